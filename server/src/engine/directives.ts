@@ -1,0 +1,67 @@
+// Inline configuration comments:
+//   <!-- policylint-disable RULE[, RULE] -- reason -->   until a matching enable (or the end)
+//   <!-- policylint-enable RULE -->
+//   <!-- policylint-disable-next-line RULE -->            the next line that is not blank
+//   <!-- policylint-disable-line RULE -->                 the comment's own line
+//   <!-- policylint-disable-file RULE -- reason -->       the whole file
+// No RULE means every rule.
+import type { Directive, LintMessage, PolicyDocument, Range } from './types.js';
+
+const DIRECTIVE_RE = /<!--\s*policylint-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;
+
+/** Finds the directives in an HTML comment's source text; `base` is its offset in the document. */
+export function parseDirectives(html: string, base: number, rangeOf: (s: number, e: number) => Range): Directive[] {
+  const out: Directive[] = [];
+  for (const m of html.matchAll(DIRECTIVE_RE)) {
+    const [body, ...reasonParts] = m[2].split(/\s--\s|\s--$/);
+    const reason = reasonParts.join(' -- ').trim() || undefined;
+    const rules = body.split(/[\s,]+/).filter(Boolean);
+    const start = base + m.index!;
+    out.push({ kind: m[1] as Directive['kind'], rules, reason, range: rangeOf(start, start + m[0].length) });
+  }
+  return out;
+}
+
+function applies(d: Directive, ruleId: string): boolean {
+  return d.rules.length === 0 || d.rules.includes(ruleId);
+}
+
+/** Drops the messages that a directive turns off. */
+export function filterByDirectives(messages: LintMessage[], doc: PolicyDocument): LintMessage[] {
+  if (!doc.directives.length) return messages;
+  const lines = doc.text.split(/\r?\n/);
+  const nextContentLine = (line: number) => {
+    let l = line + 1;
+    while (l <= lines.length && !lines[l - 1].trim()) l++;
+    return l;
+  };
+  return messages.filter((m) => {
+    const line = m.range.start.line;
+    let disabled = false;
+    for (const d of doc.directives) {
+      if (!applies(d, m.ruleId)) continue;
+      switch (d.kind) {
+        case 'disable-file':
+          disabled = true;
+          break;
+        case 'disable-line':
+          if (line === d.range.start.line) disabled = true;
+          break;
+        case 'disable-next-line':
+          if (line === nextContentLine(d.range.end.line)) disabled = true;
+          break;
+        case 'disable':
+          if (d.range.start.offset <= m.range.start.offset) disabled = true;
+          break;
+        case 'enable':
+          if (d.range.start.offset <= m.range.start.offset) disabled = disabledByFileOnly(doc, m.ruleId);
+          break;
+      }
+    }
+    return !disabled;
+  });
+}
+
+function disabledByFileOnly(doc: PolicyDocument, ruleId: string): boolean {
+  return doc.directives.some((d) => d.kind === 'disable-file' && applies(d, ruleId));
+}

@@ -1,0 +1,8 @@
+// The engine's public API. Front ends (CLI, language server, tests) import only from here.
+export * from './types.js';
+export { parsePolicy } from './model.js';
+export { lint, fixText, applyEdits, docsUrl, DOCS_BASE } from './lint.js';
+export { RULES, getRule } from './rules/index.js';
+export { ITEMS, getItem, type ItemDef } from './items/index.js';
+export { resolveConfig, parseConfigText, PROFILES, configSchema } from './config.js';
+export { deriveChecklist, SHIPPED_CHECKLIST } from './derive.js';

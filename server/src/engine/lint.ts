@@ -1,0 +1,149 @@
+// The lint pipeline: parse once, evaluate the checklist, run the enabled rules, apply
+// inline directives. Fixes are data (text edits); fixText applies them the way every
+// front end does.
+import { parsePolicy } from './model.js';
+import { evaluateChecklist, looksLikePolicy } from './checklist.js';
+import { RULES } from './rules/index.js';
+import { resolveConfig } from './config.js';
+import { filterByDirectives } from './directives.js';
+import type { LintMessage, LintOptions, LintResult, ReportInput, ResolvedConfig, TextEdit } from './types.js';
+
+export const DOCS_BASE = 'https://github.com/policylint/policylint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+let defaultConfig: ResolvedConfig | undefined;
+function recommended(): ResolvedConfig {
+  defaultConfig ??= resolveConfig(undefined).config;
+  return defaultConfig;
+}
+
+const severityRank = { error: 0, warning: 1, info: 2 } as const;
+
+/** Lints one text. Never throws for any input text: a rule that throws becomes one message naming it. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const started = performance.now();
+  const config = options.config ?? recommended();
+  const now = options.now ?? new Date();
+  const doc = parsePolicy(text);
+  const checklist = evaluateChecklist(doc);
+  const isPolicy = looksLikePolicy(doc, checklist);
+  const messages: LintMessage[] = [];
+
+  if (!isPolicy) {
+    messages.push({
+      ruleId: 'not-a-policy',
+      severity: 'info',
+      message: 'This file does not read like a privacy policy, so policylint skipped its checks.',
+      range: doc.rangeOf(0, Math.min(text.length, doc.lineStarts[1] ?? text.length)),
+      docsUrl: docsUrl('not-a-policy'),
+    });
+    return { looksLikePolicy: false, checklist, messages, doc, elapsedMs: performance.now() - started };
+  }
+
+  for (const rule of RULES) {
+    const setting = config.rules.get(rule.meta.id);
+    if (!setting) continue;
+    const report = (input: ReportInput) => {
+      messages.push({
+        ruleId: rule.meta.id,
+        severity: setting.severity,
+        message: input.message,
+        range: doc.rangeOf(input.start, input.end),
+        item: input.item ?? rule.meta.item,
+        fix: input.fix,
+        suggestions: input.suggestions,
+        related: input.related?.map((r) => ({ message: r.message, range: doc.rangeOf(r.start, r.end) })),
+        tags: input.tags,
+        docsUrl: docsUrl(rule.meta.id),
+      });
+    };
+    try {
+      rule.check({ doc, checklist, config, options: setting.options, now, report });
+    } catch (err) {
+      messages.push({
+        ruleId: rule.meta.id,
+        severity: 'error',
+        message: `Rule ${rule.meta.id} failed on this document and was skipped: ${(err as Error)?.message ?? String(err)}`,
+        range: doc.rangeOf(0, 0),
+        docsUrl: docsUrl(rule.meta.id),
+      });
+    }
+  }
+
+  const kept = filterByDirectives(messages, doc);
+  kept.sort(
+    (a, b) =>
+      a.range.start.offset - b.range.start.offset ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  return { looksLikePolicy: true, checklist, messages: kept, doc, elapsedMs: performance.now() - started };
+}
+
+/**
+ * Applies text edits. Edits are sorted by position; zero-width insertions at the same
+ * offset keep their given order. Overlapping edits are an error (the caller should have
+ * dropped them).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  let out = '';
+  let cursor = 0;
+  for (const { e } of sorted) {
+    if (e.start < cursor || e.end < e.start || e.end > text.length) {
+      throw new RangeError(`overlapping or out-of-range edit at ${e.start}-${e.end}`);
+    }
+    out += text.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Picks the largest set of non-overlapping fixes, in document order. */
+export function compatibleFixes(messages: readonly LintMessage[]): LintMessage[] {
+  const chosen: LintMessage[] = [];
+  const taken: { start: number; end: number }[] = [];
+  const candidates = messages.filter((m) => m.fix?.safe && m.fix.edits.length);
+  for (const m of candidates) {
+    const edits = m.fix!.edits;
+    const clash = edits.some((e) =>
+      taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start > t.start && e.start < t.end)),
+    );
+    if (clash) continue;
+    chosen.push(m);
+    taken.push(...edits.map((e) => ({ start: e.start, end: e.end })));
+  }
+  return chosen;
+}
+
+export interface FixResult {
+  text: string;
+  /** The messages whose fixes were applied, across all passes. */
+  fixed: LintMessage[];
+  /** The lint result of the final text. */
+  result: LintResult;
+}
+
+/**
+ * Applies every safe fix, re-linting between passes until nothing changes (at most 10
+ * passes). `only` restricts the fixes to some rule ids.
+ */
+export function fixText(text: string, options: LintOptions & { only?: readonly string[] } = {}): FixResult {
+  const fixed: LintMessage[] = [];
+  let current = text;
+  let result = lint(current, options);
+  for (let pass = 0; pass < 10; pass++) {
+    const pool = options.only ? result.messages.filter((m) => options.only!.includes(m.ruleId)) : result.messages;
+    const chosen = compatibleFixes(pool);
+    if (!chosen.length) break;
+    const next = applyEdits(current, chosen.flatMap((m) => m.fix!.edits));
+    if (next === current) break;
+    fixed.push(...chosen);
+    current = next;
+    result = lint(current, options);
+  }
+  return { text: current, fixed, result };
+}

@@ -1,0 +1,360 @@
+// Public types of the policylint engine. The engine is pure: text and config in,
+// checklist, diagnostics and fixes out. Nothing here may import vscode or touch the disk.
+
+import type { Root } from 'mdast';
+
+/** A point in the source text. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Range {
+  start: Point;
+  end: Point;
+}
+
+/** Replace the text in [start, end) (UTF-16 offsets into the original text) with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix is data: a title for menus and the edits that carry it out. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe to apply without asking (quick-fix "preferred", --fix, fix-all). */
+  safe: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = 'off' | 'warn' | 'error' | 'info';
+
+export const CHECKLIST_IDS = [
+  'children',
+  'change-notification',
+  'contact',
+  'effective-date',
+  'collection',
+  'use',
+  'sharing',
+  'cookies',
+  'security',
+  'access-rights',
+  'retention',
+  'opt-out',
+  'third-party-links',
+  'do-not-track',
+  'international-transfer',
+  'california-rights',
+] as const;
+export type ChecklistId = (typeof CHECKLIST_IDS)[number];
+
+export type ChecklistStatus = 'present' | 'incomplete' | 'missing';
+
+// ---------------------------------------------------------------- document model
+
+export type SectionKind =
+  | 'heading' // an ATX or setext Markdown heading
+  | 'bold-lead' // a paragraph that opens with a bold title: **Title.** Body…
+  | 'bold-list-item' // a list item that opens with a bold title
+  | 'bold-line' // a paragraph that is only a short bold line
+  | 'caps-line' // a short line in capitals: CHILDREN'S PRIVACY
+  | 'numbered-line'; // a short numbered plain line: 4. Sharing / IV. SHARING
+
+export interface Section {
+  /** Position in `PolicyDocument.sections` (document order). */
+  index: number;
+  /** The title as a reader sees it, Markdown removed, trailing ".", ":" or "|" removed: "14. Changes to this Privacy Policy". */
+  title: string;
+  /** The title without its numbering: "Changes to this Privacy Policy". */
+  name: string;
+  /** The numbering, if any: "14", "II.D", "B". */
+  number?: string;
+  /** Outline depth: Markdown heading depth, or the depth a pseudo-heading takes under its parent. */
+  level: number;
+  kind: SectionKind;
+  /** The title's own range. */
+  titleRange: Range;
+  /** The whole section: from the title to the start of the next section at the same or a higher level. */
+  range: Range;
+  /** The body: from after the title to the end of the section (excludes child sections' titles? no: includes children). */
+  bodyRange: Range;
+  /** Text of the body as plain text (children included). */
+  bodyText: string;
+  parent?: Section;
+  children: Section[];
+}
+
+/** A block of prose (paragraph, heading, list item paragraph, table cell) as plain text with a map back to source offsets. */
+export interface TextBlock {
+  text: string;
+  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the end offset. */
+  offsets: number[];
+  range: Range;
+  kind: 'heading' | 'paragraph' | 'table-cell' | 'html';
+  /** The innermost section that contains this block (undefined before the first section). */
+  section?: Section;
+}
+
+export interface Sentence {
+  text: string;
+  range: Range;
+  block: TextBlock;
+  section?: Section;
+}
+
+export interface AgeFact {
+  age: number;
+  range: Range;
+  /** The sentence it was stated in. */
+  sentence: string;
+  /** What the age is a threshold for, as far as the sentence tells: 'children' | 'consent' | 'contest' | 'sale' | 'other'. */
+  concept: string;
+}
+export interface EmailFact {
+  email: string;
+  range: Range;
+  /** How it was written: plain, mailto link, or obfuscated ((at) / [at]). */
+  form: 'plain' | 'mailto' | 'obfuscated';
+  /** True when the sentence gives it as a third party's contact (a seal program, a dispute service). */
+  thirdParty: boolean;
+}
+export interface PostalFact {
+  text: string;
+  range: Range;
+  region: 'US' | 'UK' | 'EU' | 'CA' | 'PO' | 'other';
+  thirdParty: boolean;
+}
+export interface PhoneFact {
+  text: string;
+  range: Range;
+  thirdParty: boolean;
+}
+export interface DateFact {
+  /** ISO date: YYYY-MM-DD, YYYY-MM or YYYY. */
+  iso: string;
+  text: string;
+  range: Range;
+  /** True when the sentence labels it as an effective / updated / revised date. */
+  effective: boolean;
+}
+export type NotificationMethod = 'email' | 'site-notice' | 'post-page' | 'revised-date';
+export interface MethodFact {
+  method: NotificationMethod;
+  range: Range;
+}
+export interface LinkFact {
+  url: string;
+  text: string;
+  range: Range;
+}
+export interface FormFact {
+  text: string;
+  range: Range;
+  thirdParty: boolean;
+}
+
+export interface Facts {
+  ages: AgeFact[];
+  emails: EmailFact[];
+  postal: PostalFact[];
+  phones: PhoneFact[];
+  dates: DateFact[];
+  methods: MethodFact[];
+  forms: FormFact[];
+  links: LinkFact[];
+}
+
+/** An inline configuration comment: <!-- policylint-disable RULE -- reason -->. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+  reason?: string;
+  range: Range;
+}
+
+export interface PolicyDocument {
+  text: string;
+  mdast: Root;
+  /** Every section, pseudo-headings included, in document order. */
+  sections: Section[];
+  /** Top-level sections (a tree through `children`). */
+  outline: Section[];
+  /** The document title (the first level-1 heading), when there is one. */
+  title?: Section;
+  blocks: TextBlock[];
+  sentences: Sentence[];
+  facts: Facts;
+  directives: Directive[];
+  /** Offsets where each line starts (0-based index = line - 1). */
+  lineStarts: number[];
+  /** "\r\n" or "\n", whichever the text uses most. */
+  eol: string;
+  pointAt(offset: number): Point;
+  rangeOf(start: number, end: number): Range;
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number;
+}
+
+// ---------------------------------------------------------------- checklist
+
+export interface ChecklistEntry {
+  id: ChecklistId;
+  title: string;
+  status: ChecklistStatus;
+  /** 1-based line of the evidence; null when missing. */
+  line: number | null;
+  range?: Range;
+  /** The section that covers the item, if one does. */
+  section?: string;
+  /** The evidence line's text, trimmed, for display. */
+  evidence?: string;
+  /** Why it is incomplete, when it is. */
+  reason?: string;
+  facts: Record<string, unknown>;
+}
+
+/** A checklist item as derived from a corpus and shipped in corpus/checklist.json. */
+export interface DerivedItem {
+  id: ChecklistId;
+  title: string;
+  /** Documents that cover the item (status present). */
+  covered: number;
+  total: number;
+  coverage: number;
+  /** Heading variants seen for the item across the corpus. */
+  headings: string[];
+  evidence: { file: string; line: number; text: string }[];
+  /** In the recommended profile (coverage >= minCoverage). */
+  recommended: boolean;
+  severity: 'error' | 'warn';
+}
+
+export interface DerivedChecklist {
+  version: 1;
+  minCoverage: number;
+  documents: string[];
+  items: DerivedItem[];
+}
+
+// ---------------------------------------------------------------- config
+
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+
+/** The contents of a .policylintrc.json. */
+export interface ConfigData {
+  $schema?: string;
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  company?: string;
+  contactEmail?: string;
+  postalAddress?: string;
+}
+
+export interface ConfigError {
+  /** The config file, when there is one. */
+  file?: string;
+  /** JSON path of the offending key: "rules.children-age". */
+  key?: string;
+  message: string;
+  /** 1-based line in the config file where known. */
+  line?: number;
+}
+
+export interface ResolvedRule {
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  rules: Map<string, ResolvedRule>;
+  company?: string;
+  contactEmail?: string;
+  postalAddress?: string;
+  profiles: string[];
+}
+
+// ---------------------------------------------------------------- rules and results
+
+export interface RelatedInfo {
+  message: string;
+  range: Range;
+}
+
+export interface LintMessage {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The checklist item this message is about, if any. */
+  item?: ChecklistId;
+  /** The fix to apply with --fix / fix-all / preferred quick-fix. */
+  fix?: Fix;
+  /** Further fixes offered as quick-fixes only. */
+  suggestions?: Fix[];
+  related?: RelatedInfo[];
+  tags?: ('deprecated' | 'unnecessary')[];
+  /** Link to the rule's documentation page. */
+  docsUrl: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  /** Default severity in the recommended profile. */
+  severity: 'error' | 'warn' | 'info' | 'off';
+  fixable: boolean;
+  /** The checklist item the rule is about, if any. */
+  item?: ChecklistId;
+  /** Option names and their JSON types, for config validation and the schema. */
+  options?: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; description: string }>;
+}
+
+export interface ReportInput {
+  message: string;
+  /** Source offsets. */
+  start: number;
+  end: number;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: { message: string; start: number; end: number }[];
+  tags?: ('deprecated' | 'unnecessary')[];
+  item?: ChecklistId;
+}
+
+export interface RuleContext {
+  doc: PolicyDocument;
+  checklist: ChecklistEntry[];
+  config: ResolvedConfig;
+  options: Record<string, unknown>;
+  /** The date to judge "in the future" against. */
+  now: Date;
+  report(input: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export interface LintOptions {
+  /** Resolved config; defaults to the recommended profile. */
+  config?: ResolvedConfig;
+  /** The path shown in messages; never read. */
+  filePath?: string;
+  now?: Date;
+}
+
+export interface LintResult {
+  looksLikePolicy: boolean;
+  checklist: ChecklistEntry[];
+  messages: LintMessage[];
+  doc: PolicyDocument;
+  /** Milliseconds spent in the engine. */
+  elapsedMs: number;
+}
