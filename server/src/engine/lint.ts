@@ -29,7 +29,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const now = options.now ?? new Date();
   const doc = parsePolicy(text);
   const checklist = evaluateChecklist(doc);
-  const isPolicy = looksLikePolicy(doc, checklist);
+  const isPolicy = options.assumePolicy || looksLikePolicy(doc, checklist);
   const messages: LintMessage[] = [];
 
   if (!isPolicy) {
@@ -61,6 +61,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       });
     };
     try {
+      if (options.throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
       rule.check({ doc, checklist, config, options: setting.options, now, report });
     } catch (err) {
       messages.push({

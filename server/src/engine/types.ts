@@ -348,6 +348,10 @@ export interface LintOptions {
   /** The path shown in messages; never read. */
   filePath?: string;
   now?: Date;
+  /** Lint even when the text does not read like a privacy policy (rule examples, snippets). */
+  assumePolicy?: boolean;
+  /** For testing front ends: makes the named rule throw, as a rule with a bug would. */
+  throwInRule?: string;
 }
 
 export interface LintResult {

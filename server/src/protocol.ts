@@ -1,0 +1,98 @@
+// The typed protocol between the policylint client and server, declared once and
+// imported by both (the client through esbuild). Only vscode-languageserver-protocol
+// types: no vscode import here.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+export type ChecklistStatus = 'present' | 'incomplete' | 'missing';
+
+export interface ChecklistItemInfo {
+  id: string;
+  title: string;
+  status: ChecklistStatus;
+  /** Where the evidence is (LSP range, 0-based), when the item is addressed. */
+  range?: Range;
+  /** The evidence line's text, trimmed. */
+  evidence?: string;
+  /** The section that covers the item. */
+  section?: string;
+  /** Why the item is incomplete. */
+  reason?: string;
+  facts: Record<string, unknown>;
+  /** Corpus coverage of the item: "in 3 of 5 sample policies". */
+  coverage: { covered: number; total: number };
+  /** Whether the active profile requires the item. */
+  required: boolean;
+  /** True when the server can insert the section (missing items). */
+  insertable: boolean;
+}
+
+export interface ChecklistResponse {
+  uri: string;
+  version: number | null;
+  looksLikePolicy: boolean;
+  items: ChecklistItemInfo[];
+  /** Items present / items in the checklist. */
+  present: number;
+  total: number;
+  /** Milliseconds the last lint of this document took in the engine. */
+  elapsedMs: number;
+}
+
+/** policylint/checklist: the checklist of one document (open, or read from disk by the server). */
+export const ChecklistRequest = new RequestType<{ uri: string }, ChecklistResponse | null, void>('policylint/checklist');
+
+/** Sent by the server after it lints a document, so views (checklist, status) can refresh. */
+export const ChecklistChangedNotification = new NotificationType<{ uri: string; version: number | null; present: number; total: number; elapsedMs: number }>(
+  'policylint/checklistChanged',
+);
+
+export interface LintDocumentsParams {
+  /** Documents that are not necessarily open: the client reads them (so virtual file systems work). */
+  documents: { uri: string; text: string }[];
+}
+export interface LintDocumentsResult {
+  results: { uri: string; errors: number; warnings: number; infos: number; looksLikePolicy: boolean; problem?: string }[];
+}
+/** policylint/lintDocuments: lint texts the client sends and publish their diagnostics (Lint Workspace). */
+export const LintDocumentsRequest = new RequestType<LintDocumentsParams, LintDocumentsResult, void>('policylint/lintDocuments');
+
+/** Commands served by workspace/executeCommand. */
+export const Commands = {
+  /** args: [uri: string] — inserts every missing checklist section (a workspace/applyEdit). */
+  insertMissingSections: 'policylint.server.insertMissingSections',
+  /** args: [uri: string, itemId: string] — inserts one missing section. */
+  insertSection: 'policylint.server.insertSection',
+  /** args: [uri: string] — applies every safe fix (the same as source.fixAll.policylint). */
+  fixAll: 'policylint.server.fixAll',
+  /** args: [uri: string, ruleId: string, scope: 'line' | 'file', line: number (0-based), reason?: string] — writes a disable comment. */
+  disableRule: 'policylint.server.disableRule',
+} as const;
+
+/** Client-side commands (package.json contributes.commands). */
+export const ClientCommands = {
+  lintWorkspace: 'policylint.lintWorkspace',
+  insertMissingSections: 'policylint.insertMissingSections',
+  showChecklist: 'policylint.showChecklist',
+  createConfig: 'policylint.createConfig',
+  restartServer: 'policylint.restartServer',
+  showDocs: 'policylint.showRuleDocs',
+  disableWithReason: 'policylint.disableWithReason',
+  revealEvidence: 'policylint.revealEvidence',
+  insertSection: 'policylint.insertSection',
+} as const;
+
+/** The payload carried in Diagnostic.data, so code actions need no server state. */
+export interface DiagnosticData {
+  ruleId: string;
+  docsUrl: string;
+  /** The document version the fix was computed for. */
+  version: number | null;
+  fix?: SerializedFix;
+  suggestions?: SerializedFix[];
+}
+export interface SerializedFix {
+  title: string;
+  safe: boolean;
+  edits: { range: Range; newText: string }[];
+}
