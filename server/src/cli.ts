@@ -1,0 +1,44 @@
+// The policylint command. Thin on purpose: parse the arguments and hand over to a
+// subcommand. `main` takes its I/O as a parameter so tests run it in-process.
+import { parseArgs, usage, UsageError } from './cli/args.js';
+import { listRules, runDerive, runInit } from './cli/commands.js';
+import { resolveIO, packageVersion, type CliIOInput } from './cli/io.js';
+import { EXIT_OK, EXIT_TROUBLE, runLint } from './cli/lint-command.js';
+
+export type { CliIO, CliIOInput } from './cli/io.js';
+
+/** Runs the command line `argv` (without node and the script) and resolves to the exit code. */
+export async function main(argv: readonly string[], ioInput: CliIOInput = {}): Promise<number> {
+  const io = resolveIO(ioInput);
+  try {
+    let args;
+    try {
+      args = parseArgs(argv);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.stderr(`policylint: ${err.message}\nRun policylint --help for the options.\n`);
+      return EXIT_TROUBLE;
+    }
+    if (args.help) {
+      io.stdout(usage());
+      return EXIT_OK;
+    }
+    if (args.version) {
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    if (args.command === 'init') return runInit(io);
+    if (args.command === 'derive') return await runDerive(args, io);
+    if (args.listRules) return listRules(args, io);
+    if (!args.paths.length) {
+      io.stderr(usage());
+      return EXIT_TROUBLE;
+    }
+    return await runLint(args, io);
+  } catch (err) {
+    // Nothing should get here; if something does, one line, no stack trace (unless asked for).
+    io.stderr(`policylint: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (io.env.POLICYLINT_DEBUG) io.stderr(`${(err as Error)?.stack ?? ''}\n`);
+    return EXIT_TROUBLE;
+  }
+}

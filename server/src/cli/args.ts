@@ -1,0 +1,182 @@
+// Command-line parsing. Hand-written so that every mistake gets one plain sentence and the
+// options of one subcommand are refused, by name, on another.
+
+export type Command = 'lint' | 'derive' | 'init';
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliArgs {
+  command: Command;
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  profile?: string;
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  /** false for --no-color, true for --color, undefined to decide from the terminal. */
+  color?: boolean;
+  listRules: boolean;
+  help: boolean;
+  version: boolean;
+  minCoverage: number;
+  output?: string;
+}
+
+export class UsageError extends Error {}
+
+interface OptionSpec {
+  names: string[];
+  /** Takes a value (`--format json` or `--format=json`). */
+  value?: string;
+  commands: Command[];
+  help: string;
+  apply(args: CliArgs, value: string): void;
+}
+
+const ALL: Command[] = ['lint', 'derive', 'init'];
+
+function parseNumber(option: string, value: string, check: (n: number) => boolean, expected: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) {
+    throw new UsageError(`${option} expects ${expected}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+export const OPTIONS: OptionSpec[] = [
+  {
+    names: ['--format', '-f'],
+    value: 'NAME',
+    commands: ['lint'],
+    help: 'output format: stylish (default), json or sarif',
+    apply(args, v) {
+      if (!(FORMATS as readonly string[]).includes(v)) {
+        throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got ${JSON.stringify(v)}`);
+      }
+      args.format = v as Format;
+    },
+  },
+  { names: ['--fix'], commands: ['lint'], help: 'apply every safe fix and write the files back', apply: (a) => void (a.fix = true) },
+  {
+    names: ['--profile'],
+    value: 'NAME',
+    commands: ['lint'],
+    help: 'use this profile instead of the config\'s "extends" (recommended, all)',
+    apply: (a, v) => void (a.profile = v),
+  },
+  {
+    names: ['--config', '-c'],
+    value: 'FILE',
+    commands: ['lint'],
+    help: 'use this config file instead of the nearest .policylintrc.json',
+    apply: (a, v) => void (a.config = v),
+  },
+  {
+    names: ['--max-warnings'],
+    value: 'N',
+    commands: ['lint'],
+    help: 'exit with 1 when there are more than N warnings',
+    apply(a, v) {
+      a.maxWarnings = parseNumber('--max-warnings', v, (n) => Number.isInteger(n) && n >= -1, 'a whole number (0 or more)');
+    },
+  },
+  { names: ['--quiet', '-q'], commands: ['lint'], help: 'report errors only (warnings are not shown or counted)', apply: (a) => void (a.quiet = true) },
+  { names: ['--no-color'], commands: ALL, help: 'never colour the output (NO_COLOR works too)', apply: (a) => void (a.color = false) },
+  { names: ['--color'], commands: ALL, help: 'colour the output even when it is not a terminal', apply: (a) => void (a.color = true) },
+  { names: ['--list-rules'], commands: ['lint'], help: 'list every rule with its default severity', apply: (a) => void (a.listRules = true) },
+  {
+    names: ['--min-coverage'],
+    value: 'RATIO',
+    commands: ['derive'],
+    help: 'derive: share of documents an item needs to enter the recommended profile (default 0.6)',
+    apply(a, v) {
+      a.minCoverage = parseNumber('--min-coverage', v, (n) => n >= 0 && n <= 1, 'a number from 0 to 1');
+    },
+  },
+  {
+    names: ['--output', '-o'],
+    value: 'FILE',
+    commands: ['derive'],
+    help: 'derive: write the checklist to FILE instead of standard output',
+    apply: (a, v) => void (a.output = v),
+  },
+  { names: ['--help', '-h'], commands: ALL, help: 'show this help', apply: (a) => void (a.help = true) },
+  { names: ['--version', '-v'], commands: ALL, help: 'print the version', apply: (a) => void (a.version = true) },
+];
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = {
+    command: 'lint',
+    paths: [],
+    format: 'stylish',
+    fix: false,
+    quiet: false,
+    listRules: false,
+    help: false,
+    version: false,
+    minCoverage: 0.6,
+  };
+  let rest = [...argv];
+  if (rest[0] === 'derive' || rest[0] === 'init') {
+    args.command = rest[0];
+    rest = rest.slice(1);
+  }
+  const seen: { spec: OptionSpec; name: string }[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--') {
+      args.paths.push(...rest.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      args.paths.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const spec = OPTIONS.find((o) => o.names.includes(name));
+    if (!spec) throw new UsageError(`unknown option ${name}`);
+    let value = '';
+    if (spec.value) {
+      if (eq > 0) value = arg.slice(eq + 1);
+      else if (i + 1 < rest.length) value = rest[++i];
+      else throw new UsageError(`${name} needs a value (${spec.value})`);
+    } else if (eq > 0) {
+      throw new UsageError(`${name} takes no value`);
+    }
+    spec.apply(args, value);
+    seen.push({ spec, name });
+  }
+  for (const { spec, name } of seen) {
+    if (!spec.commands.includes(args.command)) {
+      const where = args.command === 'lint' ? 'when linting' : `with policylint ${args.command}`;
+      throw new UsageError(`${name} cannot be used ${where}`);
+    }
+  }
+  if (args.command === 'init' && args.paths.length) throw new UsageError('policylint init takes no paths');
+  return args;
+}
+
+export function usage(): string {
+  const optionLines = OPTIONS.map((o) => {
+    const names = o.names.slice().reverse().join(', ') + (o.value ? ` ${o.value}` : '');
+    return `  ${names.padEnd(24)} ${o.help}`;
+  });
+  return [
+    'Usage: policylint [options] <files | directories | globs | ->',
+    '       policylint derive <files…> [--min-coverage 0.6] [-o checklist.json]',
+    '       policylint init',
+    '',
+    'Lints privacy policies written in Markdown. Directories are searched for *.md and',
+    '*.markdown files; "-" reads standard input. `policylint corpus` lints the sample corpus.',
+    'With "-" and --fix the fixed text goes to standard output and the report to standard error.',
+    '',
+    'Options:',
+    ...optionLines,
+    '',
+    'Exit codes: 0 no errors, 1 lint errors (or more warnings than --max-warnings),',
+    '            2 usage, config or file errors.',
+    '',
+  ].join('\n');
+}

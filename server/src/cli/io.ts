@@ -1,0 +1,99 @@
+// The CLI's view of the outside world. `main` takes these as a parameter so tests run the
+// whole command in-process with captured output, a fake stdin and any working directory.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads standard input to its end. */
+  readStdin(): Promise<Buffer>;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Width of the terminal behind stderr, for the progress line. */
+  stderrColumns?: number;
+}
+
+/** What a caller may pass to `main`: any part of CliIO, or `stdin` as plain text or bytes. */
+export type CliIOInput = Partial<CliIO> & { stdin?: string | Buffer };
+
+/**
+ * A writer for a real stream that goes quiet once the reader has gone away (EPIPE, as when
+ * piping into `head`): the rest of the output is dropped, with no error and no stack trace.
+ */
+function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  // EPIPE is the usual cause; for any other stream error there is nowhere left to report it.
+  stream.on('error', () => {
+    closed = true;
+  });
+  return (text: string) => {
+    if (closed || !text) return;
+    try {
+      stream.write(text);
+    } catch {
+      closed = true;
+    }
+  };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+export function resolveIO(input: CliIOInput = {}): CliIO {
+  const stdinValue = input.stdin;
+  return {
+    stdout: input.stdout ?? streamWriter(process.stdout),
+    stderr: input.stderr ?? streamWriter(process.stderr),
+    readStdin:
+      input.readStdin ??
+      (stdinValue !== undefined
+        ? async () => (typeof stdinValue === 'string' ? Buffer.from(stdinValue, 'utf8') : stdinValue)
+        : () => readAll(process.stdin)),
+    cwd: input.cwd ?? process.cwd(),
+    env: input.env ?? process.env,
+    stdoutIsTTY: input.stdoutIsTTY ?? (input.stdout ? false : Boolean(process.stdout.isTTY)),
+    stderrIsTTY: input.stderrIsTTY ?? (input.stderr ? false : Boolean(process.stderr.isTTY)),
+    stderrColumns: input.stderrColumns ?? (input.stderr ? undefined : process.stderr.columns),
+  };
+}
+
+/** The repository (package) root: the nearest folder above this module whose package.json is policylint's. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'package.json');
+    try {
+      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string };
+      if (pkg.name === 'policylint') return dir;
+    } catch {
+      // not here; keep walking up
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+    dir = parent;
+  }
+}
+
+/** The version in the root package.json, read at run time. */
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** A path for display and for SARIF: relative to `cwd` when inside it, with forward slashes. */
+export function relativePath(cwd: string, absPath: string): string {
+  const rel = path.relative(cwd, absPath);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absPath;
+  return shown.split(path.sep).join('/');
+}

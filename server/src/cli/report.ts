@@ -1,0 +1,49 @@
+// What a lint run produced, independent of how it is printed.
+import type { ChecklistEntry, LintMessage, Severity } from '../engine/index.js';
+
+export interface FileReport {
+  /** The path as given ("<stdin>" for standard input). */
+  file: string;
+  abs?: string;
+  looksLikePolicy: boolean;
+  checklist: ChecklistEntry[];
+  messages: LintMessage[];
+  /** The text the messages refer to (after fixes). */
+  text: string;
+  /** Messages whose fixes --fix applied. */
+  fixed: LintMessage[];
+}
+
+export interface RunReport {
+  results: FileReport[];
+  /** Files that could not be read or written, and arguments that named nothing. */
+  errors: { file: string; error: string }[];
+  /** Files skipped with a warning (empty files). */
+  skipped: { file: string; reason: string }[];
+  fix: boolean;
+  cwd: string;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  fixable: number;
+}
+
+export function countMessages(results: readonly FileReport[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  for (const r of results) {
+    for (const m of r.messages) {
+      counts[m.severity]++;
+      if (m.fix?.safe) counts.fixable++;
+    }
+  }
+  return counts;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];

@@ -1,0 +1,51 @@
+// Writing files atomically: a temporary file in the same directory, then a rename, so a
+// reader (or a crash) never sees half a policy. The file keeps its mode; a symbolic link
+// keeps pointing at the same file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  let real = target;
+  let mode: number | undefined;
+  try {
+    real = fs.realpathSync(target);
+    mode = fs.statSync(real).mode & 0o7777;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const dir = path.dirname(real);
+  const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data, { flag: 'wx', mode: mode ?? 0o666 });
+    if (mode !== undefined) fs.chmodSync(tmp, mode); // writeFileSync's mode is filtered by the umask
+    fs.renameSync(tmp, real);
+  } catch (err) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // the temporary file was never created
+    }
+    throw err;
+  }
+}
+
+/** Whether every line break in `text` is CRLF (and there is at least one). */
+export function usesOnlyCrlf(text: string): boolean {
+  let lf = 0;
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lf++;
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+  }
+  return lf > 0 && lf === crlf;
+}
+
+/**
+ * The bytes to write back after fixing: a file that used only CRLF keeps only CRLF (even if
+ * a fix brought a bare LF), and a UTF-8 byte order mark that was there is put back.
+ */
+export function encodeFixed(original: string, fixed: string, bom: boolean): string {
+  const text = usesOnlyCrlf(original) ? fixed.replace(/\r?\n/g, '\r\n') : fixed;
+  return (bom ? '\uFEFF' : '') + text;
+}
