@@ -6,3 +6,4 @@ export { RULES, getRule } from './rules/index.js';
 export { ITEMS, getItem, type ItemDef } from './items/index.js';
 export { resolveConfig, parseConfigText, PROFILES, configSchema } from './config.js';
 export { deriveChecklist, SHIPPED_CHECKLIST } from './derive.js';
+export { disableCommentEdit } from './disable.js';
