@@ -1,3 +1,59 @@
-import type { ChecklistEntry, PolicyDocument } from './types.js';
-export function evaluateChecklist(_doc: PolicyDocument): ChecklistEntry[] { return []; }
-export function looksLikePolicy(_doc: PolicyDocument, _c: ChecklistEntry[]): boolean { return true; }
+// Evaluates every checklist item against the document model: which sections and sentences
+// address it, whether that is complete, and the facts it states.
+import { ITEMS } from './items/index.js';
+import type { Evidence, ItemDef } from './items/item.js';
+import type { ChecklistEntry, PolicyDocument, Section } from './types.js';
+
+/** Evidence for one item: sections titled for it, sentences about it. */
+export function findEvidence(doc: PolicyDocument, item: ItemDef): Evidence {
+  // Shallower sections first: "4. Sharing" is a better home than a bullet that mentions third parties.
+  const sections = doc.sections
+    .filter((s) => s !== doc.title && item.headings.some((re) => re.test(s.name)))
+    .sort((a, b) => a.level - b.level || a.index - b.index);
+  const sentences = doc.sentences.filter(
+    (s) => item.sentences.some((re) => re.test(s.text)) && !item.notSentences?.some((re) => re.test(s.text)),
+  );
+  return { sections, sentences };
+}
+
+function evaluateItem(doc: PolicyDocument, item: ItemDef): ChecklistEntry & { sectionIndex?: number } {
+  const evidence = findEvidence(doc, item);
+  const covered = evidence.sections.length > 0 || evidence.sentences.length >= (item.minSentences ?? 1);
+  const a = item.assess ? item.assess(doc, evidence) : { status: covered ? ('present' as const) : ('missing' as const), facts: {} };
+  const entry: ChecklistEntry & { sectionIndex?: number } = { id: item.id, title: item.title, status: a.status, line: null, facts: a.facts };
+  if (a.status === 'missing') return entry;
+  if (a.reason) entry.reason = a.reason;
+  const offset = a.evidenceOffset ?? evidence.sections[0]?.titleRange.start.offset ?? evidence.sentences[0]?.range.start.offset;
+  if (offset === undefined) return entry;
+  const section: Section | undefined =
+    evidence.sections[0] ?? doc.sections.filter((s) => s.titleRange.start.offset <= offset && offset < s.range.end.offset).pop();
+  const line = doc.lineOf(offset);
+  const lineText = doc.text.slice(doc.lineStarts[line - 1], doc.lineStarts[line] ?? doc.text.length);
+  entry.line = line;
+  entry.range = doc.rangeOf(offset, Math.max(offset, doc.lineStarts[line - 1] + lineText.replace(/\s+$/, '').length));
+  entry.evidence = lineText.trim().slice(0, 200);
+  if (section) {
+    entry.section = section.title;
+    entry.sectionIndex = section.index;
+  }
+  return entry;
+}
+
+export function evaluateChecklist(doc: PolicyDocument): ChecklistEntry[] {
+  return ITEMS.map((item) => evaluateItem(doc, item));
+}
+
+/**
+ * Whether the Markdown reads like a privacy policy rather than an article about privacy
+ * or a README: it speaks of itself as a policy and in the first person about its
+ * practices, and addresses several checklist topics.
+ */
+export function looksLikePolicy(doc: PolicyDocument, checklist: ChecklistEntry[]): boolean {
+  const covered = checklist.filter((c) => c.status !== 'missing').length;
+  const text = doc.text.slice(0, 200_000);
+  const selfReference = /\b(?:this|our) (?:privacy |data protection |cookie )?(?:policy|statement|notice)\b/i.test(text) ||
+    /\bprivacy (?:policy|statement|notice)\b/i.test(doc.title?.title ?? doc.sections[0]?.title ?? '');
+  const firstPerson = (text.match(/\bwe (?:may |will |also |do not |don't |never |only )?(?:collect|use|share|disclose|sell|process|retain|store|keep|protect)\b/gi) ?? []).length;
+  if (selfReference && firstPerson >= 2 && covered >= 3) return true;
+  return firstPerson >= 3 && covered >= 6;
+}

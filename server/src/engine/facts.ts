@@ -1,4 +1,376 @@
-import type { Facts, PolicyDocument } from './types.js';
+// Facts with positions, extracted once per document: ages, emails (plain, mailto and
+// obfuscated), postal addresses (US, UK, EU, Canada, PO boxes), phone numbers, dates,
+// change-notification methods and contact forms.
+import {
+  AGE_WORD,
+  CHANGE_HEADING,
+  CHILD_WORDS,
+  MONTHS,
+  OWN_CONTACT,
+  POLICY_CHANGE_SENTENCE,
+  THIRD_PARTY_CONTACT,
+  ageValue,
+} from './patterns.js';
+import type {
+  AgeFact,
+  DateFact,
+  EmailFact,
+  Facts,
+  FormFact,
+  MethodFact,
+  NotificationMethod,
+  PhoneFact,
+  PolicyDocument,
+  PostalFact,
+  Sentence,
+  TextBlock,
+} from './types.js';
+
 export function extractFacts(doc: PolicyDocument): Facts {
-  return { ages: [], emails: [], postal: [], phones: [], dates: [], methods: [], forms: [], links: doc.facts.links };
+  return {
+    ages: extractAges(doc),
+    emails: extractEmails(doc),
+    postal: extractPostal(doc),
+    phones: extractPhones(doc),
+    dates: extractDates(doc),
+    methods: extractMethods(doc),
+    forms: extractForms(doc),
+    links: doc.facts.links,
+  };
+}
+
+/** Source range of a match inside a sentence. */
+function sentenceRange(doc: PolicyDocument, s: Sentence, index: number, length: number) {
+  const block = s.block;
+  const i = s.start + index;
+  return doc.rangeOf(block.offsets[Math.min(i, block.text.length)], block.offsets[Math.min(i + length, block.text.length)]);
+}
+
+function blockRange(doc: PolicyDocument, b: TextBlock, index: number, length: number) {
+  return doc.rangeOf(b.offsets[index], b.offsets[Math.min(index + length, b.text.length)]);
+}
+
+function sentenceAt(doc: PolicyDocument, offset: number): Sentence | undefined {
+  return doc.sentences.find((s) => s.range.start.offset <= offset && offset <= s.range.end.offset);
+}
+
+function isThirdParty(context: string): boolean {
+  return THIRD_PARTY_CONTACT.test(context) && !OWN_CONTACT.test(context);
+}
+
+// ---------------------------------------------------------------- ages
+
+const AGE_PATTERNS: RegExp[] = [
+  // under 13, under the age of 13, under the age of thirteen (13), below 16, younger than 16
+  new RegExp(`\\b(?:under|below|younger than|less than|over|older than|at least)\\s+(?:the\\s+age\\s+of\\s+|age\\s+)?(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent|U\\.S\\.C|CFR))`, 'gi'),
+  // 13 years of age, 16 years old, thirteen (13) years of age
+  new RegExp(`\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?[- ]years?[- ](?:of[- ]age|old)\\b`, 'gi'),
+  // age of 16, aged 13, ages 13 to 17, age 18 or older
+  new RegExp(`\\b(?:the\\s+age\\s+of|aged?|ages)\\s+(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?\\b`, 'gi'),
+  // 18 or older, 16 and over, 13+
+  new RegExp(`\\b(${AGE_WORD})\\s+(?:years\\s+)?(?:or|and)\\s+(?:older|over|above|younger|under)\\b`, 'gi'),
+];
+
+const PERSON_WORDS = /\b(?:child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those|you|age|aged|years|old|COPPA|consent|parent|guardian|customer|member|resident|eligible)/i;
+
+function ageConcept(sentence: string): string {
+  const eu = /\b(?:EEA|European|Europe|EU|GDPR|UK|United Kingdom|member states?)\b/.test(sentence) ? ':eu' : '';
+  if (/\b(?:contests?|sweepstakes?|promotions?|prizes?|giveaways?)\b/i.test(sentence)) return 'contest';
+  if (/\b(?:sell|sale|sold|selling|share for)\b/i.test(sentence) && /\bopt[- ]?in\b|\bconsent\b|\bsale\b/i.test(sentence)) return `sale${eu}`;
+  if (/\bconsent\b/i.test(sentence) && eu) return 'consent:eu';
+  if (CHILD_WORDS.test(sentence)) return `children${eu}`;
+  if (/\b(?:account|register|registration|sign up|use (?:the|our|this) (?:services?|site|website|app))\b/i.test(sentence)) return 'eligibility';
+  return `other${eu}`;
+}
+
+function extractAges(doc: PolicyDocument): AgeFact[] {
+  const out: AgeFact[] = [];
+  for (const s of doc.sentences) {
+    if (!PERSON_WORDS.test(s.text)) continue;
+    const taken: [number, number][] = [];
+    for (const re of AGE_PATTERNS) {
+      re.lastIndex = 0;
+      for (const m of s.text.matchAll(re)) {
+        const start = m.index!;
+        const end = start + m[0].length;
+        if (taken.some(([a, b]) => start < b && a < end)) continue;
+        const before = s.text.slice(Math.max(0, start - 12), start);
+        if (/\b(?:section|article|part|chapter|§|title|rule|clause|item)\s*$/i.test(before)) continue;
+        const age = ageValue(m[2] ?? m[1]);
+        if (age === undefined) continue;
+        // "over 18" / "at least 18" make sense only about people.
+        if (!CHILD_WORDS.test(s.text) && !/\b(?:years|old|age|aged)\b/i.test(s.text)) continue;
+        taken.push([start, end]);
+        const context = `${s.text} ${s.section?.name ?? ''}`;
+        out.push({ age, range: sentenceRange(doc, s, start, m[0].length), sentence: s.text, concept: ageConcept(context) });
+      }
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+// ---------------------------------------------------------------- emails
+
+const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b/g;
+const OBFUSCATED_RE = /(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|\s+AT\s+|\s@\s)\s*([A-Za-z0-9][A-Za-z0-9-]*(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\s+DOT\s+|\.)\s*[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
+const SPELLED_RE = /(?<![\w.+-])([a-z0-9][a-z0-9._-]*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)\b/gi;
+const TLD_WORD = /^(?:com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk|no|fi|pl|pt|jp|in|br|mx|nz|example|test)$/i;
+
+function decodeObfuscated(local: string, domain: string): string | undefined {
+  const parts = domain.split(/\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\s+DOT\s+|\s+dot\s+|\.)\s*/);
+  if (parts.length < 2 || !TLD_WORD.test(parts[parts.length - 1]) && !/^[a-z]{2,6}$/i.test(parts[parts.length - 1])) return undefined;
+  return `${local}@${parts.join('.')}`.toLowerCase();
+}
+
+function extractEmails(doc: PolicyDocument): EmailFact[] {
+  const out: EmailFact[] = [];
+  const add = (email: string, start: number, end: number, form: EmailFact['form']) => {
+    const context = sentenceAt(doc, start)?.text ?? '';
+    out.push({ email: email.toLowerCase(), range: doc.rangeOf(start, end), form, thirdParty: isThirdParty(context) });
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === 'html') continue;
+    for (const m of b.text.matchAll(EMAIL_RE)) add(m[0], b.offsets[m.index!], b.offsets[m.index! + m[0].length], 'plain');
+    for (const re of [OBFUSCATED_RE, SPELLED_RE]) {
+      for (const m of b.text.matchAll(re)) {
+        if (m[0].includes('@') && !/\s@\s/.test(m[0])) continue; // a plain address, found above
+        const email = decodeObfuscated(m[1], m[2]);
+        if (!email || re === SPELLED_RE && !/ dot /i.test(m[2])) continue;
+        add(email, b.offsets[m.index!], b.offsets[m.index! + m[0].length], 'obfuscated');
+      }
+    }
+  }
+  for (const l of doc.facts.links) {
+    const m = /^mailto:([^?]+)/i.exec(l.url.trim());
+    if (m) {
+      const email = decodeURIComponent(m[1]).trim();
+      if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) add(email, l.range.start.offset, l.range.end.offset, 'mailto');
+    }
+  }
+  // A plain address inside a mailto link is the same mention.
+  const links = out.filter((e) => e.form === 'mailto');
+  return out
+    .filter((e) => e.form !== 'plain' || !links.some((l) => l.email === e.email && l.range.start.offset <= e.range.start.offset && e.range.end.offset <= l.range.end.offset))
+    .sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+// ---------------------------------------------------------------- postal addresses
+
+const US_STATES =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|District of Columbia';
+const US_ABBR =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR';
+const STREET_START = /(?:^|[\s,(])(\d{1,6}(?:-\d{1,5})?[A-Za-z]?\s+[A-Z0-9][\p{L}0-9.'’ -]*|P\.?\s?O\.?\s+Box\s+\d+)/u;
+const US_CSZ = new RegExp(`\\b([A-Z][\\p{L}.'’ -]{1,30}),?\\s+(?:${US_ABBR}|${US_STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'gu');
+const UK_POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
+const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
+const EU_POSTCODE_CITY = /(?:^|[\s,])((?:[A-Z]{1,2}-)?\d{4,5}(?: ?[A-Z]{2})?)\s+([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/gu;
+const EIRCODE = /\b[AC-FHKNPRTV-Y]\d{2}(?:\s?[AC-FHKNPRTV-Y0-9]{4})\b/g;
+const EU_STREET = /(?:[\p{L}-]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein|kade|vej|gatan|gade|katu|ulica)\s*\d+\w?|\b(?:rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo|plaza|rua|quai|place|chemin|ul\.)\s+[\p{L}'’. -]+\d*|\b\d+\w?,?\s+(?:rue|avenue|boulevard|bd|quai|place|chemin)\b)/iu;
+const EU_COUNTRIES = /\b(?:Germany|Deutschland|France|Netherlands|The Netherlands|Ireland|Spain|España|Italy|Italia|Belgium|Belgique|Austria|Österreich|Sweden|Sverige|Denmark|Danmark|Poland|Polska|Portugal|Luxembourg|Finland|Suomi|Czech Republic|Czechia|Greece|Hungary|Romania|Bulgaria|Croatia|Slovakia|Slovenia|Estonia|Latvia|Lithuania|Malta|Cyprus|Switzerland|Schweiz|Suisse|Norway|Norge)\b/;
+const UK_WORDS = /\b(?:United Kingdom|UK|England|Scotland|Wales|Northern Ireland|London|Manchester|Edinburgh|Glasgow|Cardiff|Belfast|Bristol|Leeds|Birmingham)\b/;
+const CA_PROVINCES = /\b(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Canada)\b/;
+
+function extractPostal(doc: PolicyDocument): PostalFact[] {
+  const out: PostalFact[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'html' || b.kind === 'heading') continue;
+    const t = b.text;
+    const add = (start: number, end: number, region: PostalFact['region']) => {
+      if (out.some((p) => p.range.start.offset <= b.offsets[start] && b.offsets[start] < p.range.end.offset)) return;
+      const context = sentenceAt(doc, b.offsets[start])?.text ?? t;
+      out.push({ text: t.slice(start, end), range: blockRange(doc, b, start, end - start), region, thirdParty: isThirdParty(context) && !/\b(?:us|our)\b/i.test(context) });
+    };
+    /** Start of the street line in the 160 characters before `end`, if there is one. */
+    const streetBefore = (end: number): number | undefined => {
+      const from = Math.max(0, end - 160);
+      const window = t.slice(from, end);
+      const m = STREET_START.exec(window);
+      return m ? from + m.index + (m[0].length - m[1].length) : undefined;
+    };
+    for (const m of t.matchAll(US_CSZ)) {
+      const end = m.index! + m[0].length;
+      const street = streetBefore(m.index! + 1);
+      if (street !== undefined) add(street, end, 'US');
+    }
+    for (const m of t.matchAll(UK_POSTCODE)) {
+      const end = m.index! + m[0].length;
+      const street = streetBefore(m.index!);
+      if (street !== undefined || UK_WORDS.test(t.slice(Math.max(0, m.index! - 120), end + 40))) {
+        add(street ?? Math.max(0, t.lastIndexOf('\n', m.index!) + 1), end, 'UK');
+      }
+    }
+    for (const m of t.matchAll(CA_POSTCODE)) {
+      const end = m.index! + m[0].length;
+      const street = streetBefore(m.index!);
+      if (street !== undefined && CA_PROVINCES.test(t.slice(Math.max(0, m.index! - 80), end + 20))) add(street, end, 'CA');
+    }
+    for (const m of t.matchAll(EU_POSTCODE_CITY)) {
+      const start = m.index! + m[0].indexOf(m[1]);
+      const end = m.index! + m[0].length;
+      const windowText = t.slice(Math.max(0, start - 120), Math.min(t.length, end + 40));
+      const streetM = EU_STREET.exec(t.slice(Math.max(0, start - 120), start));
+      if (streetM || EU_COUNTRIES.test(windowText) && /\d/.test(t.slice(Math.max(0, start - 80), start))) {
+        const streetStart = streetM ? Math.max(0, start - 120) + streetM.index : start;
+        add(streetStart, end, 'EU');
+      }
+    }
+    for (const m of t.matchAll(EIRCODE)) {
+      const end = m.index! + m[0].length;
+      if (/\b(?:Ireland|Dublin|Cork|Galway|Limerick)\b/.test(t.slice(Math.max(0, m.index! - 120), end + 30))) {
+        add(streetBefore(m.index!) ?? m.index!, end, 'EU');
+      }
+    }
+    for (const m of t.matchAll(/\bP\.?\s?O\.?\s+Box\s+\d+[^\n]{0,80}/gi)) add(m.index!, m.index! + m[0].length, 'PO');
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+// ---------------------------------------------------------------- phones
+
+const PHONE_RES = [
+  // North American: (866) 289-2101, 1-866-289-2101, +1 866.289.2101, 866-289-2101
+  /(?<![\w/$.-])(?:\+?1[\s.-]*)?(?:\(\d{3}\)|\d{3})[\s.-]*\d{3}[\s.-]\d{4}(?![\w-])/g,
+  // International: +44 20 7946 0958, +49 (0)30 1234567, +33 1 23 45 67 89
+  /(?<![\w/$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])/g,
+  // National numbers after a phone word: Tel: 020 7946 0958, phone 01 234 5678
+  /(?<=\b(?:tel(?:ephone)?|phone|call(?: us)?(?: at| on)?|fax|ph)\.?:?\s*)0\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w-])/gi,
+];
+
+function extractPhones(doc: PolicyDocument): PhoneFact[] {
+  const out: PhoneFact[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'html') continue;
+    for (const re of PHONE_RES) {
+      for (const m of b.text.matchAll(re)) {
+        const digits = m[0].replace(/\D/g, '');
+        if (digits.length < 9 || digits.length > 15) continue;
+        const start = b.offsets[m.index!];
+        if (out.some((p) => p.range.start.offset <= start && start < p.range.end.offset)) continue;
+        const context = sentenceAt(doc, start)?.text ?? '';
+        out.push({ text: m[0].trim(), range: blockRange(doc, b, m.index!, m[0].trimEnd().length), thirdParty: isThirdParty(context) });
+      }
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+// ---------------------------------------------------------------- dates
+
+const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined }[] = [
+  // April 4, 2013 / Apr. 4th, 2013 / April 4 2013
+  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => iso(m[3], month(m[1]), m[2]) },
+  // 4 April 2013 / 4th of April, 2013
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => iso(m[3], month(m[2]), m[1]) },
+  // 2013-04-04
+  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parse: (m) => iso(m[1], Number(m[2]), m[3]) },
+  // 04/04/2013, 4.4.2013 (US order unless the first number cannot be a month)
+  { re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, parse: (m) => (Number(m[1]) > 12 ? iso(m[3], Number(m[2]), m[1]) : iso(m[3], Number(m[1]), m[2])) },
+  // October 2010
+  { re: new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => `${m[2]}-${String(month(m[1])).padStart(2, '0')}` },
+  // 2019-04
+  { re: /\b(\d{4})-(0[1-9]|1[0-2])\b(?!-)/g, parse: (m) => `${m[1]}-${m[2]}` },
+];
+export const EFFECTIVE_CONTEXT =
+  /\b(?:effective|last[- ](?:updated|revised|modified|amended|changed|reviewed)|updated|revised|in effect|version date|date of (?:last )?(?:revision|update)|dated)\b/i;
+
+function month(name: string): number {
+  const n = name.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(n)) + 1;
+}
+
+function iso(y: string, m: number, d: string): string | undefined {
+  const year = Number(y);
+  const day = Number(d);
+  if (m < 1 || m > 12 || day < 1 || year < 1990 || year > 2100) return undefined;
+  const date = new Date(Date.UTC(year, m - 1, day));
+  if (date.getUTCMonth() !== m - 1) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Every date a text states, as ISO strings with their positions in the text. */
+export function findDates(text: string): { iso: string; index: number; length: number }[] {
+  const found: { iso: string; index: number; length: number }[] = [];
+  for (const { re, parse } of DATE_RES) {
+    for (const m of text.matchAll(re)) {
+      const index = m.index!;
+      if (found.some((f) => index < f.index + f.length && f.index < index + m[0].length)) continue;
+      const value = parse(m);
+      if (value && Number(value.slice(0, 4)) >= 1990) found.push({ iso: value, index, length: m[0].length });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function extractDates(doc: PolicyDocument): DateFact[] {
+  const out: DateFact[] = [];
+  for (const s of doc.sentences) {
+    const inDateSection = s.section ? /\b(?:effective|updated|revised|last modified)\b/i.test(s.section.name) : false;
+    const effective = EFFECTIVE_CONTEXT.test(s.text) || (inDateSection && s.text.length < 80);
+    for (const d of findDates(s.text)) {
+      out.push({ iso: d.iso, text: s.text.slice(d.index, d.index + d.length), range: sentenceRange(doc, s, d.index, d.length), effective });
+    }
+    // "Last updated: 2019" — a bare year counts only right after an effective label.
+    const year = /\b(?:effective(?: date)?|last[- ]updated|updated|revised)\s*(?:on|as of|:|-|–)?\s*((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(s.text);
+    if (year && !findDates(s.text).length) {
+      const idx = year.index + year[0].lastIndexOf(year[1]);
+      out.push({ iso: year[1], text: year[1], range: sentenceRange(doc, s, idx, 4), effective: true });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- change-notification methods
+
+const METHOD_RES: [NotificationMethod, RegExp][] = [
+  ['email', /\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
+  ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via) (?:our|the|this) (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?)|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\bOE Websites\b(?=[^.]*notice)/i],
+  ['post-page', /\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner))[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|new (?:version|policy)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b|\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b|\bnotify you here\b|\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/i],
+  ['revised-date', /\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?(?:["“'‘]?(?:effective|last[- ]updated|last[- ]modified|revision|revised)["”'’]? )?date\b|\b(?:effective|last[- ]updated|revision) date\b[^.]{0,40}\b(?:will be |is )?(?:revised|updated|changed)\b/i],
+];
+
+/** Sentences that speak about changes to the policy: those in a changes section, and those that say so. */
+export function changeSentences(doc: PolicyDocument): Sentence[] {
+  return doc.sentences.filter((s) => {
+    const inSection = s.section && CHANGE_HEADING.some((re) => re.test(s.section!.name));
+    return inSection || POLICY_CHANGE_SENTENCE.some((re) => re.test(s.text));
+  });
+}
+
+function extractMethods(doc: PolicyDocument): MethodFact[] {
+  const out: MethodFact[] = [];
+  for (const s of changeSentences(doc)) {
+    for (const [method, re] of METHOD_RES) {
+      const m = re.exec(s.text);
+      if (m) out.push({ method, range: sentenceRange(doc, s, m.index, m[0].length) });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- contact forms
+
+const FORM_TEXT = /\b(?:contact|web|online|request|privacy request|inquiry|enquiry|support) form\b|\bcontact (?:us )?page\b|\bhelp ?(?:center|centre|desk)\b|\bsupport (?:portal|page|site)\b/i;
+const CONTACT_INTENT = /\b(?:contact|reach|questions?|requests?|submit|write to|get in touch|comments?|concerns?)\b/i;
+const FORM_URL = /^(?:https?:\/\/[^/]+)?\/(?:contact|contact-us|contactus|support|help|privacy-request|dsar|request)\b/i;
+const NOT_CONTACT_FORM = /opt-?out|unsubscribe|truste|verasafe|networkadvertising|aboutads|youradchoices|dispute|complaint|google|facebook|optout|choices/i;
+
+function extractForms(doc: PolicyDocument): FormFact[] {
+  const out: FormFact[] = [];
+  for (const s of doc.sentences) {
+    const m = FORM_TEXT.exec(s.text);
+    const lead = m ? s.text.slice(Math.max(0, m.index - 25), m.index + m[0].length) : '';
+    if (m && !NOT_CONTACT_FORM.test(lead) && !/\b(?:registration|referral|sign-?up|order) forms?\b/i.test(lead)) {
+      out.push({ text: m[0], range: sentenceRange(doc, s, m.index, m[0].length), thirdParty: isThirdParty(s.text) });
+    }
+  }
+  for (const l of doc.facts.links) {
+    if (/^mailto:/i.test(l.url) || NOT_CONTACT_FORM.test(l.url)) continue;
+    const context = sentenceAt(doc, l.range.start.offset)?.text ?? '';
+    if ((FORM_URL.test(l.url) && CONTACT_INTENT.test(context)) || /\bcontact\b/i.test(l.text)) {
+      out.push({ text: l.text || l.url, range: l.range, thirdParty: isThirdParty(context) || NOT_CONTACT_FORM.test(context) && !OWN_CONTACT.test(context) });
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }

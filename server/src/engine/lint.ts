@@ -4,6 +4,7 @@
 import { parsePolicy } from './model.js';
 import { evaluateChecklist, looksLikePolicy } from './checklist.js';
 import { RULES } from './rules/index.js';
+import { getItem } from './items/index.js';
 import { resolveConfig } from './config.js';
 import { filterByDirectives } from './directives.js';
 import type { LintMessage, LintOptions, LintResult, ReportInput, ResolvedConfig, TextEdit } from './types.js';
@@ -107,7 +108,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function compatibleFixes(messages: readonly LintMessage[]): LintMessage[] {
   const chosen: LintMessage[] = [];
   const taken: { start: number; end: number }[] = [];
-  const candidates = messages.filter((m) => m.fix?.safe && m.fix.edits.length);
+  // Sections inserted at one place go in the order readers expect them.
+  const rank = (m: LintMessage) => (m.item ? getItem(m.item)?.order ?? 0 : 0);
+  const candidates = messages
+    .filter((m) => m.fix?.safe && m.fix.edits.length)
+    .sort((a, b) => a.fix!.edits[0].start - b.fix!.edits[0].start || rank(a) - rank(b));
   for (const m of candidates) {
     const edits = m.fix!.edits;
     const clash = edits.some((e) =>

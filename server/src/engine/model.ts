@@ -59,7 +59,7 @@ export function parsePolicy(text: string): PolicyDocument {
     for (const s of splitSentences(block.text)) {
       const start = block.offsets[s.start];
       const end = block.offsets[s.end];
-      sentences.push({ text: block.text.slice(s.start, s.end), range: rangeOf(start, end), block, section: block.section });
+      sentences.push({ text: block.text.slice(s.start, s.end), range: rangeOf(start, end), block, start: s.start, section: block.section });
     }
   }
   for (const section of sections) {
@@ -113,7 +113,7 @@ function finishSections(sections: Section[], textLength: number, rangeOf: (s: nu
     let end = textLength;
     for (let j = i + 1; j < sections.length; j++) {
       if (sections[j].level <= s.level) {
-        end = sections[j].titleRange.start.offset;
+        end = sections[j].range.start.offset;
         break;
       }
     }

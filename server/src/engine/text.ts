@@ -64,3 +64,56 @@ export function normalizeTitle(s: string): string {
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Leading outline numbering: "14. ", "2.1 ", "II.D. ", "B) ", "(a) ", "Section 4 – ". */
+const LEADING_NUMBER =
+  /^\s*(?:(?:section|part|article|chapter)\s+)?(\d{1,3}(?:\.\d{1,3})*\.?|(?:[IVXLC]{1,6}|[A-Za-z])(?:\.(?:\d{1,3}|[A-Za-z]))*[.)]|\((?:\d{1,3}|[ivxlc]{1,6}|[a-z])\))(?:\s*[-–—:]\s*|\s+)(?=\S)/i;
+
+/**
+ * The outline number a title starts with, upper-cased, without trailing dot or brackets:
+ * "2.1 Data" → "2.1", "II.D. Cookies" → "II.D", "(b) Sharing" → "B". Undefined when none.
+ */
+export function leadingNumber(title: string): string | undefined {
+  const m = LEADING_NUMBER.exec(title);
+  return m ? normalizeNumber(m[1]) : undefined;
+}
+
+/** "II.D." → "II.D", "(4)" → "4", "2.1." → "2.1". */
+export function normalizeNumber(n: string): string {
+  return n.replace(/^\(|\)$/g, '').replace(/[.)]+$/, '').toUpperCase();
+}
+
+/**
+ * A key for comparing section titles as readers do: case, hyphens, quotes, apostrophes,
+ * leading numbering, a leading "the" and a trailing "section" do not matter.
+ * "6. Third-Party Tracking" and "the third party tracking section" share the key "third party tracking".
+ */
+export function titleKey(title: string): string {
+  return normalizeTitle(title.replace(LEADING_NUMBER, ''))
+    .replace(/'/g, '')
+    .replace(/^(?:the|our|this) /, '')
+    .replace(/ (?:section|heading|paragraph)$/, '')
+    .trim();
+}
+
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function headingSlug(title: string): string {
+  return title
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** Source offsets of `block.text.slice(start, end)`. */
+export function blockSpan(block: { offsets: number[] }, start: number, end: number): { start: number; end: number } {
+  const s = block.offsets[start];
+  const e = end > start ? block.offsets[end - 1] + 1 : s;
+  return { start: s, end: Math.max(s, e) };
+}
+
+/** Index of a sentence's first character in its block's text. */
+export function sentenceIndex(sentence: { block: { offsets: number[] }; range: { start: { offset: number } } }): number {
+  const i = sentence.block.offsets.indexOf(sentence.range.start.offset);
+  return i < 0 ? 0 : i;
+}

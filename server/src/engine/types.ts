@@ -104,6 +104,8 @@ export interface Sentence {
   text: string;
   range: Range;
   block: TextBlock;
+  /** Index of the sentence's first character in `block.text`. */
+  start: number;
   section?: Section;
 }
 

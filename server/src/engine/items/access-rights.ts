@@ -1,0 +1,33 @@
+import { fill } from './fill.js';
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'access-rights',
+  title: 'Access, correction and deletion',
+  description: 'How users can access, correct, update or delete their information (CalOPPA 22575(b)(2); GDPR Arts. 15–17; CCPA 1798.105–106).',
+  order: 80,
+  headings: [
+    /\baccess/i,
+    /\bcorrect(?:ing|ion)?\b/i,
+    /\bupdat(?:e|ing) (?:your )?(?:personal |account )?(?:information|data)\b/i,
+    /(?<!california (?:privacy )?)\brights\b/i,
+    /\bcontrol over your\b/i,
+    /\bdelet(?:e|ing|ion) (?:of )?(?:your )?(?:information|data|account)\b/i,
+    /\brectif/i,
+    /\bmanag(?:e|ing) your (?:information|data|account)\b/i,
+  ],
+  sentences: [
+    /\b(?:access|review|correct|update|amend|delete|erase|rectify|modify|change)\b[^.;]{0,60}?\b(?:your|their|the|such|this|any of (?:your|their)) (?:[\w-]+ ){0,3}(?:information|data|account|details|profile|records?)\b[^.;]*\b(?:request|contact|logging in|log in|settings|may|can|right)\b/i,
+    /\b(?:you|customers?|users?) (?:may|can|have the right to) (?:\([a-z]+\) )?(?:access|review|correct|update|delete|request)\b/i,
+    /\bright (?:to|of) (?:access|know|delete|deletion|correct|correction|rectification|erasure|portability)\b/i,
+    /\b(?:give|provide) you (?:with )?access to\b/i,
+  ],
+  template: (config) => ({
+    title: 'Accessing and Correcting Your Information',
+    body:
+      'You can ask us to give you a copy of the personal information we hold about you, and to correct, update or delete it. ' +
+      `Send your request to ${fill(config).email}; we will answer within 30 days and may first ask you to confirm your identity.`,
+  }),
+  missingMessage: 'The policy does not say how users can access, correct or delete their information.',
+};
+export default item;

@@ -1,0 +1,24 @@
+import { fill } from './fill.js';
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'california-rights',
+  title: 'California privacy rights',
+  description: 'Rights of California residents under the CCPA/CPRA (Cal. Civ. Code 1798.100–.199), Shine the Light (1798.83) and CalOPPA.',
+  order: 120,
+  headings: [/\bcalifornia\b/i, /\bCCPA\b|\bCPRA\b|\bCalOPPA\b/, /\bshine the light\b/i],
+  sentences: [
+    /\bCalifornia\b[^.;]{0,100}\b(?:rights?|residents?|Civil Code|law|Consumer Privacy Act|Privacy Rights Act|Shine the Light|consumers?)\b/i,
+    /\bCCPA\b|\bCPRA\b|\bCalOPPA\b/,
+    /\b1798\.\d+/,
+    /\bshine the light\b/i,
+  ],
+  template: (config) => ({
+    title: 'Your California Privacy Rights',
+    body:
+      'If you live in California, you may ask us what personal information we have collected, used and disclosed about you, ask us to correct or delete it, and tell us not to sell or share it. ' +
+      `We will not treat you differently for using these rights. To make a request, email ${fill(config).email}; we answer within 45 days.`,
+  }),
+  missingMessage: 'The policy does not describe the rights of California residents.',
+};
+export default item;

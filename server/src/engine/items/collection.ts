@@ -1,0 +1,30 @@
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'collection',
+  title: 'Information collected',
+  description: 'What personal information the service collects, and from where (CalOPPA 22575(b)(1); GDPR Art. 13–14).',
+  order: 10,
+  headings: [
+    /\bcollect/i,
+    /\b(?:information|data) (?:that )?(?:we|you) (?:gather|obtain|receive|provide|give us)\b/i,
+    /^(?:what|which) (?:personal )?(?:information|data)\b/i,
+    /\b(?:categories|types|kinds) of (?:personal )?(?:information|data)\b/i,
+  ],
+  sentences: [
+    /\bwe (?:may |might |will |also |automatically |only |routinely )*(?:collect|gather|obtain|receive|record|log)\b/i,
+    /\b(?:information|data) (?:that |which )?(?:we|you) (?:collect|provide|give|submit)\b/i,
+    /\bwe do not (?:knowingly |actively )?(?:collect|gather)\b/i,
+    /\byou (?:may |can )?provide (?:us )?with (?:your |certain |some )?(?:personal|information|data)/i,
+    /\bcollects? (?:the following|certain|personal|your|information|data)\b/i,
+  ],
+  minSentences: 1,
+  template: () => ({
+    title: 'Information We Collect',
+    body:
+      'We collect the information you give us directly, such as your name, email address and account details when you sign up, buy something or write to us. ' +
+      'We also collect some information automatically when you use our services, such as your IP address, device and browser type, and the pages you visit.',
+  }),
+  missingMessage: 'The policy does not say what personal information is collected.',
+};
+export default item;

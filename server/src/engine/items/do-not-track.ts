@@ -1,0 +1,17 @@
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'do-not-track',
+  title: 'Do Not Track',
+  description: 'How the service responds to Do Not Track signals (CalOPPA 22575(b)(5), added by AB 370 in 2013).',
+  order: 100,
+  headings: [/\bdo[- ]not[- ]track\b/i, /\bDNT\b/, /\b(?:global privacy control|opt-out preference signals?)\b/i],
+  sentences: [/\bdo[- ]not[- ]track\b/i, /\bDNT\b/, /\bglobal privacy control\b/i],
+  template: () => ({
+    title: 'Do Not Track',
+    body:
+      'Some browsers can send a Do Not Track signal. No common standard for responding to it has been adopted, so our services do not currently change what they do when they receive one.',
+  }),
+  missingMessage: 'The policy does not say how it responds to Do Not Track signals (CalOPPA requires it).',
+};
+export default item;

@@ -1,0 +1,30 @@
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'international-transfer',
+  title: 'International transfers',
+  description: 'Whether information is transferred or stored across borders, and the safeguards relied on (GDPR Arts. 13(1)(f), 44–49).',
+  order: 110,
+  headings: [
+    /\binternational\b/i,
+    /\bcross[- ]border\b/i,
+    /\b(?:data )?transfers? (?:of (?:your )?(?:personal )?(?:information|data) )?(?:outside|abroad|overseas|to other countries)\b/i,
+    /\bdata transfers?\b/i,
+    /\bwhere (?:we store|we process|your (?:information|data) is)\b/i,
+    /\beuropean\b|\bEEA\b|\bEU\b/i,
+    /\bsafe harbou?r\b|\bprivacy shield\b|\bdata privacy framework\b/i,
+  ],
+  sentences: [
+    /\b(?:transfer\w*|stor(?:e|ed|es|ing)|process\w*|maintain\w*|hosted|located)\b[^.;]{0,90}?\b(?:in|into|to|outside(?: of)?|across) (?:the )?(?:United States|U\.S\.|USA|other countries|another country|countries|jurisdictions?|EEA|European Economic Area|EU|European Union|Canada|United Kingdom|UK|any (?:other )?country)\b/i,
+    /\bsafe harbou?r\b|\bprivacy shield\b|\bdata privacy framework\b|\bstandard contractual clauses\b|\badequacy decision\b|\bbinding corporate rules\b/i,
+    /\bcross[- ]border\b|\binternational(?:ly)? transfer/i,
+  ],
+  template: () => ({
+    title: 'International Transfers',
+    body:
+      'We may store and process your information in countries other than the one you live in, whose data protection laws may differ from yours. ' +
+      'When we move personal information out of the European Economic Area, the United Kingdom or Switzerland, we protect it with safeguards the law recognises, such as the European Commission\u2019s Standard Contractual Clauses.',
+  }),
+  missingMessage: 'The policy does not say whether information is transferred to other countries.',
+};
+export default item;

@@ -1,0 +1,26 @@
+import { fill } from './fill.js';
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'opt-out',
+  title: 'Opting out',
+  description: 'How users can stop marketing or sharing (CAN-SPAM 15 U.S.C. 7704; CCPA 1798.120; OPP-115 "user choice/control").',
+  order: 90,
+  headings: [/\bopt(?:ing)?[- ]?out\b/i, /\bchoices?\b/i, /\bunsubscrib/i, /\b(?:marketing|communication|email) (?:preferences|communications|choices)\b/i, /\bdo not sell\b/i],
+  sentences: [
+    /\bopt(?:ing)?[- ]?out\b[^.;]{0,6}\b(?:of|from|at any time|by|via|through|using|here|request|link|option|program|cookie)\b/i,
+    /\bunsubscrib/i,
+    /\bstop (?:receiving|getting|us from)\b/i,
+    /\bwithdraw (?:your )?consent\b/i,
+    /\b(?:choose|elect|decide) not to (?:receive|share|allow|accept)\b/i,
+    /\bdo not sell (?:or share )?my\b/i,
+  ],
+  template: (config) => ({
+    title: 'Opting Out of Marketing',
+    body:
+      'You can opt out of marketing emails at any time with the unsubscribe link in each message, or by writing to ' +
+      `${fill(config).email}. We will still send you messages about your account and your transactions.`,
+  }),
+  missingMessage: 'The policy does not tell users how to opt out of marketing or sharing.',
+};
+export default item;

@@ -1,0 +1,28 @@
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'security',
+  title: 'Security',
+  description: 'How personal information is protected (GDPR Art. 32; FTC Act Section 5 on reasonable security; OPP-115 "data security").',
+  order: 60,
+  headings: [/\bsecur/i, /\bsafeguard/i, /\bprotect(?:ion|ing)? (?:of )?(?:your )?(?:personal )?(?:information|data)\b/i, /\bbreach/i],
+  sentences: [
+    /\bsafeguards?\b/i,
+    /\bencrypt\w*/i,
+    /\bfirewalls?\b/i,
+    /\bsecurity (?:measures|procedures|practices|safeguards|technolog\w*|controls|standards)\b/i,
+    /\bsecure servers?\b/i,
+    /\bprotect (?:your |the |our customers' )?(?:personal )?(?:information|data)\b/i,
+    /\bunauthori[sz]ed (?:access|disclosure|use)\b/i,
+    /\b100% secure\b/i,
+    /\b(?:data|security) breach\b|\bbreach (?:of|in) security\b/i,
+  ],
+  template: () => ({
+    title: 'How We Protect Information',
+    body:
+      'We protect personal information with administrative, technical and physical safeguards, including encryption in transit (TLS) and at rest, access controls and regular reviews. ' +
+      'No system is completely secure, so we cannot promise absolute security; if a breach affects your information, we will tell you as the law requires.',
+  }),
+  missingMessage: 'The policy does not say how personal information is protected.',
+};
+export default item;

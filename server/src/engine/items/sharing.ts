@@ -1,0 +1,30 @@
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'sharing',
+  title: 'Sharing and disclosure',
+  description: 'Who personal information is shared with or sold to, even to say it is not (CalOPPA 22575(b)(1); CCPA 1798.110, 1798.115).',
+  order: 30,
+  headings: [
+    /\bshar(?:e|ing)\b/i,
+    /\bdisclos(?:ure|ures|ing)? (?:of|to)\b/i,
+    /\b(?:information|data) (?:sharing|disclosure)\b/i,
+    /\bthird[- ]part(?:y|ies)\b(?! (?:web ?)?(?:sites?|links?|cookies|services?))/i,
+    /\b(?:sell|sale) of (?:your )?(?:personal )?(?:information|data)\b/i,
+    /\brecipients?\b/i,
+  ],
+  sentences: [
+    /\bwe (?:may |might |will |also |only |can |do not |don't |never |will not |won't |would )*(?:share|disclose|sell|rent|trade|transfer|provide|release)\b[^.;]{0,100}?\b(?:third[- ]part|partners?|affiliates?|vendors?|service providers?|companies|others|organi[sz]ations|contractors|advertis|law enforcement|authorities|government|acquir|buyer|successor)/i,
+    /\b(?:not|never) (?:be )?(?:shared|sold|rented|disclosed|traded)\b/i,
+    /\b(?:shared|disclosed|sold|provided) (?:with|to) (?:third[- ]part|others|partners|affiliates|service providers|vendors)/i,
+  ],
+  template: () => ({
+    title: 'How We Share Information',
+    body:
+      'We share personal information with service providers that handle it for us under contracts limiting what they may do with it, with our professional advisers, and with authorities when the law requires us to. ' +
+      'If our business is sold or merged, your information may pass to the new owner, who must treat it as this policy describes. ' +
+      'We do not sell your personal information.',
+  }),
+  missingMessage: 'The policy does not say whether personal information is shared with or sold to others.',
+};
+export default item;

@@ -1,0 +1,29 @@
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'third-party-links',
+  title: 'Third-party links',
+  description: 'That linked sites and services run by others are not covered by the policy (OPP-115 "third party sharing/collection"; FTC guidance on disclosures).',
+  order: 50,
+  headings: [
+    /^links?$/i,
+    /\blinks? to (?:other|third)/i,
+    /\bthird[- ]party (?:web ?)?(?:sites?|services|links|websites)\b/i,
+    /\bother (?:web ?)?(?:sites|websites)\b/i,
+    /\bexternal (?:web ?)?(?:sites|links|websites)\b/i,
+    /\blinked (?:web ?)?(?:sites|websites)\b/i,
+  ],
+  sentences: [
+    /\blinks? to (?:other|third[- ]party|external|outside)\b/i,
+    /\b(?:other|third[- ]party|external|linked|outside) (?:web ?)?(?:sites?|websites?)\b[^.;]{0,120}\b(?:privacy (?:policies|practices|statements?)|not responsible|differ|governed|own risk|do not (?:own|control))/i,
+    /\bnot responsible for the (?:privacy )?(?:practices|content|policies)\b/i,
+  ],
+  template: () => ({
+    title: 'Links to Other Websites',
+    body:
+      'Our services may link to websites and services that other companies run. ' +
+      'This policy does not cover them and we do not control how they handle information, so read their privacy policies before you give them personal information.',
+  }),
+  missingMessage: 'The policy does not say that linked third-party sites are not covered.',
+};
+export default item;

@@ -1,0 +1,30 @@
+import type { ItemDef } from './item.js';
+
+const item: ItemDef = {
+  id: 'use',
+  title: 'How information is used',
+  description: 'The purposes personal information is used for (GDPR Art. 13(1)(c); OPP-115 "first party collection/use").',
+  order: 20,
+  headings: [
+    /\buse of (?:your )?(?:personal )?(?:information|data)\b/i,
+    /\bhow we use (?:your |the |personal |this |collected )*(?:information|data)\b/i,
+    /\b(?:our|we) use (?:of )?(?:your )?(?:personal )?(?:information|data)\b/i,
+    /\buse and disclosure\b/i,
+    /\bpurposes? (?:of|for) (?:processing|use|collection)\b/i,
+    /\bcollection and use\b/i,
+  ],
+  sentences: [
+    /\bwe (?:may |might |will |also |only |can )*(?:use|utili[sz]e|process) (?:your |the |this |such |that |personal |certain |collected |any )*(?:personal )?(?:information|data|details|e-?mail)/i,
+    /\b(?:information|data) (?:is|are|will be|may be|can be) (?:used|processed) (?:to|for)\b/i,
+    /\bwe (?:will |do )?not (?:use|utili[sz]e|sell)\b/i,
+    /\bwe use (?:this|that|it) (?:information|data)? ?(?:to|for)\b/i,
+  ],
+  template: () => ({
+    title: 'How We Use Information',
+    body:
+      'We use personal information to provide and run our services, to process payments, to answer your requests, to keep our services safe, to understand how they are used so we can improve them, and, where you have agreed, to tell you about our products. ' +
+      'We do not use your information for a new purpose that is incompatible with these without telling you first.',
+  }),
+  missingMessage: 'The policy does not say how personal information is used.',
+};
+export default item;

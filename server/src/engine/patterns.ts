@@ -1,0 +1,41 @@
+// Patterns shared by the facts extractor and the checklist items, kept in one place.
+
+/** A section title about changes to the policy: "Changes to this Policy", "Revisions or Changes", "Notification of Changes". */
+export const CHANGE_HEADING = [
+  /\b(?:changes?|revisions?|updates?|amendments?|modifications?) (?:to|of|in) (?:this|our|the|these) (?:privacy )?(?:policy|policies|statement|notice|terms)\b/i,
+  /^(?:(?:privacy )?(?:policy|statement|notice) )?(?:changes?|revisions?|updates?|amendments?)(?: (?:and|or|&) (?:changes?|revisions?|updates?|amendments?))*$/i,
+  /\bnotification of changes\b/i,
+  /\b(?:changes|updates) to (?:this|our) /i,
+];
+
+/** A sentence about changing the policy itself. */
+export const POLICY_CHANGE_SENTENCE = [
+  /\b(?:chang|modif|updat|revis|amend)\w*\b[^.;]{0,40}?\b(?:this|our|the|these) (?:privacy )?(?:policy|policies|statement|notice)\b/i,
+  /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:may|will|might|can) (?:be )?(?:chang|modif|updat|revis|amend)\w*/i,
+  /\bmaterial (?:changes?|modifications?|revisions?)\b/i,
+];
+
+/** Names of parties whose contact details are not the company's own. */
+export const THIRD_PARTY_CONTACT =
+  /\b(?:TRUSTe|TrustArc|VeraSafe|JAMS|BBB|Better Business Bureau|seal program|privacy seal|dispute (?:resolution|submission|service)|supervisory authority|Information Commissioner|ICO|data protection authorit(?:y|ies)|Federal Trade Commission|FTC|attorney general|Network Advertising Initiative|NAI|Digital Advertising Alliance|DAA|Google|Facebook|Microsoft|Adobe|Apple)\b/i;
+
+/** Reads as an invitation to contact the company itself. */
+export const OWN_CONTACT = /\b(?:contact us|e-?mail us|write to us|reach us|call us|to us at|us at|our (?:privacy|data protection) (?:officer|team))\b/i;
+
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+const NUMBER_WORDS: Record<string, number> = {
+  six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15,
+  sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, 'twenty-one': 21, 'twenty one': 21,
+};
+export const AGE_WORD = `(?:\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
+
+export function ageValue(word: string): number | undefined {
+  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
+  return n !== undefined && n >= 6 && n <= 25 ? n : undefined;
+}
+
+/** Words that make a sentence about children or young people. */
+export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors?|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;

@@ -1,0 +1,348 @@
+// cross-reference: a reference to a part of the policy that does not exist — a quoted or
+// named section ("see “Your Choices” below"), a number ("section 4", "see “4” below",
+// "as defined in II.D."), an #anchor link, or "the links below" with no links after it.
+import { blockSpan, headingSlug, leadingNumber, normalizeNumber, sentenceIndex, titleKey } from '../text.js';
+import type { Fix, PolicyDocument, Rule, RuleContext, Section, Sentence } from '../types.js';
+
+// ---------------------------------------------------------------- what the document offers
+
+interface Target {
+  section: Section;
+  keys: string[];
+  words: Set<string>[];
+}
+
+interface Index {
+  targets: Target[];
+  numbers: Set<string>;
+  anchors: Set<string>;
+  /** Anchors compared loosely: letters and digits only. */
+  looseAnchors: Set<string>;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'or', 'our', 'your', 'this', 'these', 'in', 'on', 'for', 'with', 'we', 'you', 'how', 'what', 'about', 'us', 'its']);
+
+/** Content words, crudely stemmed, so "cookie" finds "Cookies" and "sharing" finds "Information Sharing". */
+function contentWords(key: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of key.split(' ')) {
+    if (!w || STOP.has(w)) continue;
+    out.add(w.replace(/ies$/, 'y').replace(/(?<=\w{3})s$/, ''));
+  }
+  return out;
+}
+
+function looseAnchor(s: string): string {
+  let decoded = s;
+  try {
+    decoded = decodeURIComponent(s);
+  } catch {
+    // a malformed escape is compared as written
+  }
+  return decoded.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The numbers a section answers to: its own ("2.1", "II.D", "14") and its outline path ("II" + "D"). */
+function sectionNumbers(doc: PolicyDocument, s: Section, own: Map<Section, string[]>): string[] {
+  const out = new Set<string>();
+  for (const n of [leadingNumber(s.title), s.number]) if (n) out.add(normalizeNumber(n));
+  if (s.kind === 'bold-list-item') {
+    // An ordered list of bold titles numbers its items in the source: "4. **Security.** …".
+    const m = /^\s*(\d{1,3})[.)]\s/.exec(doc.text.slice(s.range.start.offset, s.range.start.offset + 8));
+    if (m) out.add(m[1]);
+  }
+  for (const parentNumber of s.parent ? own.get(s.parent) ?? [] : []) {
+    for (const n of [...out]) out.add(`${parentNumber}.${n}`);
+  }
+  return [...out];
+}
+
+function buildIndex(doc: PolicyDocument): Index {
+  const own = new Map<Section, string[]>();
+  const numbers = new Set<string>();
+  const anchors = new Set<string>();
+  const looseAnchors = new Set<string>();
+  const seenSlugs = new Map<string, number>();
+  const targets: Target[] = [];
+  for (const s of doc.sections) {
+    const nums = sectionNumbers(doc, s, own);
+    own.set(s, nums);
+    for (const n of nums) numbers.add(n);
+    const keys = [...new Set([titleKey(s.title), titleKey(s.name)].filter(Boolean))];
+    targets.push({ section: s, keys, words: keys.map(contentWords) });
+    // GitHub numbers repeated slugs: "faq", "faq-1", "faq-2".
+    const slug = headingSlug(s.title);
+    const seen = seenSlugs.get(slug) ?? 0;
+    seenSlugs.set(slug, seen + 1);
+    anchors.add(seen ? `${slug}-${seen}` : slug);
+    for (const t of [s.title, s.name]) looseAnchors.add(looseAnchor(t));
+  }
+  // Explicit anchors: <a name="x">, <a id="x">, {#x}.
+  for (const m of doc.text.matchAll(/<a\s[^>]*\b(?:name|id)\s*=\s*["']([^"']+)["']|\{#([\w.:-]+)\}/gi)) {
+    const id = m[1] ?? m[2];
+    anchors.add(id);
+    looseAnchors.add(looseAnchor(id));
+  }
+  return { targets, numbers, anchors, looseAnchors };
+}
+
+function resolvesTitle(index: Index, ref: string): boolean {
+  const key = titleKey(ref);
+  if (!key) return true;
+  const words = contentWords(key);
+  return index.targets.some(
+    (t) => t.keys.includes(key) || (words.size > 0 && t.words.some((w) => [...words].every((x) => w.has(x)))),
+  );
+}
+
+/** Dice coefficient over character bigrams of two keys. */
+function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let shared = 0;
+  for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
+  const total = Math.max(1, a.length - 1 + b.length - 1);
+  return (2 * shared) / total;
+}
+
+function closest(index: Index, ref: string): Section | undefined {
+  const key = titleKey(ref);
+  let best: Section | undefined;
+  let score = 0.45;
+  for (const t of index.targets) {
+    if (t.section.index === 0 && t.section.kind === 'heading' && t.section.level === 1) continue; // the document title
+    for (const k of t.keys) {
+      const sc = similarity(key, k);
+      if (sc > score) {
+        score = sc;
+        best = t.section;
+      }
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- what the prose refers to
+
+interface Ref {
+  kind: 'title' | 'number';
+  /** The referenced title or number as written. */
+  value: string;
+  /** Index in the sentence of the reported span, and of the value inside it. */
+  start: number;
+  end: number;
+  valueStart: number;
+}
+
+const QUOTES: RegExp[] = [
+  /"([^"\n]{1,80})"/g,
+  /“([^”“\n]{1,80})”/g,
+  /„([^“”„\n]{1,80})[“”]/g,
+  /«\s?([^»\n]{1,80}?)\s?»/g,
+  // Single quotes close only before a space or punctuation, so "Children’s" does not end the quote.
+  /‘(.{1,80}?)’(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])'(.{1,80}?)'(?![\p{L}\p{N}])/gu,
+];
+
+const PART = '(?:sections?|headings?|chapters?|paragraphs?|parts?)';
+/** "the “X” section", "“X” heading". */
+const AFTER_IS_PART = new RegExp(`^[\\s,]*${PART}\\b`, 'i');
+/** "the section titled “X”", "Section “4”". */
+const BEFORE_IS_PART = new RegExp(`\\b${PART}\\s*(?:(?:entitled|titled|called|named|headed|labell?ed)\\s*)?[,:]?\\s*$`, 'i');
+/** "see “X”", "refer to the “X”". */
+const SEE = /\b(?:see|refer to|consult|read)\s+(?:also\s+)?(?:the\s+)?$/i;
+/** "described in “X” below", "under “X” above". */
+const DESCRIBED = /\b(?:(?:described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated|defined|specified|noted|covered)\s+)?(?:in|under|at)\s+(?:the\s+)?$/i;
+const BELOW = /^\s*(?:,\s*)?(?:below|above|later|earlier)\b/i;
+const SENTENCE_END = /^\s*(?:[.,;:)]|$)/;
+/** "the “X” section of our Terms of Service": a section of another document. */
+const OTHER_DOCUMENT = new RegExp(`^[\\s,]*(?:${PART}\\s+)?(?:of|in|on)\\s+(?:our|the|its|their|your)\\s+(?!privacy\\b|policy\\b|statement\\b|notice\\b)\\S`, 'i');
+
+const NUMBER_VALUE = /^\s*(?:(?:section|part|article|§)\s*)?(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*|[A-Z](?:\.\d{1,3})*)\.?\s*$/;
+
+/** Words that make "the X section" deictic, not a title: "the next section", "this section". */
+const DEICTIC =
+  /^(?:this|that|these|those|next|previous|preceding|following|above|below|prior|last|first|second|third|same|relevant|applicable|corresponding|appropriate|specific|particular|entire|whole|each|any|every|other|subsequent|foregoing|respective|said|such|present|current|final|new|separate|dedicated|additional|main|related|comments?|faq|help|support)$/i;
+
+function quotedRefs(text: string): Ref[] {
+  const out: Ref[] = [];
+  for (const re of QUOTES) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      const inner = m[1].trim().replace(/[,.;:]$/, '');
+      if (!inner || !/[\p{L}\p{N}]/u.test(inner)) continue;
+      const before = text.slice(0, start);
+      const after = text.slice(end);
+      const isRef =
+        AFTER_IS_PART.test(after) ||
+        BEFORE_IS_PART.test(before) ||
+        (SEE.test(before) && (BELOW.test(after) || SENTENCE_END.test(after))) ||
+        (DESCRIBED.test(before) && BELOW.test(after));
+      if (!isRef || OTHER_DOCUMENT.test(after)) continue;
+      const valueStart = start + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
+      out.push({ kind: NUMBER_VALUE.test(inner) ? 'number' : 'title', value: inner, start, end, valueStart });
+    }
+  }
+  return out;
+}
+
+const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{N}’'&/-]*";
+const SMALL = '(?:and|or|of|to|the|for|a|an|in|on|with|your|our|&)';
+/** "see Your Choices below", "as described in Data Retention above". */
+const NAMED_BELOW = new RegExp(
+  `\\b(?:[Ss]ee|[Rr]efer to|(?:described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated|defined|specified|noted|covered) (?:in|under))\\s+(?:the\\s+)?(${CAP_WORD}(?:\\s+(?:${CAP_WORD}|${SMALL})){0,9}?)\\s+(?:section\\s+)?(?:below|above)\\b`,
+  'gu',
+);
+/** "the choice/opt-out section below", "see the sharing section". */
+const THE_X_SECTION = /\bthe\s+([\p{L}\p{N}][\p{L}\p{N}’'&/ -]{0,60}?)\s+section\b(?!s)/giu;
+
+function namedRefs(text: string): Ref[] {
+  const out: Ref[] = [];
+  for (const m of text.matchAll(NAMED_BELOW)) {
+    const valueStart = m.index! + m[0].indexOf(m[1], m[0].length - m[1].length - 20 > 0 ? m[0].length - m[1].length - 20 : 0);
+    out.push({ kind: 'title', value: m[1], start: valueStart, end: valueStart + m[1].length, valueStart });
+  }
+  for (const m of text.matchAll(THE_X_SECTION)) {
+    const value = m[1].trim();
+    const first = value.split(/\s+/)[0];
+    if (DEICTIC.test(first) || value.split(/\s+/).length > 6) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const before = text.slice(0, start);
+    const after = text.slice(end);
+    const anchored = /\b(?:see|refer to|consult|read|described in|set (?:forth|out) in|explained in|outlined in|detailed in|found in|listed in|provided in|stated in|defined in|specified in|noted in|covered in|under|in)\s+$/i.test(before);
+    const directed = /^\s*(?:below|above|of this\b)/i.test(after);
+    if ((!anchored && !directed) || OTHER_DOCUMENT.test(after)) continue;
+    const valueStart = start + m[0].indexOf(m[1]);
+    out.push({ kind: 'title', value, start: valueStart, end: valueStart + value.length, valueStart });
+  }
+  return out;
+}
+
+/** Statutes have sections too: "Civil Code Section 1798.83", "Section 5 of the FTC Act". */
+const STATUTE_BEFORE = /\b(?:code|act|law|regulations?|rules?|u\.?\s?s\.?\s?c\.?|c\.?\s?f\.?\s?r\.?|title\s+\d+|statutes?|gdpr|ccpa|cpra|coppa|hipaa|ferpa|glba|pipeda|lgpd|directive)\W*$/i;
+const STATUTE_AFTER = /^\s*(?:\([\w.]+\)\s*)*(?:of|under|in)\s+(?!this\b|these\b|our privacy\b|the privacy\b|the policy\b)/i;
+const SECTION_NUMBER = /\b(Sections?|sections?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?![\w.]\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?![\w.]\w))*)/g;
+/** "as defined in II.D.", "see 2.1". */
+const OUTLINE =
+  /\b(?:in|see|under|at|per)\s+([IVXLC]{1,6}\.(?:[A-Z]|\d{1,3})(?:\.(?:[A-Z]|\d{1,3}))*)\.?(?![\p{L}\p{N}])|\b(?:see|(?:defined|described|set (?:forth|out)|outlined|explained|detailed|specified|referred to) (?:in|under))\s+(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?(?![\p{L}\p{N}.])/gu;
+
+function numberRefs(text: string): Ref[] {
+  const out: Ref[] = [];
+  for (const m of text.matchAll(SECTION_NUMBER)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (/^[IVXLC]/.test(m[2]) && m[1][0] === 's') continue; // "section I …" in lower case is prose
+    if (STATUTE_BEFORE.test(text.slice(0, start)) || STATUTE_AFTER.test(text.slice(end))) continue;
+    const list = m[2];
+    for (const n of list.matchAll(/\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*/g)) {
+      const s = start + m[0].indexOf(list) + n.index!;
+      out.push({ kind: 'number', value: n[0], start: s, end: s + n[0].length, valueStart: s });
+    }
+  }
+  for (const m of text.matchAll(OUTLINE)) {
+    const value = m[1] ?? m[2];
+    const s = m.index! + m[0].lastIndexOf(value);
+    out.push({ kind: 'number', value, start: s, end: s + value.length, valueStart: s });
+  }
+  return out;
+}
+
+const LINKS_BELOW = /\b(?:(?:the|these)\s+(?:following\s+)?links?\s+(?:below|that follow)|(?:the\s+)?following\s+links?|links?\s+below)\b/i;
+
+// ---------------------------------------------------------------- the rule
+
+function check(ctx: RuleContext): void {
+  const { doc } = ctx;
+  const index = buildIndex(doc);
+  const numbered = [...index.numbers].length > 0;
+
+  for (const sentence of doc.sentences) {
+    const base = sentenceIndex(sentence);
+    const span = (a: number, b: number) => blockSpan(sentence.block, base + a, base + b);
+    const refs: Ref[] = [];
+    for (const r of [...quotedRefs(sentence.text), ...numberRefs(sentence.text), ...namedRefs(sentence.text)]) {
+      if (refs.some((o) => r.start < o.end && o.start < r.end)) continue;
+      refs.push(r);
+    }
+    for (const ref of refs) {
+      const at = span(ref.start, ref.end);
+      if (ref.kind === 'number') {
+        const n = normalizeNumber(ref.value.replace(/^(?:section|part|article|§)\s*/i, ''));
+        if (index.numbers.has(n)) continue;
+        ctx.report({
+          ...at,
+          message: `This refers to section “${ref.value}”, but no section of this policy is numbered ${n}${numbered ? '' : ' (its sections carry no numbers)'}: point the reader at a section by its title.`,
+        });
+        continue;
+      }
+      if (resolvesTitle(index, ref.value)) continue;
+      const near = closest(index, ref.value);
+      const value = span(ref.valueStart, ref.valueStart + ref.value.length);
+      const suggestions: Fix[] | undefined = near
+        ? [{ title: `Refer to “${near.name}”`, edits: [{ ...value, text: near.name }], safe: false }]
+        : undefined;
+      ctx.report({
+        ...at,
+        message: `No section titled “${ref.value}” exists in this policy, so this reference leads nowhere.${near ? ` Did you mean “${near.title}”?` : ''}`,
+        suggestions,
+        related: near ? [{ message: `closest section: “${near.title}”`, start: near.titleRange.start.offset, end: near.titleRange.end.offset }] : undefined,
+      });
+    }
+    checkLinksBelow(ctx, sentence);
+  }
+
+  for (const link of doc.facts.links) {
+    if (!link.url.startsWith('#') || link.url.length < 2) continue;
+    const anchor = link.url.slice(1);
+    if (/^top$/i.test(anchor) || index.anchors.has(anchor) || index.looseAnchors.has(looseAnchor(anchor))) continue;
+    const near = closest(index, anchor.replace(/-/g, ' '));
+    const urlAt = doc.text.indexOf(link.url, link.range.start.offset);
+    const suggestions: Fix[] | undefined =
+      near && urlAt >= 0 && urlAt < link.range.end.offset
+        ? [{ title: `Link to “#${headingSlug(near.title)}”`, edits: [{ start: urlAt, end: urlAt + link.url.length, text: `#${headingSlug(near.title)}` }], safe: false }]
+        : undefined;
+    ctx.report({
+      start: link.range.start.offset,
+      end: link.range.end.offset,
+      message: `The link “${link.url}” matches no heading in this policy.${near ? ` Did you mean “${near.title}”?` : ''}`,
+      suggestions,
+      related: near ? [{ message: `closest section: “${near.title}”`, start: near.titleRange.start.offset, end: near.titleRange.end.offset }] : undefined,
+    });
+  }
+}
+
+/** "Click on the links below" must be followed by a link before the next section starts. */
+function checkLinksBelow(ctx: RuleContext, sentence: Sentence): void {
+  const m = LINKS_BELOW.exec(sentence.text);
+  if (!m) return;
+  const { doc } = ctx;
+  const from = sentence.range.end.offset;
+  const next = doc.sections.find((s) => s.titleRange.start.offset >= from);
+  const until = next ? next.titleRange.start.offset : doc.text.length;
+  if (doc.facts.links.some((l) => l.range.start.offset >= from && l.range.start.offset < until)) return;
+  if (/<a\s[^>]*href/i.test(doc.text.slice(from, until))) return;
+  const at = blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length);
+  ctx.report({
+    ...at,
+    message: `This promises ${m[0].toLowerCase().startsWith('the') ? m[0] : `the ${m[0]}`}, but no link follows before ${next ? `“${next.title}”` : 'the end of the policy'}: add the links or remove the sentence.`,
+  });
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'cross-reference',
+    description: 'References to sections that do not exist: quoted or named titles, section numbers, #anchors, "the links below" with no links.',
+    severity: 'warn',
+    fixable: false,
+  },
+  check,
+};
+export default rule;

@@ -1,0 +1,169 @@
+// no-placeholders: text a template left behind for the author to fill in —
+// [Company Name], {{company}}, <COMPANY>, TODO / TBD / XXX / FIXME, lorem ipsum, and
+// bracketed optional clauses ("… button [and widgets, such as …].").
+import type { Node } from 'mdast';
+import { blockSpan } from '../text.js';
+import type { Fix, Rule, RuleContext, TextBlock } from '../types.js';
+
+/** Words a fill-in prompt opens with: [insert date], [your domain], <enter company name>. */
+const PROMPT_START = /^(?:insert|enter|add|fill(?:\s+in)?|specify|describe|list|choose|select|provide|replace|type|put|state|name\s+of|your|tbd|todo|xx+|\.\.\.|…)\b/i;
+/** Nouns a short lower-case prompt asks for: [date], [company name], [your-domain]. */
+const PROMPT_NOUN =
+  /\b(?:name|date|company|business|organi[sz]ation|entity|address|e-?mail|phone|telephone|number|domain|url|website|web ?site|site|app|product|service|city|state|country|jurisdiction|officer|contact|year|month|day|amount|price|fee|period|days|months|policy|brand|team|department)s?\b/i;
+/** Bracketed text that is not a placeholder: footnotes, task boxes, numbering, editorial marks, obfuscated emails. */
+const NOT_PLACEHOLDER =
+  /^(?:\^.*|\s*|[ xX]|\d+|[ivxlcdm]+|[IVXLCDM]+|[a-zA-Z]|\d+[a-z]?|sic|emphasis (?:added|mine|original)|citation needed|at|dot|@|\.|dot com|…|\.\.\.)$/;
+/** Words a Title Case phrase may have in lower case. */
+const SMALL_WORD = /^(?:a|an|and|or|of|the|to|for|in|on|at|by|with|from|per|your|our|if|any|e\.g\.|i\.e\.)$/;
+
+const BRACKET = /\[([^[\]\n]{1,200})\]/g;
+const MUSTACHE = /\{\{\s*[^{}\n]{1,80}?\s*\}\}|\$?\{\s*[A-Za-z_][\w .-]{0,60}\}/g;
+const NOTE_WORD = /\b(?:TODO|TBD|FIXME)\b|(?<![\p{L}\p{N}_])X{3,}(?:[-. )(]+X{2,})*(?![\p{L}\p{N}_])/gu;
+const LOREM = /\blorem ipsum\b|\bdolor sit amet\b/i;
+/** Angle brackets around capitals or a prompt: <COMPANY>, <INSERT NAME>, <your domain>. */
+const ANGLE = /<\s*([^<>\n/=:"'@]{1,60}?)\s*>/g;
+
+/** Tag names HTML knows; <B> or <BR> in capitals are markup, not placeholders. */
+const HTML_TAGS = new Set(
+  (
+    'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup ' +
+    'data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html ' +
+    'i iframe img input ins kbd label legend li link main map mark meta meter nav noscript object ol optgroup option output p param ' +
+    'picture pre progress q rp rt ruby s samp script section select small source span strike strong style sub summary sup table ' +
+    'tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
+  ).split(' '),
+);
+
+function words(s: string): string[] {
+  return s.trim().split(/\s+/).filter(Boolean);
+}
+
+function isTitleCase(inner: string): boolean {
+  const ws = words(inner);
+  if (!ws.length || ws.length > 8 || !/^[\p{Lu}\d]/u.test(ws[0])) return false;
+  return ws.every((w) => /^[\p{Lu}\d'’&(]/u.test(w) || SMALL_WORD.test(w.toLowerCase()));
+}
+
+function isAllCaps(inner: string): boolean {
+  const letters = inner.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** What a bracketed span is: a fill-in placeholder, an optional clause, or neither. */
+export function classifyBracket(inner: string): 'placeholder' | 'optional-clause' | undefined {
+  const t = inner.trim();
+  if (NOT_PLACEHOLDER.test(t)) return undefined;
+  if (PROMPT_START.test(t)) return 'placeholder';
+  if (isAllCaps(t) || isTitleCase(t)) return 'placeholder';
+  const ws = words(t);
+  if (/^\p{Ll}/u.test(t) && ws.length >= 4) return 'optional-clause';
+  if (/^[\p{Ll}-]+(?:[\s-][\p{Ll}]+){0,3}$/u.test(t) && PROMPT_NOUN.test(t.replace(/-/g, ' '))) return 'placeholder';
+  return undefined;
+}
+
+function isAnglePlaceholder(inner: string): boolean {
+  const first = inner.trim().split(/\s+/)[0].toLowerCase();
+  if (HTML_TAGS.has(first) || first.startsWith('!') || first.startsWith('?')) return false;
+  if (PROMPT_START.test(inner)) return true;
+  return /\p{L}/u.test(inner) && (isAllCaps(inner) || (isTitleCase(inner) && words(inner).length >= 2));
+}
+
+/** Source ranges whose text is code, where template syntax is legitimate. */
+function codeRanges(root: Node): [number, number][] {
+  const out: [number, number][] = [];
+  const visit = (node: Node) => {
+    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
+      out.push([node.position.start.offset!, node.position.end.offset!]);
+      return;
+    }
+    for (const child of (node as { children?: Node[] }).children ?? []) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+function shorten(s: string, max = 60): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+function check(ctx: RuleContext): void {
+  const { doc } = ctx;
+  const code = codeRanges(doc.mdast);
+  const inCode = (offset: number) => code.some(([s, e]) => offset >= s && offset < e);
+  const reported: [number, number][] = [];
+  const report = (start: number, end: number, message: string, suggestions?: Fix[]) => {
+    if (inCode(start) || reported.some(([s, e]) => start < e && s < end)) return;
+    reported.push([start, end]);
+    ctx.report({ message, start, end, suggestions });
+  };
+
+  const scanBlock = (block: TextBlock) => {
+    const text = block.text;
+    for (const m of text.matchAll(BRACKET)) {
+      const kind = classifyBracket(m[1]);
+      if (!kind) continue;
+      const span = blockSpan(block, m.index!, m.index! + m[0].length);
+      // A bracket the source writes as a link or a reference is not literal text.
+      if (/^[([:]/.test(doc.text.slice(span.end, span.end + 1))) continue;
+      if (kind === 'placeholder') {
+        report(span.start, span.end, `Template placeholder “${shorten(m[0])}” is still in the text: write the real wording.`);
+        continue;
+      }
+      const before = text.slice(0, m.index!).trim();
+      const after = text.slice(m.index! + m[0].length).trim();
+      if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) continue; // a whole bracketed paragraph is an editor's note, not a clause
+      const open = blockSpan(block, m.index!, m.index! + 1);
+      const close = blockSpan(block, m.index! + m[0].length - 1, m.index! + m[0].length);
+      const keep: Fix = {
+        title: 'Keep the optional clause (remove the brackets)',
+        edits: [
+          { start: open.start, end: open.end, text: '' },
+          { start: close.start, end: close.end, text: '' },
+        ],
+        safe: false,
+      };
+      report(
+        span.start,
+        span.end,
+        `Bracketed optional clause “${shorten(m[0])}” was left from a template: keep it without brackets or delete it.`,
+        [keep],
+      );
+    }
+    for (const m of text.matchAll(MUSTACHE)) {
+      const span = blockSpan(block, m.index!, m.index! + m[0].length);
+      report(span.start, span.end, `Template variable “${shorten(m[0])}” was never filled in.`);
+    }
+    for (const m of text.matchAll(NOTE_WORD)) {
+      const span = blockSpan(block, m.index!, m.index! + m[0].length);
+      const what = /^X/.test(m[0]) ? `Placeholder “${m[0]}”` : `Drafting note “${m[0]}”`;
+      report(span.start, span.end, `${what} is still in the text: replace it with the final wording.`);
+    }
+    const lorem = LOREM.exec(text);
+    if (lorem) {
+      const span = blockSpan(block, lorem.index, lorem.index + lorem[0].length);
+      report(span.start, span.end, 'Lorem ipsum filler text is still in the document: replace it with the policy text.');
+    }
+  };
+  for (const block of doc.blocks) scanBlock(block);
+
+  // Angle-bracketed placeholders parse as HTML and vanish from the prose, so read the source.
+  const comments = [...doc.text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((m) => [m.index!, m.index! + m[0].length]);
+  for (const m of doc.text.matchAll(ANGLE)) {
+    if (!isAnglePlaceholder(m[1])) continue;
+    const start = m.index!;
+    if (comments.some(([s, e]) => start >= s && start < e)) continue;
+    report(start, start + m[0].length, `Template placeholder “${shorten(m[0])}” is still in the text (it also renders as an invisible HTML tag): write the real wording.`);
+  }
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'no-placeholders',
+    description: 'Template leftovers: [Company Name], {{variables}}, <PLACEHOLDERS>, TODO/TBD/XXX, lorem ipsum, bracketed optional clauses.',
+    severity: 'warn',
+    fixable: false,
+  },
+  check,
+};
+export default rule;
