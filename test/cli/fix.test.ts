@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { encodeFixed, usesOnlyCrlf, writeFileAtomic } from '../../server/src/cli/write.js';
+import { copyFixtures, fixture, run, runJson, tempDir } from './helpers.js';
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+describe('cli: --fix', () => {
+  it('writes the fixes, reports them, keeps the mode and leaves no temporary file', async () => {
+    const dir = copyFixtures(tempDir(), ['missing-sections.md']);
+    const file = path.join(dir, 'missing-sections.md');
+    fs.chmodSync(file, 0o640);
+    const original = fs.readFileSync(file, 'utf8');
+
+    const r = await run(['missing-sections.md', '--fix'], { cwd: dir });
+    assert.notEqual(r.code, 2, r.stderr);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.notEqual(fixed, original, 'something was fixed');
+    assert.match(r.stdout, /^fixed \d+ problems? in missing-sections\.md$/m);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(dir), ['missing-sections.md']);
+    // The remaining problems are those of the fixed text.
+    const after = await runJson(['missing-sections.md'], { cwd: dir });
+    const reported = await runJson(['missing-sections.md', '--fix'], { cwd: copyFixtures(tempDir(), ['missing-sections.md']) });
+    assert.deepEqual(reported.json.results[0].diagnostics, after.json.results[0].diagnostics);
+    assert.ok((reported.json.results[0].fixed ?? 0) > 0);
+  });
+
+  it('a second --fix changes nothing', async () => {
+    const dir = copyFixtures(tempDir(), ['missing-sections.md']);
+    const file = path.join(dir, 'missing-sections.md');
+    await run(['missing-sections.md', '--fix'], { cwd: dir });
+    const once = fs.readFileSync(file, 'utf8');
+    const second = await run(['missing-sections.md', '--fix'], { cwd: dir });
+    assert.equal(fs.readFileSync(file, 'utf8'), once);
+    assert.doesNotMatch(second.stdout, /^fixed /m);
+  });
+
+  it('keeps CRLF line endings', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'crlf.md');
+    fs.writeFileSync(file, fixture('missing-sections.md').replace(/\n/g, '\r\n'));
+    await run(['crlf.md', '--fix'], { cwd: dir });
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.ok(fixed.length > fixture('missing-sections.md').length, 'something was fixed');
+    assert.ok(usesOnlyCrlf(fixed), 'no bare LF after fixing');
+  });
+
+  it('keeps a UTF-8 byte order mark, and lints as if it were not there', async () => {
+    const dir = tempDir();
+    const plain = fixture('missing-sections.md');
+    fs.writeFileSync(path.join(dir, 'bom.md'), Buffer.concat([BOM, Buffer.from(plain)]));
+    fs.writeFileSync(path.join(dir, 'plain.md'), plain);
+    const { json } = await runJson(['bom.md', 'plain.md'], { cwd: dir });
+    assert.deepEqual(json.results[0].diagnostics, json.results[1].diagnostics);
+    assert.deepEqual(json.results[0].checklist, json.results[1].checklist);
+
+    await run(['bom.md', 'plain.md', '--fix'], { cwd: dir });
+    const bytes = fs.readFileSync(path.join(dir, 'bom.md'));
+    assert.ok(bytes.subarray(0, 3).equals(BOM), 'BOM kept');
+    assert.notEqual(bytes[3], 0xef, 'only one BOM');
+    assert.equal(bytes.subarray(3).toString('utf8'), fs.readFileSync(path.join(dir, 'plain.md'), 'utf8'));
+  });
+
+  it('never touches a file it could not decode', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'latin1.md');
+    const bytes = Buffer.concat([Buffer.from(fixture('missing-sections.md')), Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    fs.writeFileSync(file, bytes);
+    const mtime = fs.statSync(file).mtimeMs;
+    const r = await run(['latin1.md', '--fix'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.ok(fs.readFileSync(file).equals(bytes));
+    assert.equal(fs.statSync(file).mtimeMs, mtime);
+    assert.deepEqual(fs.readdirSync(dir), ['latin1.md']);
+  });
+
+  it('with "-" prints the fixed text on stdout and the report on stderr', async () => {
+    const dir = copyFixtures(tempDir(), ['missing-sections.md']);
+    const r = await run(['-', '--fix'], { cwd: dir, stdin: fixture('missing-sections.md') });
+    await run(['missing-sections.md', '--fix'], { cwd: dir });
+    assert.equal(r.stdout, fs.readFileSync(path.join(dir, 'missing-sections.md'), 'utf8'));
+    assert.match(r.stderr, /^fixed \d+ problems? in <stdin>$/m);
+    assert.match(r.stderr, /^<stdin>$/m);
+  });
+
+  it('fixes a file through a symbolic link and keeps the link', async () => {
+    const dir = copyFixtures(tempDir(), { 'real/policy.md': 'missing-sections.md' });
+    fs.symlinkSync(path.join('real', 'policy.md'), path.join(dir, 'link.md'));
+    await run(['link.md', '--fix'], { cwd: dir });
+    assert.ok(fs.lstatSync(path.join(dir, 'link.md')).isSymbolicLink());
+    assert.notEqual(fs.readFileSync(path.join(dir, 'real/policy.md'), 'utf8'), fixture('missing-sections.md'));
+  });
+});
+
+describe('cli: atomic writer', () => {
+  it('replaces the content and keeps the mode', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.md');
+    fs.writeFileSync(file, 'old\n');
+    fs.chmodSync(file, 0o600);
+    writeFileAtomic(file, 'new\n');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'new\n');
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.deepEqual(fs.readdirSync(dir), ['x.md']);
+  });
+
+  it('creates a file that does not exist yet', () => {
+    const dir = tempDir();
+    writeFileAtomic(path.join(dir, 'new.json'), '{}\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'new.json'), 'utf8'), '{}\n');
+  });
+
+  it('leaves nothing behind when it cannot write', () => {
+    const dir = tempDir();
+    assert.throws(() => writeFileAtomic(path.join(dir, 'no-such-dir', 'x.md'), 'x'), /ENOENT/);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('encodeFixed keeps CRLF-only text CRLF and restores the BOM', () => {
+    assert.equal(encodeFixed('a\r\nb\r\n', 'a\r\nnew\nb\r\n', false), 'a\r\nnew\r\nb\r\n');
+    assert.equal(encodeFixed('a\nb\r\n', 'a\nnew\nb\r\n', false), 'a\nnew\nb\r\n', 'mixed endings are left alone');
+    assert.equal(encodeFixed('a\n', 'b\n', true), '\uFEFFb\n');
+  });
+});
