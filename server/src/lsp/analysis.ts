@@ -1,0 +1,92 @@
+// One lint of one document version, and a small LRU of them so hover, symbols, code
+// lens and code actions reuse the result instead of linting again.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { SOURCE, toDiagnostic } from './convert.js';
+import type { DocConfig } from './configs.js';
+import type { Settings } from './settings.js';
+import { fsPathOf } from './selection.js';
+
+/** Documents longer than this (UTF-16 code units, ~5 MB) are not linted. */
+export const MAX_LINT_CHARS = 5 * 1024 * 1024;
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** A snapshot of the text the result belongs to (open documents change under us). */
+  text: TextDocument;
+  /** Whether the document is a policy to lint (language / policylint.files). */
+  selected: boolean;
+  settings: Settings;
+  config?: ResolvedConfig;
+  /** The engine's result; undefined when not selected or too large. */
+  result?: LintResult;
+  tooLarge: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface AnalyzeInput {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+  selected: boolean;
+  settings: Settings;
+  docConfig?: DocConfig;
+  /** For tests of the front ends: the rule to make throw. */
+  throwInRule?: string;
+}
+
+export function analyze(input: AnalyzeInput): Analysis {
+  const text = TextDocument.create(input.uri, input.languageId, input.version, input.text);
+  const base = { uri: input.uri, version: input.version, text, selected: input.selected, settings: input.settings, config: input.docConfig?.config };
+  if (!input.selected) return { ...base, tooLarge: false, diagnostics: [] };
+  if (input.text.length > MAX_LINT_CHARS) {
+    const mb = (input.text.length / (1024 * 1024)).toFixed(1);
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'too-large',
+      message: `This document is ${mb} MB, too large to lint: policylint checks documents up to 5 MB.`,
+    };
+    return { ...base, tooLarge: true, diagnostics: [diagnostic] };
+  }
+  const filePath = fsPathOf(input.uri) ?? input.uri;
+  const result = lint(input.text, { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule });
+  return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)) };
+}
+
+/** A least-recently-used map with a fixed capacity. */
+export class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
+  }
+
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  keys(): K[] {
+    return [...this.map.keys()];
+  }
+}

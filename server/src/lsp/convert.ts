@@ -1,0 +1,99 @@
+// Engine → LSP conversion: engine offsets become LSP positions through the text
+// document the result was computed for; fixes become SerializedFix payloads in
+// Diagnostic.data so code actions need no server state.
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  OptionalVersionedTextDocumentIdentifier,
+  TextDocumentEdit,
+  type Diagnostic,
+  type Range as LspRange,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Fix, LintMessage, Range, Severity, TextEdit } from '../engine/index.js';
+import type { DiagnosticData, SerializedFix } from '../protocol.js';
+
+export const SOURCE = 'policylint';
+
+export function toLspRange(text: TextDocument, range: Range | { start: number; end: number }): LspRange {
+  const start = typeof range.start === 'number' ? range.start : range.start.offset;
+  const end = typeof range.end === 'number' ? range.end : range.end.offset;
+  return { start: text.positionAt(start), end: text.positionAt(end) };
+}
+
+export function toLspEdits(text: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: toLspRange(text, e), newText: e.text }));
+}
+
+export function serializeFix(text: TextDocument, fix: Fix): SerializedFix {
+  return { title: fix.title, safe: fix.safe, edits: toLspEdits(text, fix.edits) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(text: TextDocument, message: LintMessage): Diagnostic {
+  const data: DiagnosticData = {
+    ruleId: message.ruleId,
+    docsUrl: message.docsUrl,
+    version: text.version,
+    fix: message.fix && message.fix.edits.length ? serializeFix(text, message.fix) : undefined,
+    suggestions: message.suggestions?.filter((s) => s.edits.length).map((s) => serializeFix(text, s)),
+  };
+  const tags: DiagnosticTag[] = [];
+  if (message.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
+  if (message.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
+  return {
+    range: toLspRange(text, message.range),
+    severity: SEVERITY[message.severity] ?? DiagnosticSeverity.Warning,
+    code: message.ruleId,
+    codeDescription: message.docsUrl ? { href: message.docsUrl } : undefined,
+    source: SOURCE,
+    message: message.message,
+    relatedInformation: message.related?.length
+      ? message.related.map((r) => ({ location: { uri: text.uri, range: toLspRange(text, r.range) }, message: r.message }))
+      : undefined,
+    tags: tags.length ? tags : undefined,
+    data,
+  };
+}
+
+/** The payload of one of our diagnostics, when it carries one. */
+export function diagnosticData(d: Diagnostic): DiagnosticData | undefined {
+  const data = d.data as Partial<DiagnosticData> | undefined;
+  if (d.source !== SOURCE || !data || typeof data.ruleId !== 'string') return undefined;
+  return data as DiagnosticData;
+}
+
+/**
+ * The smallest single edit that turns `before` into `after`: the common prefix and
+ * suffix are kept. Never splits a CRLF or a surrogate pair.
+ */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  while (p > 0 && splitsPair(before, p)) p--;
+  while (s > 0 && splitsPair(before, before.length - s)) s--;
+  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+}
+
+function splitsPair(text: string, at: number): boolean {
+  const prev = text.charCodeAt(at - 1);
+  const next = text.charCodeAt(at);
+  return (prev === 13 && next === 10) || (prev >= 0xd800 && prev <= 0xdbff && next >= 0xdc00 && next <= 0xdfff);
+}
+
+/** A workspace edit for one document; versioned when the client supports documentChanges. */
+export function workspaceEdit(uri: string, version: number | null, edits: LspTextEdit[], documentChanges: boolean): WorkspaceEdit {
+  if (documentChanges) return { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, version), edits)] };
+  return { changes: { [uri]: edits } };
+}

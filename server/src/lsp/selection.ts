@@ -1,0 +1,53 @@
+// Which documents are policies: the privacy-policy language (untitled ones included),
+// and Markdown whose path matches `policylint.files`, case-insensitively.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import picomatch from 'picomatch';
+
+export const POLICY_LANGUAGE = 'privacy-policy';
+
+const matchers = new Map<string, (p: string) => boolean>();
+
+function matcher(globs: readonly string[]): (p: string) => boolean {
+  const key = JSON.stringify(globs);
+  let m = matchers.get(key);
+  if (!m) {
+    m = globs.length ? picomatch([...globs], { nocase: true, dot: true }) : () => false;
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+/** The file-system path of a file: URI, or undefined for any other scheme. */
+export function fsPathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path part of any URI, with forward slashes ("/folder/privacy.md"). */
+export function uriPath(uri: string): string {
+  const fsPath = fsPathOf(uri);
+  if (fsPath) return fsPath.split(path.sep).join('/');
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri;
+  }
+}
+
+export function isPolicyDocument(uri: string, languageId: string, files: readonly string[]): boolean {
+  if (languageId === POLICY_LANGUAGE) return true;
+  if (languageId !== 'markdown') return false;
+  const p = uriPath(uri);
+  const m = matcher(files);
+  return m(p) || m(p.slice(p.lastIndexOf('/') + 1));
+}
+
+/** The language a document not open in the editor would have, from its name. */
+export function languageFromPath(uri: string): string {
+  return /\.policy\.md$/i.test(uriPath(uri)) ? POLICY_LANGUAGE : 'markdown';
+}

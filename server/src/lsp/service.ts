@@ -1,0 +1,230 @@
+// The server's state: open documents, per-resource settings and configs, the lint cache,
+// debounced validation tied to document versions, and diagnostics delivery (push, or
+// pull when the client supports LSP 3.17 pull diagnostics).
+import { CodeLensRefreshRequest, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChecklistChangedNotification } from '../protocol.js';
+import { analyze, Lru, type Analysis } from './analysis.js';
+import { ConfigStore } from './configs.js';
+import { isPolicyDocument } from './selection.js';
+import { SettingsStore } from './settings.js';
+
+export interface ClientSupport {
+  /** workspace/configuration */
+  configuration: boolean;
+  /** textDocument/diagnostic */
+  pullDiagnostics: boolean;
+  /** workspace/diagnostic/refresh */
+  diagnosticRefresh: boolean;
+  /** workspace/codeLens/refresh */
+  codeLensRefresh: boolean;
+  /** WorkspaceEdit.documentChanges */
+  documentChanges: boolean;
+}
+
+export class PolicyService {
+  readonly settings: SettingsStore;
+  readonly configs: ConfigStore;
+  readonly support: ClientSupport = {
+    configuration: false,
+    pullDiagnostics: false,
+    diagnosticRefresh: false,
+    codeLensRefresh: false,
+    documentChanges: false,
+  };
+  private readonly cache = new Lru<string, Analysis>(32);
+  private readonly inflight = new Map<string, Promise<Analysis>>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents we pushed diagnostics for (to clear them on close / when no longer selected). */
+  private readonly pushed = new Set<string>();
+  /** The last analysis delivered per open document (pull mode with run = onSave keeps showing it). */
+  private readonly delivered = new Map<string, Analysis>();
+  /** The version each document was opened with, until its first change event. */
+  private readonly openedAt = new Map<string, number>();
+  /** Bumped when settings or config files change: cached results of older generations are stale. */
+  private generation = 0;
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    private readonly throwInRule?: string,
+  ) {
+    this.settings = new SettingsStore(connection, () => this.support.configuration);
+    this.configs = new ConfigStore({
+      publish: (uri, diagnostics) => this.publish(uri, null, diagnostics),
+      showError: (message) => void connection.window.showErrorMessage(message),
+      log: (message) => connection.console.warn(message),
+    });
+  }
+
+  // ------------------------------------------------------------ analysis
+
+  /** The analysis of an open document's current version (cached per uri and version). */
+  current(uri: string): Promise<Analysis | undefined> {
+    const doc = this.documents.get(uri);
+    return doc ? this.analyzeOpen(doc) : Promise.resolve(undefined);
+  }
+
+  private analyzeOpen(doc: TextDocument): Promise<Analysis> {
+    const key = `${this.generation}|${doc.uri}#${doc.version}`;
+    const cached = this.cache.get(key);
+    if (cached) return Promise.resolve(cached);
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      // Capture the text now: the document object is updated in place by later changes.
+      const input = { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() };
+      const generation = this.generation;
+      pending = this.analyzeText(input).then((a) => {
+        if (generation === this.generation) this.cache.set(key, a);
+        if (a.result) this.checklistChanged(a);
+        return a;
+      });
+      pending.finally(() => this.inflight.delete(key)).catch(() => undefined);
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Lints a text with the settings and config of its URI (open or not). */
+  async analyzeText(input: { uri: string; languageId: string; version: number; text: string }): Promise<Analysis> {
+    const settings = await this.settings.get(input.uri);
+    const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
+    const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
+    return analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule });
+  }
+
+  private checklistChanged(a: Analysis): void {
+    const checklist = a.result!.checklist;
+    void this.connection.sendNotification(ChecklistChangedNotification, {
+      uri: a.uri,
+      version: a.version,
+      present: checklist.filter((e) => e.status === 'present').length,
+      total: checklist.length,
+      elapsedMs: a.result!.elapsedMs,
+    });
+  }
+
+  // ------------------------------------------------------------ validation (push)
+
+  /** Lints the document after `delay` ms; a later call for the same document replaces this one. */
+  schedule(uri: string, delay: number): void {
+    this.cancel(uri);
+    if (this.support.pullDiagnostics) return;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.validate(uri).catch((err) => this.logError(`lint of ${uri}`, err));
+      }, delay),
+    );
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  /** didChange: debounced, unless the user lints on save. */
+  changed(uri: string): void {
+    this.cancel(uri);
+    void this.settings.get(uri).then((s) => {
+      if (s.run === 'onType') this.schedule(uri, s.debounceMs);
+    });
+  }
+
+  saved(uri: string): void {
+    void this.settings.get(uri).then((s) => {
+      if (s.run !== 'onSave') return;
+      if (this.support.pullDiagnostics) {
+        this.delivered.delete(uri);
+        this.refreshPull();
+      } else {
+        this.schedule(uri, 0);
+      }
+    });
+  }
+
+  opened(uri: string, version: number): void {
+    this.openedAt.set(uri, version);
+    this.delivered.delete(uri);
+    // Diagnostics pushed for it by a workspace lint would show twice next to pulled ones.
+    if (this.support.pullDiagnostics && this.pushed.has(uri)) this.publish(uri, null, []);
+    this.schedule(uri, 0);
+  }
+
+  /** onDidChangeContent fires for didOpen too: true (once) for that first event. */
+  isOpenEvent(doc: TextDocument): boolean {
+    if (this.openedAt.get(doc.uri) !== doc.version) return false;
+    this.openedAt.delete(doc.uri);
+    return true;
+  }
+
+  closed(uri: string): void {
+    this.openedAt.delete(uri);
+    this.cancel(uri);
+    this.delivered.delete(uri);
+    this.settings.forget(uri);
+    for (const key of this.cache.keys()) if (key.includes(`|${uri}#`)) this.cache.delete(key);
+    if (this.pushed.has(uri)) this.publish(uri, null, []);
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const a = await this.analyzeOpen(doc);
+    // Never publish a stale result: if the document changed meanwhile, its own lint is scheduled.
+    if (this.documents.get(uri)?.version !== a.version) return;
+    this.delivered.set(uri, a);
+    if (a.selected || this.pushed.has(uri)) this.publish(uri, a.version, a.diagnostics);
+  }
+
+  publish(uri: string, version: number | null, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length) this.pushed.add(uri);
+    else this.pushed.delete(uri);
+    void this.connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics });
+  }
+
+  // ------------------------------------------------------------ pull diagnostics
+
+  async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
+    const doc = this.documents.get(uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const settings = await this.settings.get(uri);
+    const last = this.delivered.get(uri);
+    if (settings.run === 'onSave' && last && last.version !== doc.version) {
+      // Not saved since the last lint: keep what the client shows.
+      const resultId = this.resultId(last);
+      return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: last.diagnostics };
+    }
+    const a = await this.analyzeOpen(doc);
+    this.delivered.set(uri, a);
+    return { kind: 'full', resultId: this.resultId(a), items: a.diagnostics };
+  }
+
+  private resultId(a: Analysis): string {
+    return `${this.generation}:${a.version}`;
+  }
+
+  private refreshPull(): void {
+    if (this.support.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
+  }
+
+  // ------------------------------------------------------------ settings and config changes
+
+  /** Settings or config files changed: drop every cached copy and lint the open documents again. */
+  relintAll(): void {
+    this.generation++;
+    this.cache.clear();
+    this.configs.clear();
+    this.delivered.clear();
+    if (this.support.pullDiagnostics) this.refreshPull();
+    else for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
+    if (this.support.codeLensRefresh) this.connection.sendRequest(CodeLensRefreshRequest.type).catch((err) => this.logError('code lens refresh', err));
+  }
+
+  logError(what: string, err: unknown): void {
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    this.connection.console.error(`policylint: ${what} failed: ${detail}`);
+  }
+}

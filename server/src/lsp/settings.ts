@@ -1,0 +1,71 @@
+// The `policylint.*` settings, asked per resource through workspace/configuration
+// (never one global copy) and cached per document until didChangeConfiguration.
+import type { Connection } from 'vscode-languageserver';
+
+export interface Settings {
+  /** Globs of Markdown files to lint (matched case-insensitively). */
+  files: string[];
+  /** Lint as you type, or only on save. */
+  run: 'onType' | 'onSave';
+  /** Delay after the last change before linting, in milliseconds. */
+  debounceMs: number;
+  /** The profile used where a .policylintrc.json does not set `extends`. */
+  profile: string;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  files: ['**/*privacy*.md', '**/*Privacy*.md', '**/*PRIVACY*.md', '**/*.policy.md'],
+  run: 'onType',
+  debounceMs: 200,
+  profile: 'recommended',
+});
+
+/** Settings from whatever the client sends; anything malformed falls back to its default. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const files = Array.isArray(r.files) && r.files.every((f) => typeof f === 'string') ? (r.files as string[]) : DEFAULT_SETTINGS.files;
+  const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(0, r.debounceMs), 10_000) : DEFAULT_SETTINGS.debounceMs;
+  return {
+    files: [...files],
+    run: r.run === 'onSave' ? 'onSave' : 'onType',
+    debounceMs: debounce,
+    profile: typeof r.profile === 'string' && r.profile.trim() ? r.profile.trim() : DEFAULT_SETTINGS.profile,
+  };
+}
+
+export class SettingsStore {
+  private readonly perResource = new Map<string, Promise<Settings>>();
+  /** Used when the client cannot answer workspace/configuration: the last didChangeConfiguration payload. */
+  private pushed: Settings = normalizeSettings(undefined);
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
+
+  get(uri: string): Promise<Settings> {
+    if (!this.canPull()) return Promise.resolve(this.pushed);
+    let settings = this.perResource.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'policylint' })
+        .then(normalizeSettings, (err: unknown) => {
+          this.connection.console.warn(`policylint: could not read settings for ${uri}: ${String(err)}; using defaults`);
+          return normalizeSettings(undefined);
+        });
+      this.perResource.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** didChangeConfiguration: forget every cached copy. */
+  changed(payload: unknown): void {
+    this.perResource.clear();
+    const section = payload && typeof payload === 'object' ? (payload as Record<string, unknown>).policylint : undefined;
+    if (section !== undefined) this.pushed = normalizeSettings(section);
+  }
+
+  forget(uri: string): void {
+    this.perResource.delete(uri);
+  }
+}
