@@ -1,0 +1,118 @@
+// Starts and restarts the bundled language server (dist/server.cjs) over IPC.
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node.js';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
+import { ChecklistChangedNotification } from '../../server/src/protocol.js';
+import type { LintedEvent } from './checklist-store.js';
+import { CONFIG_FILE_NAME } from './config-template.js';
+import { documentSelector, readFilesSetting } from './selector.js';
+import type { PolicyDocumentFilter } from './selector.js';
+
+const CLIENT_ID = 'policylint';
+
+export class PolicyClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly perClient: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<LintedEvent>();
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires for every ChecklistChangedNotification from the server. */
+  readonly onDidLint = this.changed.event;
+  /** Fires each time a (new or restarted) server is ready. */
+  readonly onDidStart = this.started.event;
+  selector: PolicyDocumentFilter[] = [];
+  globs: string[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly output: vscode.OutputChannel,
+  ) {}
+
+  /** The running client; undefined before start or after a failed start. */
+  get current(): LanguageClient | undefined {
+    return this.client?.state === State.Running ? this.client : undefined;
+  }
+
+  /** Reads `policylint.files`, builds the selector and starts a server for it. */
+  async start(): Promise<void> {
+    const setting = readFilesSetting(vscode.workspace.getConfiguration('policylint').get('files'));
+    if (setting.problem) this.output.appendLine(setting.problem);
+    this.globs = setting.globs;
+    this.selector = documentSelector(this.globs);
+    const client = this.create();
+    this.client = client;
+    try {
+      await client.start();
+      this.started.fire();
+    } catch (err) {
+      const message = `policylint: the language server did not start: ${err instanceof Error ? err.message : String(err)}`;
+      this.output.appendLine(message);
+      void vscode.window.showErrorMessage(message, 'Show Output').then((pick) => pick && this.output.show());
+    }
+  }
+
+  /** Restart Server: the same server with a fresh process. */
+  async restart(): Promise<void> {
+    if (this.client && this.client.state !== State.Stopped) {
+      this.output.appendLine('Restarting the policylint language server.');
+      await this.client.restart();
+      this.started.fire();
+    } else {
+      await this.stop();
+      await this.start();
+    }
+  }
+
+  /** A new selector (policylint.files changed) needs a new client. */
+  async recreate(): Promise<void> {
+    this.output.appendLine('policylint.files changed: restarting the language server with the new file patterns.');
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    for (const d of this.perClient.splice(0)) d.dispose();
+    if (client && client.state !== State.Stopped) {
+      try {
+        await client.stop();
+      } catch (err) {
+        this.output.appendLine(`Stopping the language server failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  /** The running client, or an error a command can show. */
+  require(): LanguageClient {
+    const client = this.current;
+    if (!client) throw new Error('the policylint language server is not running (see the policylint output; Privacy Policy: Restart Server tries again)');
+    return client;
+  }
+
+  private create(): LanguageClient {
+    const module = this.context.asAbsolutePath('dist/server.cjs');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    this.perClient.push(watcher);
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: this.selector,
+      synchronize: { fileEvents: watcher },
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      diagnosticCollectionName: CLIENT_ID,
+    };
+    const client = new LanguageClient(CLIENT_ID, 'policylint', serverOptions, clientOptions);
+    this.perClient.push(client.onNotification(ChecklistChangedNotification, (e) => this.changed.fire(e)));
+    return client;
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.changed.dispose();
+    this.started.dispose();
+  }
+}
