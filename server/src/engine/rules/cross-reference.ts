@@ -110,12 +110,12 @@ function similarity(a: string, b: string): number {
   return (2 * shared) / total;
 }
 
-function closest(index: Index, ref: string): Section | undefined {
+function closest(index: Index, ref: string, skip?: Section): Section | undefined {
   const key = titleKey(ref);
   let best: Section | undefined;
   let score = 0.45;
   for (const t of index.targets) {
-    if (t.section.index === 0 && t.section.kind === 'heading' && t.section.level === 1) continue; // the document title
+    if (t.section === skip) continue; // the document title is nobody's target
     for (const k of t.keys) {
       const sc = similarity(key, k);
       if (sc > score) {
@@ -155,7 +155,9 @@ const AFTER_IS_PART = new RegExp(`^[\\s,]*${PART}\\b`, 'i');
 /** "the section titled “X”", "Section “4”". */
 const BEFORE_IS_PART = new RegExp(`\\b${PART}\\s*(?:(?:entitled|titled|called|named|headed|labell?ed)\\s*)?[,:]?\\s*$`, 'i');
 /** "see “X”", "refer to the “X”". */
-const SEE = /\b(?:see|refer to|consult|read)\s+(?:also\s+)?(?:the\s+)?$/i;
+const SEE = /\b(?:see|refer to)\s+(?:also\s+)?(?:the\s+)?$/i;
+/** A quoted name that reads as another document: "see the “Terms of Service”." */
+const DOCUMENT_NAME = /\b(?:terms(?: of (?:service|use))?|polic(?:y|ies)|agreements?|notices?|statements?|conditions|eula|guidelines|faqs?)$/i;
 /** "described in “X” below", "under “X” above". */
 const DESCRIBED = /\b(?:(?:described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated|defined|specified|noted|covered)\s+)?(?:in|under|at)\s+(?:the\s+)?$/i;
 const BELOW = /^\s*(?:,\s*)?(?:below|above|later|earlier)\b/i;
@@ -183,7 +185,7 @@ function quotedRefs(text: string): Ref[] {
       const isRef =
         AFTER_IS_PART.test(after) ||
         BEFORE_IS_PART.test(before) ||
-        (SEE.test(before) && (BELOW.test(after) || SENTENCE_END.test(after))) ||
+        (SEE.test(before) && (BELOW.test(after) || (SENTENCE_END.test(after) && !DOCUMENT_NAME.test(inner)))) ||
         (DESCRIBED.test(before) && BELOW.test(after));
       if (!isRef || OTHER_DOCUMENT.test(after)) continue;
       const valueStart = start + m[0].indexOf(m[1]) + (m[1].length - m[1].trimStart().length);
@@ -206,7 +208,7 @@ const THE_X_SECTION = /\bthe\s+([\p{L}\p{N}][\p{L}\p{N}’'&/ -]{0,60}?)\s+secti
 function namedRefs(text: string): Ref[] {
   const out: Ref[] = [];
   for (const m of text.matchAll(NAMED_BELOW)) {
-    const valueStart = m.index! + m[0].indexOf(m[1], m[0].length - m[1].length - 20 > 0 ? m[0].length - m[1].length - 20 : 0);
+    const valueStart = m.index! + m[0].lastIndexOf(m[1]);
     out.push({ kind: 'title', value: m[1], start: valueStart, end: valueStart + m[1].length, valueStart });
   }
   for (const m of text.matchAll(THE_X_SECTION)) {
@@ -229,7 +231,7 @@ function namedRefs(text: string): Ref[] {
 /** Statutes have sections too: "Civil Code Section 1798.83", "Section 5 of the FTC Act". */
 const STATUTE_BEFORE = /\b(?:code|act|law|regulations?|rules?|u\.?\s?s\.?\s?c\.?|c\.?\s?f\.?\s?r\.?|title\s+\d+|statutes?|gdpr|ccpa|cpra|coppa|hipaa|ferpa|glba|pipeda|lgpd|directive)\W*$/i;
 const STATUTE_AFTER = /^\s*(?:\([\w.]+\)\s*)*(?:of|under|in)\s+(?!this\b|these\b|our privacy\b|the privacy\b|the policy\b)/i;
-const SECTION_NUMBER = /\b(Sections?|sections?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?![\w.]\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?![\w.]\w))*)/g;
+const SECTION_NUMBER = /\b(Sections?|sections?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w))*)/g;
 /** "as defined in II.D.", "see 2.1". */
 const OUTLINE =
   /\b(?:in|see|under|at|per)\s+([IVXLC]{1,6}\.(?:[A-Z]|\d{1,3})(?:\.(?:[A-Z]|\d{1,3}))*)\.?(?![\p{L}\p{N}])|\b(?:see|(?:defined|described|set (?:forth|out)|outlined|explained|detailed|specified|referred to) (?:in|under))\s+(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?(?![\p{L}\p{N}.])/gu;
@@ -255,7 +257,7 @@ function numberRefs(text: string): Ref[] {
   return out;
 }
 
-const LINKS_BELOW = /\b(?:(?:the|these)\s+(?:following\s+)?links?\s+(?:below|that follow)|(?:the\s+)?following\s+links?|links?\s+below)\b/i;
+const LINKS_BELOW = /\b(?:(?:the|these)\s+(?:following\s+)?links?\s+(?:below|that follow)|(?:the|these)\s+following\s+links?|links?\s+below)\b/i;
 
 // ---------------------------------------------------------------- the rule
 
@@ -284,7 +286,7 @@ function check(ctx: RuleContext): void {
         continue;
       }
       if (resolvesTitle(index, ref.value)) continue;
-      const near = closest(index, ref.value);
+      const near = closest(index, ref.value, doc.title);
       const value = span(ref.valueStart, ref.valueStart + ref.value.length);
       const suggestions: Fix[] | undefined = near
         ? [{ title: `Refer to “${near.name}”`, edits: [{ ...value, text: near.name }], safe: false }]
@@ -303,7 +305,7 @@ function check(ctx: RuleContext): void {
     if (!link.url.startsWith('#') || link.url.length < 2) continue;
     const anchor = link.url.slice(1);
     if (/^top$/i.test(anchor) || index.anchors.has(anchor) || index.looseAnchors.has(looseAnchor(anchor))) continue;
-    const near = closest(index, anchor.replace(/-/g, ' '));
+    const near = closest(index, anchor.replace(/-/g, ' '), doc.title);
     const urlAt = doc.text.indexOf(link.url, link.range.start.offset);
     const suggestions: Fix[] | undefined =
       near && urlAt >= 0 && urlAt < link.range.end.offset

@@ -2,10 +2,22 @@
 // then the content rules, one file each.
 import { ITEMS } from '../items/index.js';
 import { presenceRule } from './presence.js';
+import noPlaceholders from './no-placeholders.js';
+import outdatedFramework from './outdated-framework.js';
+import crossReference from './cross-reference.js';
+import emptySection from './empty-section.js';
+import duplicateSection from './duplicate-section.js';
+import childrenAge from './children-age.js';
 import type { Rule } from '../types.js';
 
 export const RULES: Rule[] = [
   ...ITEMS.map(presenceRule),
+  childrenAge,
+  noPlaceholders,
+  outdatedFramework,
+  crossReference,
+  emptySection,
+  duplicateSection,
 ];
 
 export function getRule(id: string): Rule | undefined {

@@ -1,0 +1,87 @@
+// children-age: a policy that talks about children must say what age it means, and must
+// say it once: "children under 13" in one place and "children under 16" for the same thing
+// elsewhere leaves the reader (and a regulator) unsure which applies.
+import { sentenceIndex, blockSpan } from '../text.js';
+import type { AgeFact, Rule, RuleContext } from '../types.js';
+
+/** Words that make a sentence about children or minors. "Minor" only as a noun, not "minor changes". */
+const CHILD_MENTION =
+  /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors|(?:a|any|the|as|are|is|of) minor\b(?!\s+(?:change|update|modification|revision|amendment|edit|error|issue|correction|adjustment)s?\b)|under[- ]?age|COPPA|Children['’]s Online Privacy Protection)\b/i;
+
+/** Ages stated for a contest or sweepstakes are not a threshold for children. */
+const UNRELATED_CONCEPTS = new Set(['contest']);
+/** Concepts whose ages must agree; "other" cannot be compared. */
+const COMPARABLE = new Set(['children', 'consent', 'sale']);
+/** A sentence that sets a jurisdiction-specific age: "16 in the EEA". Two ages there are deliberate. */
+const JURISDICTION = /\b(?:EEA|EU|European|Europe|UK|United Kingdom|GDPR|member states?|Quebec|Québec|Brazil|country|countries|jurisdictions?|where you live|local law|state law|California|Korea|China|India)\b/i;
+
+function baseConcept(concept: string): string {
+  return concept.split(':')[0];
+}
+
+function check(ctx: RuleContext): void {
+  const { doc } = ctx;
+  const ages = doc.facts.ages;
+  const thresholds = ages.filter((a) => !UNRELATED_CONCEPTS.has(baseConcept(a.concept)));
+
+  if (!thresholds.length) {
+    for (const sentence of doc.sentences) {
+      const m = CHILD_MENTION.exec(sentence.text);
+      if (!m) continue;
+      const base = sentenceIndex(sentence);
+      const at = blockSpan(sentence.block, base + m.index, base + m.index + m[0].length);
+      ctx.report({
+        ...at,
+        item: 'children',
+        message:
+          'Children are mentioned, but the policy states no age anywhere: say which ages it means (under 13 for COPPA in the US; 13 to 16 for consent under GDPR Art. 8, depending on the country).',
+      });
+      return;
+    }
+    return;
+  }
+
+  // One concept, two ages: keep the first age stated for each concept and report each other age once.
+  const first = new Map<string, AgeFact>();
+  const reported = new Set<string>();
+  for (const fact of ages) {
+    if (!COMPARABLE.has(baseConcept(fact.concept))) continue;
+    const earlier = first.get(fact.concept);
+    if (!earlier) {
+      first.set(fact.concept, fact);
+      continue;
+    }
+    if (fact.age === earlier.age || reported.has(`${fact.concept}:${fact.age}`)) continue;
+    if (fact.sentence === earlier.sentence || JURISDICTION.test(fact.sentence) || JURISDICTION.test(earlier.sentence)) continue;
+    reported.add(`${fact.concept}:${fact.age}`);
+    ctx.report({
+      start: fact.range.start.offset,
+      end: fact.range.end.offset,
+      item: 'children',
+      message: `This states age ${fact.age} for ${describe(fact.concept)}, but line ${earlier.range.start.line} states ${earlier.age} for the same thing: use one age, or say where each applies.`,
+      related: [{ message: `age ${earlier.age} stated here`, start: earlier.range.start.offset, end: earlier.range.end.offset }],
+    });
+  }
+}
+
+function describe(concept: string): string {
+  switch (baseConcept(concept)) {
+    case 'consent':
+      return 'consenting on their own';
+    case 'sale':
+      return 'opting in to the sale of their data';
+    default:
+      return 'who counts as a child';
+  }
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'children-age',
+    description: 'Children mentioned with no age threshold, or one concept stated with two different ages.',
+    severity: 'warn',
+    fixable: false,
+  },
+  check,
+};
+export default rule;

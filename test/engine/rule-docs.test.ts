@@ -1,0 +1,125 @@
+// Docs as tests: every rule's page in docs/rules/ has the same sections, and its failing
+// example must make the rule report while its passing example must not. Every rule in
+// RULES has a page and every page names a rule in RULES.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { lint, resolveConfig, RULES } from '../../server/src/engine/index.js';
+
+const DOCS_DIR = 'docs/rules';
+const SECTIONS = ['Why', 'Failing example', 'Passing example', 'Fix', 'Options'];
+
+interface Page {
+  id: string;
+  file: string;
+  text: string;
+}
+
+function pages(): Page[] {
+  return readdirSync(DOCS_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.md$/, ''), file: `${DOCS_DIR}/${f}`, text: readFileSync(`${DOCS_DIR}/${f}`, 'utf8') }));
+}
+
+/** Line numbers (0-based) of the page's "## " headings, skipping fenced code (examples have headings too). */
+function headingLines(lines: string[]): number[] {
+  const out: number[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (f && (!fence || (f[0] === fence[0] && f.length >= fence.length && !line.trim().slice(f.length)))) {
+      fence = fence ? undefined : f;
+      return;
+    }
+    if (!fence && /^## /.test(line)) out.push(i);
+  });
+  return out;
+}
+
+/** The body of a "## Title" section: from after its heading to the next "## " heading outside a fence. */
+export function sectionBody(markdown: string, title: string): string | undefined {
+  const lines = markdown.split(/\r?\n/);
+  const headings = headingLines(lines);
+  const at = headings.findIndex((i) => lines[i].trim() === `## ${title}`);
+  if (at < 0) return undefined;
+  const end = headings[at + 1] ?? lines.length;
+  return lines.slice(headings[at] + 1, end).join('\n');
+}
+
+/** The first ```markdown fenced block of a section's body. */
+export function firstMarkdownFence(body: string): string | undefined {
+  const m = /^(`{3,})markdown[ \t]*\r?\n([\s\S]*?)\r?\n\1[ \t]*$/m.exec(body);
+  return m ? m[2] : undefined;
+}
+
+const config = resolveConfig({ extends: 'all' }).config;
+const now = new Date('2026-11-22T00:00:00Z');
+
+function reports(ruleId: string, text: string) {
+  return lint(text, { assumePolicy: true, config, now }).messages.filter((m) => m.ruleId === ruleId);
+}
+
+describe('rule docs', () => {
+  const all = pages();
+  const ruleIds = RULES.map((r) => r.meta.id);
+
+  it('every rule in RULES has a page', () => {
+    const missing = ruleIds.filter((id) => !all.some((p) => p.id === id));
+    assert.deepEqual(missing, [], `rules without a page in ${DOCS_DIR}/`);
+  });
+
+  it('every page names a rule in RULES', () => {
+    const orphans = all.filter((p) => !ruleIds.includes(p.id)).map((p) => p.file);
+    assert.deepEqual(orphans, [], 'pages for rules that do not exist');
+  });
+
+  it('the harness reads sections and fences', () => {
+    const sample = '# x\n\n## Failing example\n\n```markdown\n## A\n\nA [B]\n```\n\n## Passing example\n\ntext\n';
+    assert.equal(firstMarkdownFence(sectionBody(sample, 'Failing example')!), '## A\n\nA [B]');
+    assert.equal(firstMarkdownFence(sectionBody(sample, 'Passing example')!), undefined);
+    assert.equal(sectionBody(sample, 'Why'), undefined);
+  });
+
+  for (const page of all) {
+    describe(page.file, () => {
+      it(`starts with "# ${page.id}" and a description`, () => {
+        const lines = page.text.split(/\r?\n/);
+        assert.equal(lines[0], `# ${page.id}`);
+        const description = page.text.slice(lines[0].length).split(/^## /m)[0].trim();
+        assert.ok(description.length >= 40, 'a one-paragraph description under the title');
+      });
+
+      for (const title of SECTIONS) {
+        it(`has a non-empty "## ${title}" section`, () => {
+          const body = sectionBody(page.text, title);
+          assert.ok(body !== undefined, `missing "## ${title}"`);
+          assert.ok(body.trim().length > 0, `"## ${title}" is empty`);
+        });
+      }
+
+      it('sections come in the documented order', () => {
+        const lines = page.text.split(/\r?\n/);
+        const positions = SECTIONS.map((t) => headingLines(lines).find((i) => lines[i].trim() === `## ${t}`) ?? -1);
+        assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+      });
+
+      it('the failing example makes the rule report', () => {
+        const example = firstMarkdownFence(sectionBody(page.text, 'Failing example') ?? '');
+        assert.ok(example, 'no ```markdown fence under "## Failing example"');
+        const found = reports(page.id, example);
+        assert.ok(found.length >= 1, `${page.id} reported nothing on its failing example`);
+      });
+
+      it('the passing example does not', () => {
+        const example = firstMarkdownFence(sectionBody(page.text, 'Passing example') ?? '');
+        assert.ok(example, 'no ```markdown fence under "## Passing example"');
+        const found = reports(page.id, example);
+        assert.deepEqual(
+          found.map((m) => `${m.range.start.line}: ${m.message}`),
+          [],
+          `${page.id} reported on its passing example`,
+        );
+      });
+    });
+  }
+});
