@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import type { ChecklistEntry, LintResult } from '../../server/src/engine/index.js';
+
 // The label schema (test/fixtures/labels/SCHEMA.md) and helpers shared by label-driven tests.
 
 export interface Label {
@@ -38,3 +41,35 @@ export function isoOfLabel(value: string): string {
   const day = words.find((w) => /^\d{1,2}$/.test(w));
   return day ? `${year}-${m}-${day.padStart(2, '0')}` : `${year}-${m}`;
 }
+
+/** Asserts that a lint result agrees with every checklist field of a label. */
+export function checkAgainstLabel(result: LintResult, label: Label): void {
+  const item = (id: string): ChecklistEntry => result.checklist.find((c) => c.id === id)!;
+  const it = label.items;
+  assert.equal(result.looksLikePolicy, label.is_privacy_policy, 'looksLikePolicy');
+  if (!label.is_privacy_policy) return;
+
+  const children = item('children');
+  assert.deepEqual(children.facts.ages, [...it.children.ages].sort((a, b) => a - b), 'children ages');
+  assert.equal(children.status === 'present', it.children.present && it.children.ages.length > 0, 'children status');
+  assert.equal(children.status === 'missing', !it.children.present, 'children missing');
+
+  const change = item('change-notification');
+  assert.deepEqual([...(change.facts.methods as string[])].sort(), [...it['change-notification'].methods].sort(), 'notification methods');
+  const active = it['change-notification'].methods.some((m) => m === 'email' || m === 'site-notice');
+  assert.equal(change.status, it['change-notification'].present ? (active ? 'present' : 'incomplete') : 'missing', 'change-notification status');
+
+  const contact = item('contact');
+  assert.deepEqual([...(contact.facts.emails as string[])].sort(), it.contact.emails.map((e) => e.toLowerCase()).sort(), 'contact emails');
+  for (const k of ['postal', 'phone', 'form'] as const) assert.equal(contact.facts[k], it.contact[k], `contact ${k}`);
+  assert.equal(contact.status === 'present', it.contact.present, 'contact status');
+
+  const date = item('effective-date');
+  assert.equal(date.status === 'present', it['effective-date'].present, 'effective-date status');
+  assert.equal(date.facts.date, it['effective-date'].value ? isoOfLabel(it['effective-date'].value) : null, 'effective date');
+
+  for (const topic of ['collection', 'use', 'sharing', 'cookies', 'security', 'access-rights', 'retention', 'opt-out', 'third-party-links', 'do-not-track', 'international-transfer', 'california-rights'] as const) {
+    assert.equal(item(topic).status !== 'missing', it[topic], `topic ${topic}`);
+  }
+}
+

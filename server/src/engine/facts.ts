@@ -98,8 +98,9 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
         if (/\b(?:section|article|part|chapter|§|title|rule|clause|item)\s*$/i.test(before)) continue;
         const age = ageValue(m[2] ?? m[1]);
         if (age === undefined) continue;
-        // "over 18" / "at least 18" make sense only about people.
-        if (!CHILD_WORDS.test(s.text) && !/\b(?:years|old|age|aged)\b/i.test(s.text)) continue;
+        // "over 18" / "at least 18" make sense only about people (the section title counts: "Minors").
+        const about = `${s.text} ${s.section?.name ?? ''}`;
+        if (!CHILD_WORDS.test(about) && !/\b(?:years|old|age|aged)\b/i.test(about)) continue;
         taken.push([start, end]);
         const context = `${s.text} ${s.section?.name ?? ''}`;
         out.push({ age, range: sentenceRange(doc, s, start, m[0].length), sentence: s.text, concept: ageConcept(context) });
@@ -325,17 +326,31 @@ function extractDates(doc: PolicyDocument): DateFact[] {
 
 const METHOD_RES: [NotificationMethod, RegExp][] = [
   ['email', /\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
-  ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via) (?:our|the|this) (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?)|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\bOE Websites\b(?=[^.]*notice)/i],
+  ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via) (?:our|the|this) (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?)|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert) (?:in|on|within|at the top of) (?:the|our) (?:app|site|website|web ?site|services?|product|dashboard|home ?page)\b/i],
   ['post-page', /\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner))[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|new (?:version|policy)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b|\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b|\bnotify you here\b|\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/i],
   ['revised-date', /\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?(?:["“'‘]?(?:effective|last[- ]updated|last[- ]modified|revision|revised)["”'’]? )?date\b|\b(?:effective|last[- ]updated|revision) date\b[^.]{0,40}\b(?:will be |is )?(?:revised|updated|changed)\b/i],
 ];
 
 /** Sentences that speak about changes to the policy: those in a changes section, and those that say so. */
 export function changeSentences(doc: PolicyDocument): Sentence[] {
-  return doc.sentences.filter((s) => {
+  const out: Sentence[] = [];
+  let follow = 0;
+  let block: TextBlock | undefined;
+  for (const s of doc.sentences) {
+    if (s.block !== block) {
+      block = s.block;
+      follow = 0;
+    }
     const inSection = s.section && CHANGE_HEADING.some((re) => re.test(s.section!.name));
-    return inSection || POLICY_CHANGE_SENTENCE.some((re) => re.test(s.text));
-  });
+    if (inSection || POLICY_CHANGE_SENTENCE.some((re) => re.test(s.text))) {
+      out.push(s);
+      follow = 2; // the next sentences of the paragraph usually say how ("The new version will be posted here.")
+    } else if (follow > 0) {
+      out.push(s);
+      follow--;
+    }
+  }
+  return out;
 }
 
 function extractMethods(doc: PolicyDocument): MethodFact[] {

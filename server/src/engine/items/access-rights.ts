@@ -18,7 +18,7 @@ const item: ItemDef = {
   ],
   sentences: [
     /\b(?:access|review|correct|update|amend|delete|erase|rectify|modify|change)\b[^.;]{0,60}?\b(?:your|their|the|such|this|any of (?:your|their)) (?:[\w-]+ ){0,3}(?:information|data|account|details|profile|records?)\b[^.;]*\b(?:request|contact|logging in|log in|settings|may|can|right)\b/i,
-    /\b(?:you|customers?|users?) (?:may|can|have the right to) (?:\([a-z]+\) )?(?:access|review|correct|update|delete|request)\b/i,
+    /\b(?:you|customers?|users?) (?:may|can|have the right to) (?:\([a-z]+\) )?(?:access|review|correct|update|delete|request|export|download|edit)\b/i,
     /\bright (?:to|of) (?:access|know|delete|deletion|correct|correction|rectification|erasure|portability)\b/i,
     /\b(?:give|provide) you (?:with )?access to\b/i,
   ],

@@ -9,6 +9,7 @@ const item: ItemDef = {
     /\bcollect/i,
     /\b(?:information|data) (?:that )?(?:we|you) (?:gather|obtain|receive|provide|give us)\b/i,
     /^(?:what|which) (?:personal )?(?:information|data)\b/i,
+    /^(?:the )?(?:personal )?(?:information|data) we (?:process|hold|gather|keep)\b/i,
     /\b(?:categories|types|kinds) of (?:personal )?(?:information|data)\b/i,
   ],
   sentences: [
@@ -17,6 +18,7 @@ const item: ItemDef = {
     /\bwe do not (?:knowingly |actively )?(?:collect|gather)\b/i,
     /\byou (?:may |can )?provide (?:us )?with (?:your |certain |some )?(?:personal|information|data)/i,
     /\bcollects? (?:the following|certain|personal|your|information|data)\b/i,
+    /\bwe process (?:the |your |personal |certain )?(?:[\w-]+ ){0,3}(?:details|data|information)\b/i,
   ],
   minSentences: 1,
   template: () => ({

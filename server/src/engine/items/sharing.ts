@@ -14,7 +14,7 @@ const item: ItemDef = {
     /\brecipients?\b/i,
   ],
   sentences: [
-    /\bwe (?:may |might |will |also |only |can |do not |don't |never |will not |won't |would )*(?:share|disclose|sell|rent|trade|transfer|provide|release)\b[^.;]{0,100}?\b(?:third[- ]part|partners?|affiliates?|vendors?|service providers?|companies|others|organi[sz]ations|contractors|advertis|law enforcement|authorities|government|acquir|buyer|successor)/i,
+    /\bwe (?:may |might |will |also |only |can |do not |don't |never |will not |won't |would )*(?:share|disclose|sell|rent|trade|transfer|provide|release|give|pass|hand)\b[^.;]{0,100}?\b(?:third[- ]part|partners?|affiliates?|vendors?|(?:service |cloud |hosting |payment )?providers?|processors?|couriers?|carriers?|companies|others|organi[sz]ations|contractors|advertis|law enforcement|authorities|government|acquir|buyer|successor)/i,
     /\b(?:not|never) (?:be )?(?:shared|sold|rented|disclosed|traded)\b/i,
     /\b(?:shared|disclosed|sold|provided) (?:with|to) (?:third[- ]part|others|partners|affiliates|service providers|vendors)/i,
   ],

@@ -10,11 +10,12 @@ const item: ItemDef = {
     /\bhow we use (?:your |the |personal |this |collected )*(?:information|data)\b/i,
     /\b(?:our|we) use (?:of )?(?:your )?(?:personal )?(?:information|data)\b/i,
     /\buse and disclosure\b/i,
+    /^purposes?\b/i,
     /\bpurposes? (?:of|for) (?:processing|use|collection)\b/i,
     /\bcollection and use\b/i,
   ],
   sentences: [
-    /\bwe (?:may |might |will |also |only |can )*(?:use|utili[sz]e|process) (?:your |the |this |such |that |personal |certain |collected |any )*(?:personal )?(?:information|data|details|e-?mail)/i,
+    /\bwe (?:may |might |will |also |only |can )*(?:use|utili[sz]e|process) (?:[\w-]+ ){0,3}?(?:information|data|details|e-?mail(?: address(?:es)?)?)\b/i,
     /\b(?:information|data) (?:is|are|will be|may be|can be) (?:used|processed) (?:to|for)\b/i,
     /\bwe (?:will |do )?not (?:use|utili[sz]e|sell)\b/i,
     /\bwe use (?:this|that|it) (?:information|data)? ?(?:to|for)\b/i,
