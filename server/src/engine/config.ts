@@ -74,7 +74,7 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
   for (const key of ['company', 'contactEmail', 'postalAddress']) {
     if (data[key] !== undefined && typeof data[key] !== 'string') err(key, `expected a string, got ${typeName(data[key])}`);
   }
-  if (typeof data.contactEmail === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(data.contactEmail)) {
+  if (typeof data.contactEmail === 'string' && data.contactEmail.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(data.contactEmail.trim())) {
     err('contactEmail', `expected an email address, got ${JSON.stringify(data.contactEmail)}`);
   }
   if (data.rules !== undefined) {

@@ -5,6 +5,7 @@ import { parsePolicy } from './model.js';
 import { evaluateChecklist, looksLikePolicy } from './checklist.js';
 import { RULES } from './rules/index.js';
 import { getItem } from './items/index.js';
+import { NOT_A_POLICY_MESSAGE } from './rules/not-a-policy.js';
 import { resolveConfig } from './config.js';
 import { filterByDirectives } from './directives.js';
 import type { LintMessage, LintOptions, LintResult, ReportInput, ResolvedConfig, TextEdit } from './types.js';
@@ -34,14 +35,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const messages: LintMessage[] = [];
 
   if (!isPolicy) {
-    messages.push({
-      ruleId: 'not-a-policy',
-      severity: 'info',
-      message: 'This file does not read like a privacy policy, so policylint skipped its checks.',
-      range: doc.rangeOf(0, Math.min(text.length, doc.lineStarts[1] ?? text.length)),
-      docsUrl: docsUrl('not-a-policy'),
-    });
-    return { looksLikePolicy: false, checklist, messages, doc, elapsedMs: performance.now() - started };
+    const setting = config.rules.get('not-a-policy');
+    if (setting) {
+      messages.push({
+        ruleId: 'not-a-policy',
+        severity: setting.severity,
+        message: NOT_A_POLICY_MESSAGE,
+        range: doc.rangeOf(0, Math.max(0, (doc.lineStarts[1] ?? text.length + 1) - 1)),
+        docsUrl: docsUrl('not-a-policy'),
+      });
+    }
+    return { looksLikePolicy: false, checklist, messages: filterByDirectives(messages, doc), doc, elapsedMs: performance.now() - started };
   }
 
   for (const rule of RULES) {

@@ -38,4 +38,4 @@ export function ageValue(word: string): number | undefined {
 }
 
 /** Words that make a sentence about children or young people. */
-export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors?|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;
+export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors?|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors|members|customers|adults)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;

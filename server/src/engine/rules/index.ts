@@ -8,6 +8,7 @@ import crossReference from './cross-reference.js';
 import emptySection from './empty-section.js';
 import duplicateSection from './duplicate-section.js';
 import childrenAge from './children-age.js';
+import notAPolicy from './not-a-policy.js';
 import type { Rule } from '../types.js';
 
 export const RULES: Rule[] = [
@@ -18,6 +19,7 @@ export const RULES: Rule[] = [
   crossReference,
   emptySection,
   duplicateSection,
+  notAPolicy,
 ];
 
 export function getRule(id: string): Rule | undefined {
