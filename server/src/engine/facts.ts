@@ -100,7 +100,7 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
         if (age === undefined) continue;
         // "over 18" / "at least 18" make sense only about people (the section title counts: "Minors").
         const about = `${s.text} ${s.section?.name ?? ''}`;
-        if (!CHILD_WORDS.test(about) && !/\b(?:years|old|age|aged)\b/i.test(about)) continue;
+        if (!CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about)) continue;
         taken.push([start, end]);
         const context = `${s.text} ${s.section?.name ?? ''}`;
         out.push({ age, range: sentenceRange(doc, s, start, m[0].length), sentence: s.text, concept: ageConcept(context) });
@@ -145,12 +145,15 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
     const m = /^mailto:([^?]+)/i.exec(l.url.trim());
     if (m) {
       const email = decodeURIComponent(m[1]).trim();
-      if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) add(email, l.range.start.offset, l.range.end.offset, 'mailto');
+      // A bare address that GFM turned into a link is still written plainly.
+      const explicit = /mailto:/i.test(doc.text.slice(l.range.start.offset, l.range.end.offset));
+      if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) add(email, l.range.start.offset, l.range.end.offset, explicit ? 'mailto' : 'plain');
     }
   }
   // A plain address inside a mailto link is the same mention.
   const links = out.filter((e) => e.form === 'mailto');
   return out
+    .filter((e, i, all) => all.findIndex((x) => x.email === e.email && x.range.start.offset === e.range.start.offset) === i)
     .filter((e) => e.form !== 'plain' || !links.some((l) => l.email === e.email && l.range.start.offset <= e.range.start.offset && e.range.end.offset <= l.range.end.offset))
     .sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
@@ -192,7 +195,7 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
     for (const m of t.matchAll(US_CSZ)) {
       const end = m.index! + m[0].length;
       const street = streetBefore(m.index! + 1);
-      if (street !== undefined) add(street, end, 'US');
+      if (street !== undefined) add(street, end, /^P\.?\s?O\.?\s+Box/i.test(t.slice(street)) ? 'PO' : 'US');
     }
     for (const m of t.matchAll(UK_POSTCODE)) {
       const end = m.index! + m[0].length;
