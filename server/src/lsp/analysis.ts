@@ -24,6 +24,8 @@ export interface Analysis {
   result?: LintResult;
   tooLarge: boolean;
   diagnostics: Diagnostic[];
+  /** Messages the engine made of rules that threw (to log them). */
+  ruleFailures?: string[];
 }
 
 export interface AnalyzeInput {
@@ -55,7 +57,9 @@ export function analyze(input: AnalyzeInput): Analysis {
   }
   const filePath = fsPathOf(input.uri) ?? input.uri;
   const result = lint(input.text, { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule });
-  return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)) };
+  // The engine turns a rule that throws into one message naming it ("Rule X failed on this document…").
+  const ruleFailures = result.messages.filter((m) => m.message.startsWith(`Rule ${m.ruleId} failed`)).map((m) => m.message);
+  return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
 }
 
 /** A least-recently-used map with a fixed capacity. */

@@ -90,7 +90,9 @@ export class PolicyService {
     const settings = await this.settings.get(input.uri);
     const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
-    return analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule });
+    const a = analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule });
+    for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
+    return a;
   }
 
   private checklistChanged(a: Analysis): void {
