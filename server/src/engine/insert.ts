@@ -105,7 +105,11 @@ export function insertSectionFix(doc: PolicyDocument, checklist: ChecklistEntry[
 
   if (itemId === 'effective-date') {
     // A date line under the title, where readers look for it.
-    const offset = doc.title ? doc.title.range.start.offset + (doc.text.slice(doc.title.titleRange.end.offset).match(/^[^\n]*\n?/)?.[0].length ?? 0) + (doc.title.titleRange.end.offset - doc.title.range.start.offset) : 0;
+    let offset = 0;
+    if (doc.title) {
+      const nl = doc.text.indexOf('\n', doc.title.titleRange.end.offset);
+      offset = nl < 0 ? doc.text.length : nl + 1;
+    }
     const at = Math.min(offset, doc.text.length);
     const text = surround(doc, at, `${body}${doc.eol}`, false);
     return { title: 'Insert a "Last updated" date line', edits: [{ start: at, end: at, text }], safe: true };
