@@ -55,6 +55,10 @@ export function firstMarkdownFence(body: string): string | undefined {
 const config = resolveConfig({ extends: 'all' }).config;
 const now = new Date('2026-11-22T00:00:00Z');
 
+/**
+ * Lints an example as a policy, so that short snippets get every check. The exception is
+ * not-a-policy: it reports the decision that a text is not a policy, which assuming one skips.
+ */
 function reports(ruleId: string, text: string) {
   return lint(text, { assumePolicy: ruleId !== 'not-a-policy', config, now }).messages.filter((m) => m.ruleId === ruleId);
 }

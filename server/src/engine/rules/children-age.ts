@@ -58,7 +58,7 @@ function check(ctx: RuleContext): void {
       start: fact.range.start.offset,
       end: fact.range.end.offset,
       item: 'children',
-      message: `This states age ${fact.age} for ${describe(fact.concept)}, but line ${earlier.range.start.line} states ${earlier.age} for the same thing: use one age, or say where each applies.`,
+      message: `This sets age ${fact.age} for ${describe(fact.concept)}, but line ${earlier.range.start.line} sets ${earlier.age} for the same thing: use one age, or say where each applies.`,
       related: [{ message: `age ${earlier.age} stated here`, start: earlier.range.start.offset, end: earlier.range.end.offset }],
     });
   }
@@ -67,11 +67,11 @@ function check(ctx: RuleContext): void {
 function describe(concept: string): string {
   switch (baseConcept(concept)) {
     case 'consent':
-      return 'consenting on their own';
+      return 'consenting without a parent';
     case 'sale':
-      return 'opting in to the sale of their data';
+      return 'opting in to the sale of data';
     default:
-      return 'who counts as a child';
+      return 'children';
   }
 }
 

@@ -48,7 +48,8 @@ function sectionNumbers(doc: PolicyDocument, s: Section, own: Map<Section, strin
   for (const n of [leadingNumber(s.title), s.number]) if (n) out.add(normalizeNumber(n));
   if (s.kind === 'bold-list-item') {
     // An ordered list of bold titles numbers its items in the source: "4. **Security.** …".
-    const m = /^\s*(\d{1,3})[.)]\s/.exec(doc.text.slice(s.range.start.offset, s.range.start.offset + 8));
+    const start = s.range.start.offset;
+    const m = /^[\s>]*(\d{1,3})[.)]\s/.exec(doc.text.slice(doc.lineStarts[s.range.start.line - 1], start + 8));
     if (m) out.add(m[1]);
   }
   for (const parentNumber of s.parent ? own.get(s.parent) ?? [] : []) {
@@ -183,6 +184,7 @@ function quotedRefs(text: string): Ref[] {
       const before = text.slice(0, start);
       const after = text.slice(end);
       const isRef =
+        / (?:section|heading)$/i.test(inner) ||
         AFTER_IS_PART.test(after) ||
         BEFORE_IS_PART.test(before) ||
         (SEE.test(before) && (BELOW.test(after) || (SENTENCE_END.test(after) && !DOCUMENT_NAME.test(inner)))) ||
