@@ -58,6 +58,8 @@ export interface HarnessOptions {
 
 export interface OpenDoc {
   uri: string;
+  /** Index in `events` when the document was opened. */
+  openedAt: number;
   languageId: string;
   version: number;
   text: string;
@@ -244,8 +246,12 @@ export class Harness {
     });
   }
 
-  /** The diagnostics published for `uri` at exactly `version` (the open document's current version by default). */
-  diagnostics(uri: string, version = this.docs.get(uri)?.version, from = 0): Promise<Diagnostic[]> {
+  /**
+   * The diagnostics published for `uri` at exactly `version` (the open document's current
+   * version by default; `undefined` for any), looking at events from index `from` (by
+   * default, since the document was last opened).
+   */
+  diagnostics(uri: string, version: number | undefined = this.docs.get(uri)?.version, from = this.docs.get(uri)?.openedAt ?? 0): Promise<Diagnostic[]> {
     return this.waitFor(
       `diagnostics for ${uri} v${version}`,
       (e) => (e.kind === 'diagnostics' && e.params.uri === uri && (version === undefined || e.params.version === version) ? e.params.diagnostics : undefined),
@@ -269,7 +275,7 @@ export class Harness {
   // ------------------------------------------------------------ documents
 
   async open(uri: string, text: string, languageId = 'privacy-policy'): Promise<OpenDoc> {
-    const doc = { uri, languageId, version: 1, text };
+    const doc = { uri, languageId, version: 1, text, openedAt: this.events.length };
     this.docs.set(uri, doc);
     await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return doc;

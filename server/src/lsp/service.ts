@@ -1,7 +1,7 @@
 // The server's state: open documents, per-resource settings and configs, the lint cache,
 // debounced validation tied to document versions, and diagnostics delivery (push, or
 // pull when the client supports LSP 3.17 pull diagnostics).
-import { CodeLensRefreshRequest, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChecklistChangedNotification } from '../protocol.js';
 import { analyze, Lru, type Analysis } from './analysis.js';
@@ -52,7 +52,8 @@ export class PolicyService {
     this.settings = new SettingsStore(connection, () => this.support.configuration);
     this.configs = new ConfigStore({
       publish: (uri, diagnostics) => this.publish(uri, null, diagnostics),
-      showError: (message) => void connection.window.showErrorMessage(message),
+      // A notification (window/showMessage), not a request: nothing to answer, nothing to wait for.
+      showError: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
       log: (message) => connection.console.warn(message),
     });
   }
