@@ -3,9 +3,11 @@
 // RULES has a page and every page names a rule in RULES.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { lint, resolveConfig, RULES } from '../../server/src/engine/index.js';
+import { lint, resolveConfig, RULES, SHIPPED_CHECKLIST } from '../../server/src/engine/index.js';
 
 const DOCS_DIR = 'docs/rules';
+/** The index of all rules: not a rule page, checked against RULES below. */
+const INDEX = 'README.md';
 const SECTIONS = ['Why', 'Failing example', 'Passing example', 'Fix', 'Options'];
 
 interface Page {
@@ -16,7 +18,7 @@ interface Page {
 
 function pages(): Page[] {
   return readdirSync(DOCS_DIR)
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') && f !== INDEX)
     .sort()
     .map((f) => ({ id: f.replace(/\.md$/, ''), file: `${DOCS_DIR}/${f}`, text: readFileSync(`${DOCS_DIR}/${f}`, 'utf8') }));
 }
@@ -124,6 +126,54 @@ describe('rule docs', () => {
           `${page.id} reported on its passing example`,
         );
       });
+    });
+  }
+});
+
+describe('rule docs index (docs/rules/README.md)', () => {
+  const recommended = resolveConfig(undefined).config;
+  // "| [id](id.md) | severity | yes/no | description |"
+  const rows = readFileSync(`${DOCS_DIR}/${INDEX}`, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => /^\|\s*\[([\w-]+)\]\(([\w-]+)\.md\)\s*\|\s*(\w+)\s*\|\s*(yes|no)\s*\|\s*(.*?)\s*\|$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ id: m[1], link: m[2], severity: m[3], fixable: m[4] === 'yes', description: m[5] }));
+
+  it('lists every rule in RULES once, in the order of RULES', () => {
+    assert.deepEqual(rows.map((r) => r.id), RULES.map((r) => r.meta.id));
+  });
+
+  it("links each row to the rule's own page and describes it", () => {
+    for (const r of rows) {
+      assert.equal(r.link, r.id);
+      assert.ok(r.description.length >= 20, `${r.id}: a one-line description`);
+    }
+  });
+
+  it('gives each rule its severity in the recommended profile', () => {
+    const spelled = { error: 'error', warning: 'warn', info: 'info' } as const;
+    for (const r of rows) {
+      const setting = recommended.rules.get(r.id);
+      assert.equal(r.severity, setting ? spelled[setting.severity] : 'off', r.id);
+    }
+  });
+
+  it('says which rules are fixable as their metadata does', () => {
+    for (const r of rows) assert.equal(r.fixable, RULES.find((x) => x.meta.id === r.id)?.meta.fixable, r.id);
+  });
+});
+
+describe('checklist rule pages state the corpus coverage of corpus/checklist.json', () => {
+  for (const item of SHIPPED_CHECKLIST.items) {
+    it(`docs/rules/${item.id}.md`, () => {
+      const why = sectionBody(readFileSync(`${DOCS_DIR}/${item.id}.md`, 'utf8'), 'Why') ?? '';
+      const m = /covered by (?:all (\d+)|(?:only )?(\d+) of the (\d+)) sample policies/.exec(why);
+      assert.ok(m, 'a sentence "covered by N of the M sample policies" under "## Why"');
+      const [covered, total] = m[1] ? [Number(m[1]), Number(m[1])] : [Number(m[2]), Number(m[3])];
+      assert.deepEqual({ covered, total }, { covered: item.covered, total: item.total });
+      const level = item.severity === 'error' ? 'as an error' : 'as a warning';
+      if (item.recommended) assert.match(why, new RegExp(`part of the \`recommended\` profile, ${level}`));
+      else assert.match(why, /off in `recommended`/);
     });
   }
 });
