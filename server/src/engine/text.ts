@@ -113,7 +113,8 @@ export function blockSpan(block: { offsets: number[] }, start: number, end: numb
 }
 
 /** Index of a sentence's first character in its block's text. */
-export function sentenceIndex(sentence: { block: { offsets: number[] }; range: { start: { offset: number } } }): number {
+export function sentenceIndex(sentence: { start?: number; block: { offsets: number[] }; range: { start: { offset: number } } }): number {
+  if (typeof sentence.start === 'number') return sentence.start;
   const i = sentence.block.offsets.indexOf(sentence.range.start.offset);
   return i < 0 ? 0 : i;
 }

@@ -135,6 +135,10 @@ describe('rule cross-reference', () => {
       assert.deepEqual(quotedOf(policy('1. **Sharing.** We share.\n2. **Rights.** See “1” above.')), []);
     });
 
+    it('paragraph and clause numbers', () => {
+      assert.deepEqual(quotedOf(policy('1. INTRODUCTION\n\nQuestions? See paragraph 9 or clause 1.\n\n2. DATA\n\nWe collect little.')), ['9']);
+    });
+
     it('several numbers in one reference', () => {
       assert.deepEqual(quotedOf(policy('## 1. Data\n\nText.\n\n## 2. Use\n\nSee sections 1 and 6.')), ['6']);
     });

@@ -54,6 +54,8 @@ describe('rule no-placeholders', () => {
       ['We use analytics FIXME which vendor.', 'FIXME'],
       ['Lorem ipsum dolor sit amet, consectetur adipiscing elit.', 'Lorem ipsum'],
       ['We may show a banner [or a pop-up message on the home page] when this policy changes.', '[or a pop-up message on the home page]'],
+      ['You may add a profile photo [optional].', '[optional]'],
+      ['Write to privacy@[yourdomain].com.', '[yourdomain]'],
     ];
     for (const [snippet, expected] of cases) {
       it(`${expected}`, () => {

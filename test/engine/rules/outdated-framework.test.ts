@@ -110,6 +110,7 @@ describe('rule outdated-framework', () => {
       ['the ePrivacy Directive', 'We follow Directive 2002/58/EC on cookies.'],
       ['a host name', 'Our checkout runs on ssl.example.com and <https://ssl.example.org/pay>.'],
       ['a link to a URL with SSL in its path', 'Read [our security page](https://example.org/SSL/info).'],
+      ['SSL ruled out', 'Connections use TLS 1.2 or later; older SSL connections are refused.'],
     ];
     for (const [name, snippet] of clean) {
       it(name, () => assert.deepEqual(run(RULE, policy(snippet)).quoted, []));

@@ -233,7 +233,7 @@ function namedRefs(text: string): Ref[] {
 /** Statutes have sections too: "Civil Code Section 1798.83", "Section 5 of the FTC Act". */
 const STATUTE_BEFORE = /\b(?:code|act|law|regulations?|rules?|u\.?\s?s\.?\s?c\.?|c\.?\s?f\.?\s?r\.?|title\s+\d+|statutes?|gdpr|ccpa|cpra|coppa|hipaa|ferpa|glba|pipeda|lgpd|directive)\W*$/i;
 const STATUTE_AFTER = /^\s*(?:\([\w.]+\)\s*)*(?:of|under|in)\s+(?!this\b|these\b|our privacy\b|the privacy\b|the policy\b)/i;
-const SECTION_NUMBER = /\b(Sections?|sections?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w))*)/g;
+const SECTION_NUMBER = /\b(Sections?|sections?|Paragraphs?|paragraphs?|Clauses?|clauses?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w))*)/g;
 /** "as defined in II.D.", "see 2.1". */
 const OUTLINE =
   /\b(?:in|see|under|at|per)\s+([IVXLC]{1,6}\.(?:[A-Z]|\d{1,3})(?:\.(?:[A-Z]|\d{1,3}))*)\.?(?![\p{L}\p{N}])|\b(?:see|(?:defined|described|set (?:forth|out)|outlined|explained|detailed|specified|referred to) (?:in|under))\s+(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?(?![\p{L}\p{N}.])/gu;
@@ -243,7 +243,7 @@ function numberRefs(text: string): Ref[] {
   for (const m of text.matchAll(SECTION_NUMBER)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (/^[IVXLC]/.test(m[2]) && m[1][0] === 's') continue; // "section I …" in lower case is prose
+    if (/^[IVXLC]/.test(m[2]) && /^[a-z]/.test(m[1])) continue; // "section I …" in lower case is prose
     if (STATUTE_BEFORE.test(text.slice(0, start)) || STATUTE_AFTER.test(text.slice(end))) continue;
     const list = m[2];
     for (const n of list.matchAll(/\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*/g)) {

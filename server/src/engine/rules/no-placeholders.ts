@@ -6,7 +6,8 @@ import { blockSpan } from '../text.js';
 import type { Fix, Rule, RuleContext, TextBlock } from '../types.js';
 
 /** Words a fill-in prompt opens with: [insert date], [your domain], <enter company name>. */
-const PROMPT_START = /^(?:insert|enter|add|fill(?:\s+in)?|specify|describe|list|choose|select|provide|replace|type|put|state|name\s+of|your|tbd|todo|xx+|\.\.\.|…)\b/i;
+const PROMPT_START =
+  /^(?:(?:insert|enter|add|fill(?:\s+in)?|specify|describe|list|choose|select|provide|replace|type|put|state|name\s+of|tbd|todo|xx+|optional|if applicable|as applicable|as appropriate|delete (?:if|as)|remove (?:if|as)|choose one|select one)\b|your|\.\.\.|…)/i;
 /** Nouns a short lower-case prompt asks for: [date], [company name], [your-domain]. */
 const PROMPT_NOUN =
   /\b(?:name|date|company|business|organi[sz]ation|entity|address|e-?mail|phone|telephone|number|domain|url|website|web ?site|site|app|product|service|city|state|country|jurisdiction|officer|contact|year|month|day|amount|price|fee|period|days|months|policy|brand|team|department)s?\b/i;

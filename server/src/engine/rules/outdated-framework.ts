@@ -20,6 +20,8 @@ const SWISS = /\b(?:Swiss|Switzerland|CH)\b/;
 /** One mention of SSL: the spelled-out name with or without the acronym, the acronym, or a version. */
 const SSL_RE =
   /\bSSL\s*v?\s*[23](?:\.0)?\b|\bsecure\s+sockets?\s+layers?(?:\s+(?:technology|protocol|encryption))?(?:\s*\(\s*SSL\s*\))?|\bSSL\s*\(\s*secure\s+sockets?\s+layers?\s*\)|\bSSL\s*\/\s*TLS\b|\bTLS\s*\/\s*SSL\b|\bSSL\b/gi;
+/** "Older SSL connections are refused": the sentence rules SSL out. */
+const REFUSED = /\b(?:refus\w*|reject\w*|disabled?|block\w*|(?:do|does|will) not (?:support|accept|allow|use)|never (?:use|accept|support))\b/i;
 /** A sentence about protecting data in transit, where "SSL" can only mean the transport protocol. */
 const TRANSIT_CONTEXT = /\b(?:encrypt\w*|transmi\w*|transfer\w*|secur\w*|protocols?|technolog\w*|connections?|https|channels?|in transit)\b/i;
 
@@ -92,6 +94,7 @@ const FRAMEWORKS: Framework[] = [
     mention(m, sentence, at) {
       const text = m[0];
       const i = m.index!;
+      if (HISTORICAL.test(sentence) || REFUSED.test(sentence)) return undefined;
       // A host name or path (ssl.example.com, /ssl/) is not a claim about encryption.
       const prev = sentence[i - 1] ?? '';
       const next = sentence.slice(i + text.length, i + text.length + 2);
