@@ -20,6 +20,8 @@ import {
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -54,6 +56,9 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Declare workspace.workspaceEdit.documentChanges. */
   documentChanges?: boolean;
+  /** The script to run (dist/server.cjs by default) and the transport. */
+  script?: string;
+  transport?: 'stdio' | 'ipc';
 }
 
 export interface OpenDoc {
@@ -143,7 +148,10 @@ export class Harness {
     options: HarnessOptions,
   ) {
     this.settings = options.settings ?? {};
-    this.conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    this.conn =
+      options.transport === 'ipc'
+        ? createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))
+        : createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
     const record = (e: Event) => {
       this.events.push(e);
@@ -172,7 +180,11 @@ export class Harness {
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const ipc = options.transport === 'ipc';
+    const proc = spawn(process.execPath, [options.script ?? SERVER, ipc ? '--node-ipc' : '--stdio'], {
+      stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     const h = new Harness(proc, options);
     const capabilities: ClientCapabilities = {
       workspace: {

@@ -120,6 +120,23 @@ describe('language server: delivery and robustness', function () {
     });
   });
 
+  for (const [name, options] of [
+    ['the bin policylint-language-server --stdio', { script: path.resolve('server/bin/policylint-language-server.js') }],
+    ['the bundled server over IPC (--node-ipc)', { transport: 'ipc' as const }],
+  ] as const) {
+    it(`starts as ${name} and lints`, async () => {
+      const h = await Harness.start({ ...options, settings: { debounceMs: 0 } });
+      try {
+        const uri = fileUri(POLICY);
+        await h.open(uri, TEXT);
+        const diagnostics = await h.diagnostics(uri, 1);
+        assert.deepEqual(summarizeDiagnostics(diagnostics), summarizeMessages(TEXT, engineLint(TEXT, POLICY).messages));
+      } finally {
+        await h.stop();
+      }
+    });
+  }
+
   describe('run on save', () => {
     let h: Harness;
     before(async () => {

@@ -24,7 +24,7 @@ export interface Analysis {
   result?: LintResult;
   tooLarge: boolean;
   diagnostics: Diagnostic[];
-  /** Messages the engine made of rules that threw (to log them). */
+  /** Rules that threw (the engine's messages about them), or the engine's own failure: to log. */
   ruleFailures?: string[];
 }
 
@@ -46,20 +46,27 @@ export function analyze(input: AnalyzeInput): Analysis {
   if (!input.selected) return { ...base, tooLarge: false, diagnostics: [] };
   if (input.text.length > MAX_LINT_CHARS) {
     const mb = (input.text.length / (1024 * 1024)).toFixed(1);
-    const diagnostic: Diagnostic = {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Information,
-      source: SOURCE,
-      code: 'too-large',
-      message: `This document is ${mb} MB, too large to lint: policylint checks documents up to 5 MB.`,
-    };
-    return { ...base, tooLarge: true, diagnostics: [diagnostic] };
+    const message = `This document is ${mb} MB, too large to lint: policylint checks documents up to 5 MB.`;
+    return { ...base, tooLarge: true, diagnostics: [documentDiagnostic('too-large', DiagnosticSeverity.Information, message)] };
   }
   const filePath = fsPathOf(input.uri) ?? input.uri;
-  const result = lint(input.text, { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule });
+  let result: LintResult;
+  try {
+    result = lint(input.text, { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule });
+  } catch (err) {
+    // The engine never throws by contract; if it does, say so on the document instead of showing nothing.
+    const detail = err instanceof Error ? err.message : String(err);
+    const diagnostic = documentDiagnostic('internal-error', DiagnosticSeverity.Error, `policylint failed on this document and could not check it: ${detail}`);
+    return { ...base, tooLarge: false, diagnostics: [diagnostic], ruleFailures: [err instanceof Error ? (err.stack ?? detail) : detail] };
+  }
   // The engine turns a rule that throws into one message naming it ("Rule X failed on this document…").
   const ruleFailures = result.messages.filter((m) => m.message.startsWith(`Rule ${m.ruleId} failed`)).map((m) => m.message);
   return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
+}
+
+/** A diagnostic about the whole document, at its start. */
+function documentDiagnostic(code: string, severity: DiagnosticSeverity, message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, source: SOURCE, code, message };
 }
 
 /** A least-recently-used map with a fixed capacity. */
