@@ -70,19 +70,21 @@ export class PolicyService {
     const key = `${this.generation}|${doc.uri}#${doc.version}`;
     const cached = this.cache.get(key);
     if (cached) return Promise.resolve(cached);
-    let pending = this.inflight.get(key);
-    if (!pending) {
-      // Capture the text now: the document object is updated in place by later changes.
-      const input = { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() };
-      const generation = this.generation;
-      pending = this.analyzeText(input).then((a) => {
-        if (generation === this.generation) this.cache.set(key, a);
-        if (a.result) this.checklistChanged(a);
-        return a;
-      });
-      pending.finally(() => this.inflight.delete(key)).catch(() => undefined);
-      this.inflight.set(key, pending);
-    }
+    const running = this.inflight.get(key);
+    if (running) return running;
+    // Capture the text now: the document object is updated in place by later changes.
+    const input = { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() };
+    const pending: Promise<Analysis> = this.analyzeText(input).then((a) => {
+      // Cache only if nothing made it stale meanwhile (a config change, a close).
+      if (this.inflight.get(key) === pending) this.cache.set(key, a);
+      if (a.result) this.checklistChanged(a);
+      return a;
+    });
+    this.inflight.set(key, pending);
+    const forget = () => {
+      if (this.inflight.get(key) === pending) this.inflight.delete(key);
+    };
+    pending.then(forget, forget);
     return pending;
   }
 
@@ -169,15 +171,18 @@ export class PolicyService {
     this.delivered.delete(uri);
     this.settings.forget(uri);
     for (const key of this.cache.keys()) if (key.includes(`|${uri}#`)) this.cache.delete(key);
+    for (const key of [...this.inflight.keys()]) if (key.includes(`|${uri}#`)) this.inflight.delete(key);
     if (this.pushed.has(uri)) this.publish(uri, null, []);
   }
 
   private async validate(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
+    const generation = this.generation;
     const a = await this.analyzeOpen(doc);
-    // Never publish a stale result: if the document changed meanwhile, its own lint is scheduled.
-    if (this.documents.get(uri)?.version !== a.version) return;
+    // Never publish a stale result: if the document, the settings or a config changed
+    // meanwhile, the lint they scheduled publishes instead.
+    if (this.documents.get(uri)?.version !== a.version || generation !== this.generation) return;
     this.delivered.set(uri, a);
     if (a.selected || this.pushed.has(uri)) this.publish(uri, a.version, a.diagnostics);
   }
@@ -219,6 +224,7 @@ export class PolicyService {
   relintAll(): void {
     this.generation++;
     this.cache.clear();
+    this.inflight.clear();
     this.configs.clear();
     this.delivered.clear();
     if (this.support.pullDiagnostics) this.refreshPull();
