@@ -124,6 +124,20 @@ describe('inserting missing sections', () => {
     assert.ok(fixed.startsWith(text + '\n\n## Children'), JSON.stringify(fixed.slice(0, 200)));
   });
 
+  it('inserts several sections at the end of a text with no final newline without extra blank lines', () => {
+    const list = '# Privacy Policy\n\n  * **What We Collect**  \nWe collect your email.\n  * **Use of Information**  \nWe use it for receipts.\n  * **Sharing**  \nWe do not share it with third parties.';
+    const fixed = fixText(list, { config: all, now, assumePolicy: true, only: ['cookies', 'security', 'children'] }).text;
+    assert.ok(fixed.startsWith(list + '\n  * **Cookies'), JSON.stringify(fixed.slice(list.length - 10, list.length + 40)));
+    assert.doesNotMatch(fixed.slice('# Privacy Policy\n\n'.length), /\n[ \t]*\n/, 'the list stays tight');
+    const doc = parsePolicy(fixed);
+    assert.deepEqual(doc.sections.filter((s) => s.kind === 'bold-list-item').map((s) => s.title).slice(3), [
+      'Cookies and Similar Technologies', 'How We Protect Information', "Children's Privacy",
+    ]);
+    const lead = '# Privacy\n\n##### Practices\n\n**What We Collect.** We collect your email.\n\n**Sharing.** We do not share it with third parties.';
+    const fixedLead = fixText(lead, { config: all, now, assumePolicy: true, only: ['cookies', 'security'] }).text;
+    assert.doesNotMatch(fixedLead, /\n\n\n/, 'one blank line between paragraphs');
+  });
+
   it('every template satisfies its own item', () => {
     for (const id of CHECKLIST_IDS) {
       const item = ITEMS.find((i) => i.id === id)!;

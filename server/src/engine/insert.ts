@@ -3,7 +3,7 @@
 // uses, at a section boundary (never inside another section), and only when missing.
 import { findEvidence } from './checklist.js';
 import { ITEMS_IN_READING_ORDER, getItem } from './items/index.js';
-import type { ChecklistEntry, Fix, PolicyDocument, ResolvedConfig, Section } from './types.js';
+import type { ChecklistEntry, Fix, PolicyDocument, ResolvedConfig, Section, TextEdit } from './types.js';
 
 interface Placement {
   offset: number;
@@ -96,6 +96,20 @@ function surround(doc: PolicyDocument, offset: number, block: string, tight: boo
   return prefix + block + suffix;
 }
 
+/**
+ * The edit that inserts a block. At the end of a text with no final newline, the edit
+ * rewrites the last line with its newline, so that two insertions there overlap (one per
+ * pass) instead of each adding its own line break.
+ */
+function insertion(doc: PolicyDocument, offset: number, block: string, tight: boolean): TextEdit {
+  const text = surround(doc, offset, block, tight);
+  if (offset === doc.text.length && doc.text.length && !doc.text.endsWith('\n')) {
+    const lineStart = lineStartOf(doc, offset);
+    return { start: lineStart, end: offset, text: doc.text.slice(lineStart) + text };
+  }
+  return { start: offset, end: offset, text };
+}
+
 /** The fix that inserts the section for a missing item; undefined when it is not missing. */
 export function insertSectionFix(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string, config: ResolvedConfig): Fix | undefined {
   const item = getItem(itemId);
@@ -110,16 +124,10 @@ export function insertSectionFix(doc: PolicyDocument, checklist: ChecklistEntry[
       const nl = doc.text.indexOf('\n', doc.title.titleRange.end.offset);
       offset = nl < 0 ? doc.text.length : nl + 1;
     }
-    const at = Math.min(offset, doc.text.length);
-    const text = surround(doc, at, `${body}${doc.eol}`, false);
-    return { title: 'Insert a "Last updated" date line', edits: [{ start: at, end: at, text }], safe: true };
+    return { title: 'Insert a "Last updated" date line', edits: [insertion(doc, Math.min(offset, doc.text.length), `${body}${doc.eol}`, false)], safe: true };
   }
 
   const p = place(doc, checklist, itemId);
   const { text, tight } = render(doc, p.like, title, body);
-  return {
-    title: `Insert a "${title}" section`,
-    edits: [{ start: p.offset, end: p.offset, text: surround(doc, p.offset, text, tight) }],
-    safe: true,
-  };
+  return { title: `Insert the "${title}" section`, edits: [insertion(doc, p.offset, text, tight)], safe: true };
 }

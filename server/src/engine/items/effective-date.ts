@@ -11,6 +11,7 @@ const item: ItemDef = {
   headings: [/\beffective date\b/i, /\blast (?:updated|revised|modified)\b/i, /\bdate of (?:last )?(?:revision|update)\b/i, /^(?:updated|revised)\b/i],
   sentences: [
     /\beffective (?:date|as of|on|from)\b/i,
+    /^effective\s*:/i,
     /\b(?:last[- ](?:updated|revised|modified|amended|changed)|updated|revised)\s*(?:on|as of)?\s*:/i,
     /\blast[- ](?:updated|revised|modified|amended)\b/i,
     /\bin effect (?:as of|from|since)\b/i,
