@@ -102,7 +102,7 @@ documents.onDidSave(guarded('didSave', undefined, (e) => service.saved(e.documen
 documents.onDidClose(guarded('didClose', undefined, (e) => service.closed(e.document.uri)));
 
 connection.languages.diagnostics.on(
-  guarded('pull diagnostics', { kind: 'full' as const, items: [] }, (params) => service.pull(params.textDocument.uri, params.previousResultId)),
+  guarded('pull diagnostics', { kind: 'full' as const, items: [] }, (params, token) => service.pull(params.textDocument.uri, params.previousResultId, token)),
 );
 
 // ---------------------------------------------------------------- settings and config files

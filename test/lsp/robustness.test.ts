@@ -198,6 +198,19 @@ describe('language server: delivery and robustness', function () {
       assert.equal(h.publications(uri).length, 0, 'pushed diagnostics to a pull client');
     });
 
+    it('debounces a pull that follows a change, answering for the version current after the pause', async () => {
+      const uri = fileUri(POLICY);
+      await h.changeSettings({ debounceMs: 400 });
+      const v2 = `${TEXT}\nSecond version.\n`;
+      const v3 = `${TEXT}\nThird version, with more words in it.\n`;
+      await h.setText(uri, v2);
+      const pending = pull(uri);
+      await h.setText(uri, v3);
+      const report = (await pending) as FullDocumentDiagnosticReport;
+      assert.deepEqual(summarizeDiagnostics(report.items), summarizeMessages(v3, engineLint(v3, POLICY).messages));
+      await h.changeSettings({ debounceMs: 0 });
+    });
+
     it('asks the client to pull again when settings change', async () => {
       const from = h.events.length;
       await h.changeSettings({ debounceMs: 0, profile: 'all' });

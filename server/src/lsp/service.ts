@@ -1,7 +1,7 @@
 // The server's state: open documents, per-resource settings and configs, the lint cache,
 // debounced validation tied to document versions, and diagnostics delivery (push, or
 // pull when the client supports LSP 3.17 pull diagnostics).
-import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChecklistChangedNotification } from '../protocol.js';
 import { analyze, Lru, type Analysis } from './analysis.js';
@@ -39,6 +39,8 @@ export class PolicyService {
   private readonly pushed = new Set<string>();
   /** The last analysis delivered per open document (pull mode with run = onSave keeps showing it). */
   private readonly delivered = new Map<string, Analysis>();
+  /** When each document last changed (for the pull-mode debounce). */
+  private readonly lastChange = new Map<string, number>();
   /** The version each document was opened with, until its first change event. */
   private readonly openedAt = new Map<string, number>();
   /** Bumped when settings or config files change: cached results of older generations are stale. */
@@ -132,6 +134,7 @@ export class PolicyService {
 
   /** didChange: debounced, unless the user lints on save. */
   changed(uri: string): void {
+    this.lastChange.set(uri, Date.now());
     this.cancel(uri);
     void this.settings.get(uri).then((s) => {
       if (s.run === 'onType') this.schedule(uri, s.debounceMs);
@@ -167,6 +170,7 @@ export class PolicyService {
 
   closed(uri: string): void {
     this.openedAt.delete(uri);
+    this.lastChange.delete(uri);
     this.cancel(uri);
     this.delivered.delete(uri);
     this.settings.forget(uri);
@@ -195,16 +199,21 @@ export class PolicyService {
 
   // ------------------------------------------------------------ pull diagnostics
 
-  async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
-    const doc = this.documents.get(uri);
-    if (!doc) return { kind: 'full', items: [] };
+  async pull(uri: string, previousResultId: string | undefined, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
     const settings = await this.settings.get(uri);
     const last = this.delivered.get(uri);
-    if (settings.run === 'onSave' && last && last.version !== doc.version) {
+    const open = this.documents.get(uri);
+    if (!open) return { kind: 'full', items: [] };
+    if (settings.run === 'onSave' && last && last.version !== open.version) {
       // Not saved since the last lint: keep what the client shows.
       const resultId = this.resultId(last);
       return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: last.diagnostics };
     }
+    // The client pulls after each change: honour policylint.debounceMs here too.
+    const wait = settings.run === 'onType' ? settings.debounceMs - (Date.now() - (this.lastChange.get(uri) ?? 0)) : 0;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const doc = this.documents.get(uri);
+    if (!doc || token?.isCancellationRequested) return { kind: 'full', items: last?.diagnostics ?? [] };
     const a = await this.analyzeOpen(doc);
     this.delivered.set(uri, a);
     return { kind: 'full', resultId: this.resultId(a), items: a.diagnostics };
