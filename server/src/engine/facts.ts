@@ -50,8 +50,19 @@ function blockRange(doc: PolicyDocument, b: TextBlock, index: number, length: nu
   return doc.rangeOf(b.offsets[index], b.offsets[Math.min(index + length, b.text.length)]);
 }
 
+/** The sentence that holds an offset (binary search: sentences are in document order). */
 function sentenceAt(doc: PolicyDocument, offset: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.range.start.offset <= offset && offset <= s.range.end.offset);
+  const list = doc.sentences;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid];
+    if (offset < s.range.start.offset) hi = mid - 1;
+    else if (offset > s.range.end.offset) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 function isThirdParty(context: string): boolean {

@@ -54,7 +54,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const report = (input: ReportInput) => {
       messages.push({
         ruleId: rule.meta.id,
-        severity: setting.severity,
+        severity: input.severity ?? setting.severity,
         message: input.message,
         range: doc.rangeOf(input.start, input.end),
         item: input.item ?? rule.meta.item,

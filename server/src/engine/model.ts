@@ -4,7 +4,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Heading, List, ListItem, Node, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
+import type { Definition, Heading, List, ListItem, Node, Paragraph, Parent, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { parseDirectives } from './directives.js';
 import { extractFacts } from './facts.js';
 import { splitSentences } from './text.js';
@@ -50,9 +50,10 @@ export function parsePolicy(text: string): PolicyDocument {
   const builder = new Builder(text, rangeOf);
   builder.walk(mdast.children, 0);
   const { sections, blocks, directives } = builder;
+  resolveReferences(mdast, builder);
   finishSections(sections, text.length, rangeOf);
 
-  for (const block of blocks) block.section = innermostSection(sections, block.range.start.offset);
+  assignSections(blocks, sections);
   const sentences: Sentence[] = [];
   for (const block of blocks) {
     if (block.kind === 'html') continue;
@@ -62,13 +63,7 @@ export function parsePolicy(text: string): PolicyDocument {
       sentences.push({ text: block.text.slice(s.start, s.end), range: rangeOf(start, end), block, start: s.start, section: block.section });
     }
   }
-  for (const section of sections) {
-    section.bodyText = blocks
-      .filter((b) => b.range.start.offset >= section.bodyRange.start.offset && b.range.start.offset < section.range.end.offset && b.kind !== 'html')
-      .map((b) => (b.range.start.offset < section.bodyRange.start.offset ? '' : b.text))
-      .join('\n')
-      .trim();
-  }
+  setBodyText(sections, blocks);
 
   const outline = sections.filter((s) => !s.parent);
   const title = sections.find((s) => s.kind === 'heading' && s.level === 1);
@@ -92,13 +87,69 @@ export function parsePolicy(text: string): PolicyDocument {
   return doc;
 }
 
-function innermostSection(sections: Section[], offset: number): Section | undefined {
-  let found: Section | undefined;
-  for (const s of sections) {
-    if (s.titleRange.start.offset > offset) break;
-    if (s.range.end.offset > offset || (s.range.end.offset === offset && s.range.start.offset === offset)) found = s;
+/** Adds reference-style links to the links, with the URL of their definition. */
+function resolveReferences(root: Root, builder: Builder): void {
+  if (!builder.references.length) return;
+  const urls = new Map<string, string>();
+  const visit = (node: Node) => {
+    if (node.type === 'definition') {
+      const d = node as Definition;
+      if (!urls.has(d.identifier)) urls.set(d.identifier, d.url);
+    }
+    for (const child of (node as Parent).children ?? []) visit(child);
+  };
+  visit(root);
+  for (const r of builder.references) {
+    const url = urls.get(r.identifier);
+    if (url !== undefined) builder.links.push({ url, text: r.text, range: r.range });
   }
-  return found;
+  builder.links.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** The innermost section around each block, in one sweep (blocks and sections are in document order). */
+function assignSections(blocks: TextBlock[], sections: Section[]): void {
+  let next = 0;
+  const open: Section[] = [];
+  for (const block of blocks) {
+    const at = block.range.start.offset;
+    while (next < sections.length && sections[next].titleRange.start.offset <= at) {
+      const s = sections[next++];
+      while (open.length && open[open.length - 1].level >= s.level) open.pop();
+      open.push(s);
+    }
+    while (open.length && open[open.length - 1].range.end.offset <= at && open[open.length - 1].range.end.offset !== open[open.length - 1].range.start.offset) open.pop();
+    block.section = open[open.length - 1];
+  }
+}
+
+/** Index of the first block that starts at or after `offset`. */
+function firstBlockAt(blocks: TextBlock[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].range.start.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Each section's body as plain text: the rest of the title's own paragraph (bold lead-ins), then every block up to its end. */
+function setBodyText(sections: Section[], blocks: TextBlock[]): void {
+  for (const section of sections) {
+    const parts: string[] = [];
+    const bodyStart = section.bodyRange.start.offset;
+    // The block that holds the title, when the body goes on in it (**Title.** Body…).
+    const titleBlock = blocks[firstBlockAt(blocks, section.titleRange.start.offset + 1) - 1];
+    if (titleBlock && titleBlock.kind !== 'heading' && titleBlock.range.end.offset > bodyStart && titleBlock.range.start.offset <= section.titleRange.start.offset) {
+      const i = titleBlock.offsets.findIndex((o) => o >= bodyStart);
+      if (i >= 0) parts.push(titleBlock.text.slice(i).replace(/^[\s.:—–-]+/, ''));
+    }
+    for (let b = firstBlockAt(blocks, bodyStart); b < blocks.length && blocks[b].range.start.offset < section.range.end.offset; b++) {
+      if (blocks[b].kind !== 'html' && blocks[b] !== titleBlock) parts.push(blocks[b].text);
+    }
+    section.bodyText = parts.join('\n').trim();
+  }
 }
 
 /** Sets each section's range end, parent and children once all titles are known. */
@@ -135,6 +186,8 @@ class Builder {
   blocks: TextBlock[] = [];
   directives: Directive[] = [];
   links: PolicyDocument['facts']['links'] = [];
+  /** Reference-style links ([text][id]), resolved against their definitions once the tree is walked. */
+  references: { identifier: string; text: string; range: Range }[] = [];
   /** Level of the innermost real heading seen so far. */
   private headingLevel = 0;
   /** The innermost pseudo-heading of the line kinds (bold line, caps, numbered) under the current heading. */
@@ -308,7 +361,7 @@ class Builder {
     let last = nodes[0]?.position?.start.offset ?? 0;
     const push = (str: string, offs: number[]) => {
       out.text += str;
-      out.offsets.push(...offs);
+      for (const o of offs) out.offsets.push(o);
     };
     const visit = (node: PhrasingContent) => {
       const start = node.position?.start.offset ?? last;
@@ -340,9 +393,9 @@ class Builder {
         case 'linkReference': {
           const before = out.text.length;
           for (const c of node.children) visit(c);
-          if (node.type === 'link') {
-            this.links.push({ url: node.url, text: out.text.slice(before), range: this.rangeOf(start, end) });
-          }
+          const linkText = out.text.slice(before);
+          if (node.type === 'link') this.links.push({ url: node.url, text: linkText, range: this.rangeOf(start, end) });
+          else this.references.push({ identifier: node.identifier, text: linkText, range: this.rangeOf(start, end) });
           break;
         }
         case 'emphasis':
@@ -451,7 +504,7 @@ export function cleanTitle(raw: string): string {
 
 /** "14. Changes" → { number: "14", name: "Changes" }; "II.D. Cookies" → { number: "II.D" }. */
 export function splitNumber(title: string): { number?: string; name: string } {
-  const m = /^(?:(?:section|article|part)\s+)?((?:\d+|[IVXLC]+|[A-Z])(?:\.(?:\d+|[A-Za-z]))*)(?:[.):]|\s[-–—])\s*(.+)$/i.exec(title);
+  const m = /^(?:(?:section|article|part)\s+)?((?:\d{1,3}|[IVXLC]+|[A-Z])(?:\.(?:\d+|[A-Za-z]))*)(?:\.?\)|[.:]|\s[-–—]|(?<=\.\d{1,3})(?=\s))\s*(.+)$/i.exec(title);
   if (m && (/\d/.test(m[1]) || /^[IVXLC]+$|^[A-Z]$|\./.test(m[1]))) {
     // A lone capital letter counts only with a dot or parenthesis after it ("B. Sharing").
     if (/^[A-Za-z]+$/.test(m[1]) && !/^[A-Za-z]+[.)]/.test(title.replace(/^(?:section|article|part)\s+/i, ''))) return { name: title };

@@ -319,6 +319,8 @@ export interface RuleMeta {
 
 export interface ReportInput {
   message: string;
+  /** 'info' reports a note rather than a problem, whatever severity the rule is configured at. */
+  severity?: 'info';
   /** Source offsets. */
   start: number;
   end: number;

@@ -39,6 +39,8 @@ interface Framework {
   id: FrameworkId;
   pattern: RegExp;
   /** Turns a match into a mention, or drops it. */
+  /** A note (info, once per document) rather than a problem. */
+  note?: boolean;
   mention(m: RegExpMatchArray, sentence: string, ctx: SslContext): Omit<Mention, 'id' | 'index' | 'text'> | undefined;
 }
 
@@ -117,6 +119,7 @@ const FRAMEWORKS: Framework[] = [
   {
     id: 'truste',
     pattern: /\bTRUSTe\b/g,
+    note: true,
     mention() {
       return {
         message:
@@ -145,16 +148,24 @@ function check(ctx: RuleContext): void {
   const links = ctx.doc.facts.links
     .filter((l) => l.text === l.url || /^(?:[a-z][\w+.-]*:|www\.)/i.test(l.text.trim()))
     .map((l) => [l.range.start.offset, l.range.end.offset]);
+  const noted = new Set<string>();
   for (const sentence of ctx.doc.sentences) {
     const base = sentenceIndex(sentence);
     for (const framework of frameworks) {
+      if (noted.has(framework.id)) continue;
       framework.pattern.lastIndex = 0;
       for (const m of sentence.text.matchAll(framework.pattern)) {
         const span = blockSpan(sentence.block, base + m.index!, base + m.index! + m[0].length);
         const inLink = links.some(([s, e]) => span.start >= s && span.start < e);
         const found = framework.mention(m, sentence.text, { ...span, inLink });
         if (!found) continue;
-        ctx.report({ ...span, ...found, tags: ['deprecated'] });
+        if (framework.note) {
+          // A rename is a note, said once per document.
+          ctx.report({ ...span, ...found, severity: 'info' });
+          noted.add(framework.id);
+        } else {
+          ctx.report({ ...span, ...found, tags: ['deprecated'] });
+        }
         break; // at most one report per sentence per framework
       }
     }
