@@ -103,6 +103,10 @@ export class PolicyClient implements vscode.Disposable {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      // The same name as the server's pull-diagnostics identifier, on purpose: VS Code keys
+      // problems by this name, so when a file that Lint Workspace reported (push) is opened
+      // and pulled, the pulled diagnostics replace the pushed ones instead of doubling them.
+      // (VS Code logs that a collection of that name exists already; that is expected.)
       diagnosticCollectionName: CLIENT_ID,
     };
     const client = new LanguageClient(CLIENT_ID, 'policylint', serverOptions, clientOptions);
