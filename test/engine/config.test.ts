@@ -1,7 +1,7 @@
 // Config is data: JSON only, validated key by key with messages that name the key and
 // what was expected; invalid parts fall back to defaults.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint, parseConfigText, resolveConfig, configSchema, RULES, SHIPPED_CHECKLIST } from '../../server/src/engine/index.js';
@@ -63,6 +63,11 @@ describe('config', () => {
   it('publishes a JSON schema that lists every rule', () => {
     const schema = configSchema() as { properties: { rules: { properties: Record<string, unknown> } } };
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.meta.id).sort());
+  });
+
+  it('the published schema file is current (npm run build writes it)', () => {
+    const published = JSON.parse(readFileSync('schema/policylintrc.schema.json', 'utf8'));
+    assert.deepEqual(published, JSON.parse(JSON.stringify(configSchema())));
   });
 
   it('is found by walking up from the file, and --config overrides it', () => {
