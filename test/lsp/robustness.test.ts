@@ -5,16 +5,19 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
+  CodeActionRequest,
   DocumentDiagnosticRequest,
   DocumentSymbolRequest,
   HoverRequest,
+  type CodeAction,
   type DocumentDiagnosticReport,
+  type TextDocumentEdit,
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { RULES } from '../../server/src/engine/index.js';
 import { ChecklistRequest, LintDocumentsRequest } from '../../server/src/protocol.js';
 import { CORPUS, engineLint, summarizeDiagnostics, summarizeMessages } from './expect.js';
-import { fileUri, Harness } from './harness.js';
+import { editsFor, fileUri, Harness } from './harness.js';
 
 const POLICY = CORPUS.find((f) => f.includes('rs6'))!;
 const TEXT = readFileSync(POLICY, 'utf8');
@@ -168,7 +171,7 @@ describe('language server: delivery and robustness', function () {
   describe('pull diagnostics', () => {
     let h: Harness;
     before(async () => {
-      h = await Harness.start({ pull: true, settings: { debounceMs: 0 } });
+      h = await Harness.start({ pull: true, documentChanges: true, settings: { debounceMs: 0 } });
     });
     after(async () => {
       await h?.stop();
@@ -209,6 +212,17 @@ describe('language server: delivery and robustness', function () {
       const report = (await pending) as FullDocumentDiagnosticReport;
       assert.deepEqual(summarizeDiagnostics(report.items), summarizeMessages(v3, engineLint(v3, POLICY).messages));
       await h.changeSettings({ debounceMs: 0 });
+    });
+
+    it('sends versioned edits (documentChanges) to a client that supports them', async () => {
+      const uri = fileUri(POLICY);
+      const report = (await pull(uri)) as FullDocumentDiagnosticReport;
+      const d = report.items[0];
+      const actions = (await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`)!;
+      const change = disable.edit!.documentChanges![0] as TextDocumentEdit;
+      assert.deepEqual(change.textDocument, { uri, version: h.doc(uri).version });
+      assert.equal(editsFor(disable.edit!, uri).length, 1);
     });
 
     it('asks the client to pull again when settings change', async () => {
