@@ -133,13 +133,15 @@ function typeName(v: unknown): string {
  */
 export function resolveConfig(
   data: ConfigData | undefined,
-  opts: { file?: string; profile?: string; text?: string } = {},
+  opts: { file?: string; profile?: string; text?: string; validate?: boolean } = {},
 ): { config: ResolvedConfig; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
+  const validate = opts.validate ?? true;
   if (opts.profile !== undefined && !(PROFILES as readonly string[]).includes(opts.profile)) {
     errors.push({ key: 'profile', message: `unknown profile "${opts.profile}"; expected ${PROFILES.join(' or ')}` });
   }
-  if (data) errors.push(...validateConfig(data, opts.file, opts.text));
+  // Data from parseConfigText was validated there already (validate: false avoids reporting twice).
+  if (data && validate) errors.push(...validateConfig(data, opts.file, opts.text));
   const wanted = opts.profile && (PROFILES as readonly string[]).includes(opts.profile)
     ? [opts.profile]
     : data?.extends === undefined

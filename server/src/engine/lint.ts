@@ -75,6 +75,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         message: `Rule ${rule.meta.id} failed on this document and was skipped: ${(err as Error)?.message ?? String(err)}`,
         range: doc.rangeOf(0, 0),
         docsUrl: docsUrl(rule.meta.id),
+        ruleError: true,
       });
     }
   }

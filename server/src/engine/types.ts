@@ -303,6 +303,8 @@ export interface LintMessage {
   tags?: ('deprecated' | 'unnecessary')[];
   /** Link to the rule's documentation page. */
   docsUrl: string;
+  /** Set when the rule itself failed (threw) on this document: the message reports the failure. */
+  ruleError?: boolean;
 }
 
 export interface RuleMeta {

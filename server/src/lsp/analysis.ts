@@ -59,8 +59,8 @@ export function analyze(input: AnalyzeInput): Analysis {
     const diagnostic = documentDiagnostic('internal-error', DiagnosticSeverity.Error, `policylint failed on this document and could not check it: ${detail}`);
     return { ...base, tooLarge: false, diagnostics: [diagnostic], ruleFailures: [err instanceof Error ? (err.stack ?? detail) : detail] };
   }
-  // The engine turns a rule that throws into one message naming it ("Rule X failed on this document…").
-  const ruleFailures = result.messages.filter((m) => m.message.startsWith(`Rule ${m.ruleId} failed`)).map((m) => m.message);
+  // The engine turns a rule that throws into one message naming it, flagged ruleError.
+  const ruleFailures = result.messages.filter((m) => m.ruleError).map((m) => m.message);
   return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
 }
 

@@ -66,7 +66,7 @@ export class ConfigStore {
     const data = file ? this.read(file) : undefined;
     // The setting picks the profile where the config file does not say `extends`.
     const profile = data?.extends === undefined ? settings.profile : undefined;
-    const resolved = resolveConfig(data, { file, profile });
+    const resolved = resolveConfig(data, { file, profile, validate: false });
     // Problems in the file itself were reported by read(); keep the others (the profile setting).
     const settingErrors = resolved.errors.filter((e) => !e.file);
     for (const e of settingErrors) this.notify(`policylint: setting policylint.profile: ${e.message}; using "recommended".`, `setting|${e.message}`);

@@ -51,6 +51,6 @@ export function loadConfigFor(
     return { config, errors };
   }
   const read = readConfigFile(file);
-  const resolved = resolveConfig(read.data, { file, profile: opts.profile });
+  const resolved = resolveConfig(read.data, { file, profile: opts.profile, validate: false });
   return { config: resolved.config, file, errors: [...read.errors, ...resolved.errors] };
 }
