@@ -137,8 +137,18 @@ export class PolicyService {
     this.lastChange.set(uri, Date.now());
     this.cancel(uri);
     void this.settings.get(uri).then((s) => {
-      if (s.run === 'onType') this.schedule(uri, s.debounceMs);
+      if (s.run === 'onType') this.schedule(uri, this.debounceFor(uri, s.debounceMs));
     });
+  }
+
+  /**
+   * The debounce for a document: the setting, or as long as its last lint took when that
+   * was longer (up to 2 s), so that typing in a very long policy is not slowed by linting
+   * after every pause.
+   */
+  debounceFor(uri: string, configured: number): number {
+    const last = this.delivered.get(uri)?.result?.elapsedMs ?? 0;
+    return Math.max(configured, Math.min(2000, Math.round(last)));
   }
 
   saved(uri: string): void {
@@ -210,7 +220,7 @@ export class PolicyService {
       return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: last.diagnostics };
     }
     // The client pulls after each change: honour policylint.debounceMs here too.
-    const wait = settings.run === 'onType' ? settings.debounceMs - (Date.now() - (this.lastChange.get(uri) ?? 0)) : 0;
+    const wait = settings.run === 'onType' ? this.debounceFor(uri, settings.debounceMs) - (Date.now() - (this.lastChange.get(uri) ?? 0)) : 0;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const doc = this.documents.get(uri);
     if (!doc || token?.isCancellationRequested) return { kind: 'full', items: last?.diagnostics ?? [] };
