@@ -59,7 +59,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await serverCommand(deps, Commands.insertMissingSections, [uri]);
     }),
 
-    [ClientCommands.showChecklist]: guarded(deps, 'Show Checklist', async () => {
+    [ClientCommands.showChecklist]: guarded(deps, 'Show Checklist', async (uri?: unknown) => {
+      // The code lens passes its document, which may be in an editor that is not active.
+      if (typeof uri === 'string' && uri !== deps.activePolicy()?.uri.toString()) await vscode.window.showTextDocument(vscode.Uri.parse(uri));
       if (!deps.activePolicy()) return void vscode.window.showInformationMessage('policylint: open a privacy policy to see its checklist.');
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     }),
