@@ -1,7 +1,7 @@
 // `policylint [paths]`: find the files, read them, load each one's config, lint (or fix and
 // write back), print the report, and decide the exit code.
 import * as path from 'node:path';
-import { fixText, lint, type ConfigError, type LintMessage, type LintResult } from '../engine/index.js';
+import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type LintMessage, type LintResult } from '../engine/index.js';
 import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
 import type { CliArgs } from './args.js';
 import { colors, useColor } from './color.js';
@@ -103,7 +103,7 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
     }
     const abs = target.abs ?? path.join(io.cwd, STDIN_NAME);
     const { config } = configs.for(abs);
-    const options = { config, filePath: target.abs ?? STDIN_NAME };
+    const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: POLICY_FILE_PATTERN.test(target.display) };
     try {
       if (!args.fix) {
         report.results.push(toReport(target, lint(read.text, options), read.text, [], args.quiet));

@@ -209,7 +209,7 @@ export function configSchema(): Record<string, unknown> {
       },
       rules: { type: 'object', properties: ruleProps, additionalProperties: false },
       company: { type: 'string', description: 'Company name, used to fill inserted sections.' },
-      contactEmail: { type: 'string', format: 'email', description: 'Privacy contact email, used to fill inserted sections.' },
+      contactEmail: { type: 'string', pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'Privacy contact email, used to fill inserted sections (empty: not set).' },
       postalAddress: { type: 'string', description: 'Postal address, used to fill inserted sections.' },
     },
   };

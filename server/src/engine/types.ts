@@ -15,6 +15,12 @@ export interface Range {
   end: Point;
 }
 
+/**
+ * Files named *.policy.md are in the privacy-policy language: declared policies, linted
+ * as policies even while they are short drafts (LintOptions.assumePolicy).
+ */
+export const POLICY_FILE_PATTERN = /\.policy\.md$/i;
+
 /** Replace the text in [start, end) (UTF-16 offsets into the original text) with `text`. */
 export interface TextEdit {
   start: number;

@@ -6,7 +6,7 @@ import { lint, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { SOURCE, toDiagnostic } from './convert.js';
 import type { DocConfig } from './configs.js';
 import type { Settings } from './settings.js';
-import { fsPathOf } from './selection.js';
+import { fsPathOf, POLICY_LANGUAGE } from './selection.js';
 
 /** Documents longer than this (UTF-16 code units, ~5 MB) are not linted. */
 export const MAX_LINT_CHARS = 5 * 1024 * 1024;
@@ -52,7 +52,9 @@ export function analyze(input: AnalyzeInput): Analysis {
   const filePath = fsPathOf(input.uri) ?? input.uri;
   let result: LintResult;
   try {
-    result = lint(input.text, { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule });
+    // A document in the privacy-policy language is a policy by declaration, however short the draft.
+    const assumePolicy = input.languageId === POLICY_LANGUAGE;
+    result = lint(input.text, { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule, assumePolicy });
   } catch (err) {
     // The engine never throws by contract; if it does, say so on the document instead of showing nothing.
     const detail = err instanceof Error ? err.message : String(err);

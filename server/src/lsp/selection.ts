@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
+import { POLICY_FILE_PATTERN } from '../engine/index.js';
 
 export const POLICY_LANGUAGE = 'privacy-policy';
 
@@ -49,5 +50,5 @@ export function isPolicyDocument(uri: string, languageId: string, files: readonl
 
 /** The language a document not open in the editor would have, from its name. */
 export function languageFromPath(uri: string): string {
-  return /\.policy\.md$/i.test(uriPath(uri)) ? POLICY_LANGUAGE : 'markdown';
+  return POLICY_FILE_PATTERN.test(uriPath(uri)) ? POLICY_LANGUAGE : 'markdown';
 }
