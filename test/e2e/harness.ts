@@ -91,18 +91,42 @@ export function userSettings(trust: boolean): Record<string, unknown> {
   };
 }
 
+/**
+ * code-server's own config file, in the user data folder: the one in ~/.config/code-server
+ * (which code-server would create, with a password) is neither read nor written.
+ */
+function configFile(userDataDir: string): string {
+  const file = join(userDataDir, 'code-server.yaml');
+  if (!existsSync(file)) {
+    mkdirSync(userDataDir, { recursive: true });
+    writeFileSync(file, 'auth: none\n');
+  }
+  return file;
+}
+
 export function writeUserSettings(userDataDir: string, trust: boolean): void {
   const dir = join(userDataDir, 'User');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'settings.json'), `${JSON.stringify(userSettings(trust), null, 2)}\n`);
 }
 
+/**
+ * The environment for code-server: without the variables a surrounding VS Code or code-server
+ * sets (with VSCODE_IPC_HOOK_CLI, code-server would hand its arguments to that instance
+ * instead of starting) and without a password from the environment.
+ */
+function codeServerEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(VSCODE_|CODE_SERVER_)/.test(key) || key === 'PASSWORD' || key === 'HASHED_PASSWORD') delete env[key];
+  return env;
+}
+
 /** Installs the .vsix with code-server's --install-extension, as a user would, and checks it landed. */
 export function installExtension(userDataDir: string, extensionsDir: string): void {
   const res = spawnSync(
     process.execPath,
-    [CODE_SERVER_ENTRY, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX],
-    { encoding: 'utf8', timeout: 120_000 },
+    [CODE_SERVER_ENTRY, '--config', configFile(userDataDir), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX],
+    { encoding: 'utf8', timeout: 120_000, env: codeServerEnv() },
   );
   const output = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim();
   if (res.error || res.status !== 0) {
@@ -166,6 +190,7 @@ export class CodeServer {
     const port = await freePort();
     const args = [
       CODE_SERVER_ENTRY,
+      '--config', configFile(opts.userDataDir),
       '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
@@ -176,7 +201,7 @@ export class CodeServer {
       ...(opts.disableTrust ? ['--disable-workspace-trust'] : []),
       opts.workspace,
     ];
-    const proc = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+    const proc = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv() });
     const server = new CodeServer(proc, port, opts.workspace);
     await server.waitUntilListening();
     return server;
