@@ -29,26 +29,35 @@ step() {
 }
 
 # --- Debian packages --------------------------------------------------------------------------
+# chromium and ripgrep always; a C++ toolchain and python3 (node-gyp builds code-server's native
+# modules) only while code-server still has to be installed.
 apt_packages() {
-  if [ -x /usr/bin/chromium ] && command -v rg >/dev/null 2>&1; then
-    say "chromium and ripgrep are installed ($(command -v rg)); apt-get not needed"
+  local wanted=()
+  [ -x /usr/bin/chromium ] || wanted+=(chromium)
+  command -v rg >/dev/null 2>&1 || wanted+=(ripgrep)
+  if ! code_server_installed; then
+    { command -v make >/dev/null 2>&1 && command -v g++ >/dev/null 2>&1; } || wanted+=(build-essential)
+    command -v python3 >/dev/null 2>&1 || wanted+=(python3)
+  fi
+  if [ "${#wanted[@]}" -eq 0 ]; then
+    say "chromium ($(readlink -f /usr/bin/chromium)) and ripgrep ($(command -v rg)) are installed; apt-get not needed"
     return
   fi
-  command -v apt-get >/dev/null 2>&1 || fail "chromium or ripgrep is missing and apt-get is not available: install Debian's chromium (/usr/bin/chromium) and ripgrep (rg) by hand"
+  command -v apt-get >/dev/null 2>&1 || fail "missing ${wanted[*]} and apt-get is not available: install them by hand (chromium must be /usr/bin/chromium)"
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || fail "installing chromium and ripgrep needs root: run this script as root or install sudo"
+    command -v sudo >/dev/null 2>&1 || fail "installing ${wanted[*]} needs root: run this script as root or install sudo"
     sudo=(sudo)
   fi
   # Update the package lists only when apt does not know the packages yet (a fresh machine).
-  local candidates
-  candidates="$(apt-cache policy chromium ripgrep 2>/dev/null | grep -c 'Candidate: [0-9]' || true)"
-  if [ "$candidates" -lt 2 ]; then
-    step "apt-get update (the package lists do not know chromium and ripgrep yet)" "${sudo[@]}" apt-get update
+  local known
+  known="$(apt-cache policy "${wanted[@]}" 2>/dev/null | grep -c 'Candidate: [0-9]' || true)"
+  if [ "$known" -lt "${#wanted[@]}" ]; then
+    step "apt-get update (the package lists do not know ${wanted[*]} yet)" "${sudo[@]}" apt-get update
   fi
-  step "apt-get install chromium ripgrep" env DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends chromium ripgrep
-  [ -x /usr/bin/chromium ] || fail "apt-get installed chromium but /usr/bin/chromium is not there"
-  command -v rg >/dev/null 2>&1 || fail "apt-get installed ripgrep but rg is not on the PATH"
+  step "apt-get install ${wanted[*]}" "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${wanted[@]}"
+  [ -x /usr/bin/chromium ] || fail "apt-get ran but /usr/bin/chromium is not there"
+  command -v rg >/dev/null 2>&1 || fail "apt-get ran but rg is not on the PATH"
 }
 
 # --- code-server ------------------------------------------------------------------------------
@@ -65,9 +74,11 @@ install_code_server() {
   mkdir -p "$CACHE"
   # A package.json of its own, so npm installs here and not into the project above.
   printf '{\n  "name": "policylint-e2e-code-server",\n  "private": true\n}\n' >"$CACHE/package.json"
-  # Native modules build against the installed node's headers (Debian/NodeSource ship them in
-  # /usr/include/node), so node-gyp needs no download from nodejs.org.
-  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+  # Native modules build against the running node's own headers (Debian and NodeSource packages
+  # and the nodejs.org tarballs ship them in <prefix>/include/node), so node-gyp downloads none.
+  local prefix
+  prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f "$prefix/include/node/node.h" ]; then export npm_config_nodedir="$prefix"; fi
   for tool in make g++ python3; do
     command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing: the native modules of code-server need a C++ toolchain (apt-get install build-essential python3)"
   done
