@@ -43,12 +43,13 @@ async function startSession(label: string, trust: boolean): Promise<Session> {
   const base = tempDir(label);
   const userDataDir = join(base, 'user-data');
   const extensionsDir = join(base, 'extensions');
-  const workspace = makeWorkspace(join(base, 'workspace'));
-  mkdirSync(extensionsDir);
-  installExtension(userDataDir, extensionsDir);
-  writeUserSettings(userDataDir, trust);
+  const workspace = join(base, 'workspace');
   const session: Partial<Session> = { base, workspace };
   try {
+    makeWorkspace(workspace);
+    mkdirSync(extensionsDir);
+    installExtension(userDataDir, extensionsDir);
+    writeUserSettings(userDataDir, trust);
     session.server = await CodeServer.start({ userDataDir, extensionsDir, workspace, disableTrust: !trust });
     session.browser = await launchBrowser();
     session.wb = await Workbench.open(session.browser, session.server.url);
@@ -148,6 +149,7 @@ describe('the extension in VS Code (code-server)', function () {
     const expectedText = textAfterFix(file, 'children', title);
     const children = lintFile(file).messages.find((m) => m.ruleId === 'children')!;
     await wb.openFile('manycontacts.privacy.md');
+    await eventually('the children finding of manycontacts.privacy.md', () => wb.problemsOf('manycontacts.privacy.md'), (p) => codes(p).includes('children'));
     await wb.goTo(children.range.start.line, children.range.start.column);
     const titles = await wb.openCodeActions();
     assert.ok(titles.includes(title), `the quick-fix menu offers ${title}; it offers: ${titles.join(' | ')}`);

@@ -3,7 +3,7 @@
 // notifications, the checklist view, the editor's tokens). Every wait is on a selector or a
 // polled condition with a limit, never a fixed sleep.
 import type { Browser, Page } from 'playwright-core';
-import { VIEWPORT } from './harness.js';
+import { screenshot, VIEWPORT } from './harness.js';
 
 // The functions passed to page.evaluate run in the browser; the project compiles without the
 // DOM library, so they see the page through these loose declarations.
@@ -102,11 +102,16 @@ export class Workbench {
   static async open(browser: Browser, url: string): Promise<Workbench> {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const wb = new Workbench(page);
-    await page.goto(url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
-    await wb.recordNotifications();
-    return wb;
+    try {
+      await page.goto(url);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+      await wb.recordNotifications();
+      return wb;
+    } catch (err) {
+      const file = await screenshot(page, 'failed-workbench-start').catch(() => 'none');
+      throw new Error(`the workbench at ${url} did not load (screenshot: ${file}): ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   async close(): Promise<void> {
@@ -359,12 +364,24 @@ export class Workbench {
     return { description, rows: rows.map((r) => r.label) };
   }
 
-  /** The code action menu (Ctrl+.) at the cursor: the titles it offers. */
+  /**
+   * The code action menu (Ctrl+.) at the cursor: the titles it offers. Pressed again while
+   * VS Code answers "No code actions available" (the providers are not ready yet).
+   */
   async openCodeActions(): Promise<string[]> {
-    await this.focusEditor();
-    await this.page.keyboard.press('Control+.');
     const widget = this.page.locator('.action-widget');
-    await widget.waitFor({ state: 'visible' });
+    await eventually(
+      'the code action menu to open',
+      async () => {
+        await this.focusEditor();
+        await this.page.keyboard.press('Control+.');
+        return widget.waitFor({ state: 'visible', timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      (open) => open,
+    );
     return eventually(
       'the code action menu to list actions',
       () => this.page.$$eval('.action-widget .monaco-list-row[aria-label]', (els: any[]) => els.map((e) => String(e.getAttribute('aria-label')))),
