@@ -90,6 +90,8 @@ export interface DiagnosticData {
   version: number | null;
   fix?: SerializedFix;
   suggestions?: SerializedFix[];
+  /** About the whole document (a missing section): no "disable for this line" action. */
+  documentLevel?: boolean;
 }
 export interface SerializedFix {
   title: string;

@@ -186,8 +186,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
         assert.equal(docs?.command?.arguments?.[0], dataOf(d).docsUrl);
         const reason = actions.find((a) => a.command?.command === ClientCommands.disableWithReason);
         assert.deepEqual(reason?.command?.arguments?.slice(0, 2), [uri, rule]);
-        assert.ok(actions.some((a) => a.title === `Disable ${rule} for this line` && a.edit));
+        // A missing section is about the document, not the title line it is shown on.
+        assert.equal(actions.some((a) => a.title === `Disable ${rule} for this line` && a.edit), !dataOf(d).documentLevel);
         assert.ok(actions.some((a) => a.title === `Disable ${rule} for this file` && a.edit));
+        assert.ok(actions.every((a) => !/for this line with a reason/.test(a.title)), 'a reason is asked for file-wide disables only');
       });
 
       it('applies each quick-fix: the diagnostic goes away and only the edited span changes', async () => {

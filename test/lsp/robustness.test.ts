@@ -217,7 +217,7 @@ describe('language server: delivery and robustness', function () {
     it('sends versioned edits (documentChanges) to a client that supports them', async () => {
       const uri = fileUri(POLICY);
       const report = (await pull(uri)) as FullDocumentDiagnosticReport;
-      const d = report.items[0];
+      const d = report.items.find((x) => !(x.data as { documentLevel?: boolean }).documentLevel)!;
       const actions = (await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
       const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`)!;
       const change = disable.edit!.documentChanges![0] as TextDocumentEdit;

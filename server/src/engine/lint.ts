@@ -62,6 +62,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         suggestions: input.suggestions,
         related: input.related?.map((r) => ({ message: r.message, range: doc.rangeOf(r.start, r.end) })),
         tags: input.tags,
+        documentLevel: input.documentLevel,
         docsUrl: docsUrl(rule.meta.id),
       });
     };

@@ -311,6 +311,8 @@ export interface LintMessage {
   docsUrl: string;
   /** Set when the rule itself failed (threw) on this document: the message reports the failure. */
   ruleError?: boolean;
+  /** About the document as a whole (a missing section), not the line it is shown on. */
+  documentLevel?: boolean;
 }
 
 export interface RuleMeta {
@@ -337,6 +339,8 @@ export interface ReportInput {
   related?: { message: string; start: number; end: number }[];
   tags?: ('deprecated' | 'unnecessary')[];
   item?: ChecklistId;
+  /** About the document as a whole (a missing section): shown on the title, not about that line. */
+  documentLevel?: boolean;
 }
 
 export interface RuleContext {

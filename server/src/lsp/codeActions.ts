@@ -51,15 +51,19 @@ export function codeActions(params: CodeActionParams, a: Analysis, documentChang
       for (const s of data.suggestions ?? []) out.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(s.edits) });
     }
     const line = diagnostic.range.start.line;
-    for (const scope of ['line', 'file'] as const) {
+    // A missing section is not about the title line it is shown on: no line-scoped disable.
+    // A reason is asked for file-wide disables, the ones a reviewer will want explained.
+    const scopes = data.documentLevel ? (['file'] as const) : (['line', 'file'] as const);
+    for (const scope of scopes) {
       const edits = disableEdits(a, ruleId, scope, line);
       if (!edits.length) continue;
       once({ title: `Disable ${ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(edits) });
+      if (scope !== 'file') continue;
       once({
-        title: `Disable ${ruleId} for this ${scope} with a reason…`,
+        title: `Disable ${ruleId} for this file with a reason…`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: `Disable ${ruleId} for this ${scope} with a reason…`, command: ClientCommands.disableWithReason, arguments: [uri, ruleId, scope, line] },
+        command: { title: `Disable ${ruleId} for this file with a reason…`, command: ClientCommands.disableWithReason, arguments: [uri, ruleId, scope, line] },
       });
     }
     if (data.docsUrl) {

@@ -44,6 +44,7 @@ export function toDiagnostic(text: TextDocument, message: LintMessage): Diagnost
     version: text.version,
     fix: message.fix && message.fix.edits.length ? serializeFix(text, message.fix) : undefined,
     suggestions: message.suggestions?.filter((s) => s.edits.length).map((s) => serializeFix(text, s)),
+    documentLevel: message.documentLevel || undefined,
   };
   const tags: DiagnosticTag[] = [];
   if (message.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);

@@ -29,6 +29,7 @@ export function presenceRule(item: ItemDef): Rule {
           start: anchor.start.offset,
           end: anchor.end.offset,
           fix: insertSectionFix(doc, ctx.checklist, item.id, ctx.config),
+          documentLevel: true,
         });
       } else if (entry.status === 'incomplete' && entry.range && !INCOMPLETE_REPORTED_ELSEWHERE.has(item.id)) {
         ctx.report({
