@@ -1,6 +1,7 @@
 // Config is data: JSON in, a resolved rule table out. Pure: the caller reads the file.
 import { RULES, getRule } from './rules/index.js';
 import { SHIPPED_CHECKLIST } from './derive.js';
+import { EMAIL_ADDRESS, isEmailAddress } from './patterns.js';
 import type { ConfigData, ConfigError, ResolvedConfig, ResolvedRule, RuleSetting, Severity, SeveritySetting } from './types.js';
 
 /** Profiles a config can extend. `recommended` comes from the derived checklist; `all` turns every rule on. */
@@ -74,7 +75,7 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
   for (const key of ['company', 'contactEmail', 'postalAddress']) {
     if (data[key] !== undefined && typeof data[key] !== 'string') err(key, `expected a string, got ${typeName(data[key])}`);
   }
-  if (typeof data.contactEmail === 'string' && data.contactEmail.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(data.contactEmail.trim())) {
+  if (typeof data.contactEmail === 'string' && data.contactEmail.trim() !== '' && !isEmailAddress(data.contactEmail.trim())) {
     err('contactEmail', `expected an email address, got ${JSON.stringify(data.contactEmail)}`);
   }
   if (data.rules !== undefined) {
@@ -209,7 +210,7 @@ export function configSchema(): Record<string, unknown> {
       },
       rules: { type: 'object', properties: ruleProps, additionalProperties: false },
       company: { type: 'string', description: 'Company name, used to fill inserted sections.' },
-      contactEmail: { type: 'string', pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', description: 'Privacy contact email, used to fill inserted sections (empty: not set).' },
+      contactEmail: { type: 'string', pattern: `^$|^${EMAIL_ADDRESS}$`, description: 'Privacy contact email, used to fill inserted sections (empty: not set).' },
       postalAddress: { type: 'string', description: 'Postal address, used to fill inserted sections.' },
     },
   };

@@ -10,6 +10,8 @@ import {
   POLICY_CHANGE_SENTENCE,
   THIRD_PARTY_CONTACT,
   ageValue,
+  EMAIL_ADDRESS,
+  isEmailAddress,
 } from './patterns.js';
 import type {
   AgeFact,
@@ -123,7 +125,7 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
 
 // ---------------------------------------------------------------- emails
 
-const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b/g;
+const EMAIL_RE = new RegExp(`(?<![\\w.+-])${EMAIL_ADDRESS}\\b`, 'g');
 const OBFUSCATED_RE = /(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|\s+AT\s+|\s@\s)\s*([A-Za-z0-9][A-Za-z0-9-]*(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\s+DOT\s+|\.)\s*[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
 const SPELLED_RE = /(?<![\w.+-])([a-z0-9][a-z0-9._-]*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)\b/gi;
 const TLD_WORD = /^(?:com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk|no|fi|pl|pt|jp|in|br|mx|nz|example|test)$/i;
@@ -158,7 +160,7 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
       const email = decodeURIComponent(m[1]).trim();
       // A bare address that GFM turned into a link is still written plainly.
       const explicit = /mailto:/i.test(doc.text.slice(l.range.start.offset, l.range.end.offset));
-      if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) add(email, l.range.start.offset, l.range.end.offset, explicit ? 'mailto' : 'plain');
+      if (isEmailAddress(email)) add(email, l.range.start.offset, l.range.end.offset, explicit ? 'mailto' : 'plain');
     }
   }
   // A plain address inside a mailto link is the same mention.

@@ -39,3 +39,12 @@ export function ageValue(word: string): number | undefined {
 
 /** Words that make a sentence about children or young people. */
 export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors?|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors|members|customers|adults)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;
+
+/** An email address, as policylint reads one everywhere (facts, the contact rule, config). */
+export const EMAIL_ADDRESS =
+  '[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}';
+const WHOLE_EMAIL = new RegExp(`^${EMAIL_ADDRESS}$`);
+
+export function isEmailAddress(text: string): boolean {
+  return WHOLE_EMAIL.test(text);
+}

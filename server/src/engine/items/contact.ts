@@ -1,9 +1,9 @@
+import { isEmailAddress } from '../patterns.js';
 import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 /** Domains reserved for examples (RFC 2606) or commonly left in templates. */
 const PLACEHOLDER_DOMAINS = /^(?:example\.(?:com|org|net)|[\w-]+\.example|[\w-]+\.test|[\w-]+\.invalid|localhost|(?:your|my)[-]?(?:company|domain|business|site|website)\.[a-z]+|company\.com|domain\.com|email\.com|acme\.com|test\.com)$/i;
-const VALID_EMAIL = /^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_%+-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}$/i;
 /** Something written like an email address that is not one: "privacy@company", "privacy@@x.com", "privacy@x..com". */
 const EMAIL_LIKE = /(?<![\w.+-])[A-Za-z0-9._%+-]+@@?[A-Za-z0-9._-]*(?:\.\.)?[A-Za-z0-9._-]*(?![\w@])/g;
 
@@ -50,7 +50,7 @@ const item: ItemDef = {
       if (b.kind === 'html') continue;
       for (const m of b.text.matchAll(EMAIL_LIKE)) {
         const candidate = m[0].replace(/[.,;:]+$/, '');
-        if (VALID_EMAIL.test(candidate) || !/@/.test(candidate) || candidate.startsWith('@')) continue;
+        if (isEmailAddress(candidate) || !/@/.test(candidate) || candidate.startsWith('@')) continue;
         if (/^[A-Za-z0-9._%+-]+@$/.test(candidate)) continue; // "name@" alone is too vague to judge
         const start = b.offsets[m.index!];
         if (known.some((k) => k.range.start.offset <= start && start < k.range.end.offset)) continue;
