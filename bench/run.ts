@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fixText, lint, resolveConfig, type LintResult } from '../server/src/engine/index.js';
+import { lspLatency } from './lsp.js';
 
 interface Label {
   domain: string;
@@ -147,3 +148,4 @@ console.log(`# policylint benchmark — node ${process.version}, ${new Date().to
 accuracy();
 latency();
 throughput();
+await lspLatency(corpus.map((d) => d.file));

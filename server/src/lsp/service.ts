@@ -142,13 +142,13 @@ export class PolicyService {
   }
 
   /**
-   * The debounce for a document: the setting, or as long as its last lint took when that
-   * was longer (up to 2 s), so that typing in a very long policy is not slowed by linting
-   * after every pause.
+   * The debounce for a document: the setting, or, for a long policy whose last lint took
+   * more than a quarter of a second, as long as that lint took (up to 2 s), so that typing
+   * in it is not slowed by linting after every pause.
    */
   debounceFor(uri: string, configured: number): number {
     const last = this.delivered.get(uri)?.result?.elapsedMs ?? 0;
-    return Math.max(configured, Math.min(2000, Math.round(last)));
+    return last > 250 ? Math.max(configured, Math.min(2000, Math.round(last))) : configured;
   }
 
   saved(uri: string): void {
