@@ -54,6 +54,8 @@ export function looksLikePolicy(doc: PolicyDocument, checklist: ChecklistEntry[]
   const selfReference = /\b(?:this|our) (?:privacy |data protection |cookie )?(?:policy|statement|notice)\b/i.test(text) ||
     /\bprivacy (?:policy|statement|notice)\b/i.test(doc.title?.title ?? doc.sections[0]?.title ?? '');
   const firstPerson = (text.match(/\bwe (?:may |will |also |do not |don't |never |only )?(?:collect|use|share|disclose|sell|process|retain|store|keep|protect)\b/gi) ?? []).length;
-  if (selfReference && firstPerson >= 2 && covered >= 3) return true;
+  // Passive or third-person policies ("Company uses…", "data is retained…") say "we" rarely: covering
+  // five topics while calling itself a policy is enough.
+  if (selfReference && covered >= 3 && (firstPerson >= 2 || covered >= 5)) return true;
   return firstPerson >= 3 && covered >= 6;
 }

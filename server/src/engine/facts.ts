@@ -7,7 +7,7 @@ import {
   CHILD_WORDS,
   MONTHS,
   OWN_CONTACT,
-  POLICY_CHANGE_SENTENCE,
+  isPolicyChangeSentence,
   THIRD_PARTY_CONTACT,
   ageValue,
   EMAIL_ADDRESS,
@@ -89,7 +89,7 @@ const PERSON_WORDS = /\b(?:child|children|kid|minor|teen|young|youth|person|peop
 function ageConcept(sentence: string): string {
   const eu = /\b(?:EEA|European|Europe|EU|GDPR|UK|United Kingdom|member states?)\b/.test(sentence) ? ':eu' : '';
   if (/\b(?:contests?|sweepstakes?|promotions?|prizes?|giveaways?)\b/i.test(sentence)) return 'contest';
-  if (/\b(?:sell|sale|sold|selling|share for)\b/i.test(sentence) && /\bopt[- ]?in\b|\bconsent\b|\bsale\b/i.test(sentence)) return `sale${eu}`;
+  if (/\b(?:sell|sale|sold|selling)\b/i.test(sentence) && /\b(?:personal information|personal data|data|information|opt[- ]?in)\b/i.test(sentence)) return `sale${eu}`;
   if (/\bconsent\b/i.test(sentence) && eu) return 'consent:eu';
   if (CHILD_WORDS.test(sentence)) return `children${eu}`;
   if (/\b(?:account|register|registration|sign up|use (?:the|our|this) (?:services?|site|website|app))\b/i.test(sentence)) return 'eligibility';
@@ -186,6 +186,7 @@ const EIRCODE = /\b[AC-FHKNPRTV-Y]\d{2}(?:\s?[AC-FHKNPRTV-Y0-9]{4})\b/g;
 const EU_STREET = /(?:[\p{L}-]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein|kade|vej|gatan|gade|katu|ulica)\s*\d+\w?|\b(?:rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo|plaza|rua|quai|place|chemin|ul\.)\s+[\p{L}'’. -]+\d*|\b\d+\w?,?\s+(?:rue|avenue|boulevard|bd|quai|place|chemin)\b)/iu;
 const EU_COUNTRIES = /\b(?:Germany|Deutschland|France|Netherlands|The Netherlands|Ireland|Spain|España|Italy|Italia|Belgium|Belgique|Austria|Österreich|Sweden|Sverige|Denmark|Danmark|Poland|Polska|Portugal|Luxembourg|Finland|Suomi|Czech Republic|Czechia|Greece|Hungary|Romania|Bulgaria|Croatia|Slovakia|Slovenia|Estonia|Latvia|Lithuania|Malta|Cyprus|Switzerland|Schweiz|Suisse|Norway|Norge)\b/;
 const UK_WORDS = /\b(?:United Kingdom|UK|England|Scotland|Wales|Northern Ireland|London|Manchester|Edinburgh|Glasgow|Cardiff|Belfast|Bristol|Leeds|Birmingham)\b/;
+const AU_STATE_POSTCODE = /\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|New South Wales|Victoria|Queensland|Western Australia|South Australia|Tasmania)\s+(\d{4})\b/g;
 const CA_PROVINCES = /\b(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Canada)\b/;
 
 function extractPostal(doc: PolicyDocument): PostalFact[] {
@@ -232,6 +233,11 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
         add(streetStart, end, 'EU');
       }
     }
+    for (const m of t.matchAll(AU_STATE_POSTCODE)) {
+      const end = m.index! + m[0].length;
+      const street = streetBefore(m.index!);
+      if (street !== undefined) add(street, end, 'AU');
+    }
     for (const m of t.matchAll(EIRCODE)) {
       const end = m.index! + m[0].length;
       if (/\b(?:Ireland|Dublin|Cork|Galway|Limerick)\b/.test(t.slice(Math.max(0, m.index! - 120), end + 30))) {
@@ -251,7 +257,11 @@ const PHONE_RES = [
   // International: +44 20 7946 0958, +49 (0)30 1234567, +33 1 23 45 67 89
   /(?<![\w/$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])/g,
   // National numbers after a phone word: Tel: 020 7946 0958, phone 01 234 5678
-  /(?<=\b(?:tel(?:ephone)?|phone|call(?: us)?(?: at| on)?|fax|ph)\.?:?\s*)0\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w-])/gi,
+  /(?<=\b(?:tel(?:ephone)?|phone|call(?: us)?(?: at| on)?|fax|ph)\.?:?\s*)(?:0\d{1,4}|\(0\d{1,4}\))(?:[\s.-]?\d{2,4}){2,4}(?![\w-])/gi,
+  // French and similar national numbers in pairs: 04 78 62 19 30
+  /(?<![\w/$.-])0[1-9](?:[ .]\d{2}){4}(?![\w-])/g,
+  // Australian landlines with the area code in brackets: (03) 9001 2345
+  /(?<![\w/$])\(0\d\)\s?\d{4}\s?\d{4}(?![\w-])/g,
 ];
 
 function extractPhones(doc: PolicyDocument): PhoneFact[] {
@@ -282,15 +292,17 @@ const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined
   { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => iso(m[3], month(m[2]), m[1]) },
   // 2013-04-04
   { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parse: (m) => iso(m[1], Number(m[2]), m[3]) },
-  // 04/04/2013, 4.4.2013 (US order unless the first number cannot be a month)
-  { re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, parse: (m) => (Number(m[1]) > 12 ? iso(m[3], Number(m[2]), m[1]) : iso(m[3], Number(m[1]), m[2])) },
+  // 04/04/2013 (US order unless the first number cannot be a month)
+  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, parse: (m) => (Number(m[1]) > 12 ? iso(m[3], Number(m[2]), m[1]) : iso(m[3], Number(m[1]), m[2])) },
+  // 12.01.2021 (dotted dates are day first, as in Europe)
+  { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, parse: (m) => iso(m[3], Number(m[2]), m[1]) },
   // October 2010
   { re: new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => `${m[2]}-${String(month(m[1])).padStart(2, '0')}` },
   // 2019-04
   { re: /\b(\d{4})-(0[1-9]|1[0-2])\b(?!-)/g, parse: (m) => `${m[1]}-${m[2]}` },
 ];
 export const EFFECTIVE_CONTEXT =
-  /\b(?:effective|last[- ](?:updated|revised|modified|amended|changed|reviewed)|updated|revised|in effect|version date|date of (?:last )?(?:revision|update)|dated)\b/i;
+  /\b(?:effective|last[- ](?:updated|revised|modified|amended|changed|reviewed)|updated|revised|in effect|version (?:date|of|dated)|date of (?:last )?(?:revision|update)|dated)\b/i;
 
 function month(name: string): number {
   const n = name.toLowerCase().slice(0, 3);
@@ -341,10 +353,10 @@ function extractDates(doc: PolicyDocument): DateFact[] {
 // ---------------------------------------------------------------- change-notification methods
 
 const METHOD_RES: [NotificationMethod, RegExp][] = [
-  ['email', /\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
-  ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert) (?:in|on|within|at the top of) (?:the|our) (?:app|site|website|web ?site|services?|product|dashboard|home ?page)\b/i],
+  ['email', /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b|\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
+  ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert) (?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/i],
   ['post-page', /\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner))[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|new (?:version|policy)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b|\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b|\bnotify you here\b|\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/i],
-  ['revised-date', /\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?(?:["“'‘]?(?:effective|last[- ]updated|last[- ]modified|revision|revised)["”'’]? )?date\b|\b(?:effective|last[- ]updated|revision) date\b[^.]{0,40}\b(?:will be |is )?(?:revised|updated|changed)\b/i],
+  ['revised-date', /\bnew (?:effective|last[- ]updated|revision) date\b|\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?(?:["“'‘]?(?:effective|last[- ]updated|last[- ]modified|revision|revised)["”'’]? )?date\b|\b(?:effective|last[- ]updated|revision) date\b[^.]{0,40}\b(?:will be |is )?(?:revised|updated|changed)\b/i],
 ];
 
 /** Sentences that speak about changes to the policy: those in a changes section, and those that say so. */
@@ -358,7 +370,7 @@ export function changeSentences(doc: PolicyDocument): Sentence[] {
       follow = 0;
     }
     const inSection = s.section && CHANGE_HEADING.some((re) => re.test(s.section!.name));
-    if (inSection || POLICY_CHANGE_SENTENCE.some((re) => re.test(s.text))) {
+    if (inSection || isPolicyChangeSentence(s.text)) {
       out.push(s);
       follow = 2; // the next sentences of the paragraph usually say how ("The new version will be posted here.")
     } else if (follow > 0) {

@@ -215,10 +215,23 @@ class Builder {
           this.walk(node.children, depth + 1);
           break;
         case 'table':
+          // One block per row, cells joined by " | ", so that a cell is read with its row ("Under 15 | … consent of a parent").
           for (const row of node.children) {
+            const flat: Flat = { text: '', offsets: [] };
             for (const cell of row.children) {
-              const flat = this.flatten(cell.children);
-              if (flat.text.trim()) this.addBlock(flat, 'table-cell', cell);
+              const part = this.flatten(cell.children);
+              if (!part.text.trim()) continue;
+              if (flat.text) {
+                flat.text += ' | ';
+                const at = part.offsets[0];
+                flat.offsets.push(at, at, at);
+              }
+              flat.text += part.text;
+              flat.offsets.push(...part.offsets.slice(0, part.text.length));
+            }
+            if (flat.text.trim()) {
+              flat.offsets.push(row.position?.end.offset ?? flat.offsets[flat.offsets.length - 1] ?? 0);
+              this.addBlock(flat, 'table-cell', row);
             }
           }
           break;

@@ -6,6 +6,8 @@ export const CHANGE_HEADING = [
   /^(?:(?:privacy )?(?:policy|statement|notice) )?(?:changes?|revisions?|updates?|amendments?)(?: (?:and|or|&) (?:changes?|revisions?|updates?|amendments?))*$/i,
   /\bnotification of changes\b/i,
   /\b(?:changes|updates) to (?:this|our) /i,
+  /\bwhen (?:this|the|our) (?:privacy )?(?:policy|notice|statement|page) changes\b/i,
+  /\bwhat happens when\b.*\bchang/i,
 ];
 
 /** A sentence about changing the policy itself. */
@@ -15,9 +17,17 @@ export const POLICY_CHANGE_SENTENCE = [
   /\bmaterial (?:changes?|modifications?|revisions?)\b/i,
 ];
 
+/** Says when the policy last changed (an effective date), not what happens when it changes. */
+export const LAST_CHANGED =
+  /\b(?:we|it|this (?:privacy )?(?:policy|notice|statement)|was|were|been) last (?:changed|updated|revised|modified|amended)\b|\b(?:was|were|last) (?:changed|updated|revised|modified|amended) (?:on|in|as of)\b/i;
+
+export function isPolicyChangeSentence(text: string): boolean {
+  return POLICY_CHANGE_SENTENCE.some((re) => re.test(text)) && !LAST_CHANGED.test(text);
+}
+
 /** Names of parties whose contact details are not the company's own. */
 export const THIRD_PARTY_CONTACT =
-  /\b(?:TRUSTe|TrustArc|VeraSafe|JAMS|BBB|Better Business Bureau|seal program|privacy seal|dispute (?:resolution|submission|service)|supervisory authority|Information Commissioner|ICO|data protection authorit(?:y|ies)|Federal Trade Commission|FTC|attorney general|Network Advertising Initiative|NAI|Digital Advertising Alliance|DAA|Google|Facebook|Microsoft|Adobe|Apple)\b/i;
+  /\b(?:TRUSTe|TrustArc|VeraSafe|JAMS|BBB|Better Business Bureau|seal program|privacy seal|dispute (?:resolution|submission|service)|supervisory authority|Information Commissioner|ICO|data protection authorit(?:y|ies)|Federal Trade Commission|FTC|attorney general|Network Advertising Initiative|NAI|Digital Advertising Alliance|DAA|Google|Facebook|Microsoft|Adobe|Apple|independent controller|(?:its|their) own (?:data protection officer|DPO|privacy team|privacy office))\b/i;
 
 /** Reads as an invitation to contact the company itself. */
 export const OWN_CONTACT = /\b(?:contact us|e-?mail us|write to us|reach us|call us|to us at|us at|our (?:privacy|data protection) (?:officer|team))\b/i;

@@ -134,7 +134,7 @@ export interface EmailFact {
 export interface PostalFact {
   text: string;
   range: Range;
-  region: 'US' | 'UK' | 'EU' | 'CA' | 'PO' | 'other';
+  region: 'US' | 'UK' | 'EU' | 'CA' | 'AU' | 'PO' | 'other';
   thirdParty: boolean;
 }
 export interface PhoneFact {

@@ -83,13 +83,18 @@ describe('rule children-age', () => {
       assert.deepEqual(run(RULE, text).quoted, []);
     });
 
+    it('ages told apart in one paragraph are deliberate', () => {
+      const text = policy('You must be 13 or older to create an account. If you are under 18, ask a parent before you share publicly. We do not sell data of anyone under 16.');
+      assert.deepEqual(run(RULE, text).quoted, []);
+    });
+
     it('two ages in one sentence are deliberate', () => {
       const text = policy('We do not collect data from children under 13 (or under 16 where local law sets that age).');
       assert.deepEqual(run(RULE, text).quoted, []);
     });
 
     it('works from the facts contract: concepts compared exactly, "other" never (facts given)', () => {
-      const text = policy('Children under 13 may not register. Persons under 16 may not register. Visitors over 18 may vote. Children under 15 must ask.');
+      const text = policy('Children under 13 may not register.\n\nPersons under 16 may not register.\n\nVisitors over 18 may vote.\n\nChildren under 15 must ask.');
       const found = checkWith(text, (doc) => [
         fact(doc, 'under 13', 13, 'children'),
         fact(doc, 'under 16', 16, 'other'),
@@ -102,7 +107,7 @@ describe('rule children-age', () => {
     });
 
     it('each differing age is reported once', () => {
-      const text = policy('Children under 13 may not join. Children under 16 may not post. Children under 16 may not chat.');
+      const text = policy('Children under 13 may not join.\n\nChildren under 16 may not post.\n\nChildren under 16 may not chat.');
       const found = checkWith(text, (doc) => {
         const first16 = doc.text.indexOf('under 16');
         const second16 = doc.text.indexOf('under 16', first16 + 1);

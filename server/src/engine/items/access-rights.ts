@@ -15,12 +15,15 @@ const item: ItemDef = {
     /\bdelet(?:e|ing|ion) (?:of )?(?:your )?(?:information|data|account)\b/i,
     /\brectif/i,
     /\bmanag(?:e|ing) your (?:information|data|account)\b/i,
+    /\bsee what (?:you|we) hold\b/i,
   ],
   sentences: [
     /\b(?:access|review|correct|update|amend|delete|erase|rectify|modify|change)\b[^.;]{0,60}?\b(?:your|their|the|such|this|any of (?:your|their)) (?:[\w-]+ ){0,3}(?:information|data|account|details|profile|records?)\b[^.;]*\b(?:request|contact|logging in|log in|settings|may|can|right)\b/i,
     /\b(?:you|customers?|users?) (?:may|can|have the right to) (?:\([a-z]+\) )?(?:access|review|correct|update|delete|request|export|download|edit)\b/i,
     /\bright (?:to|of) (?:access|know|delete|deletion|correct|correction|rectification|erasure|portability)\b/i,
     /\b(?:give|provide) you (?:with )?access to\b/i,
+    /\b(?:ask|request)(?: us)? (?:for )?a copy of\b/i,
+    /\bask us to (?:fix|correct|delete|erase|update|change|remove)\b/i,
   ],
   template: (config) => ({
     title: 'Accessing and Correcting Your Information',

@@ -1,4 +1,4 @@
-import { CHANGE_HEADING, POLICY_CHANGE_SENTENCE } from '../patterns.js';
+import { CHANGE_HEADING, LAST_CHANGED, POLICY_CHANGE_SENTENCE } from '../patterns.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -8,6 +8,7 @@ const item: ItemDef = {
   order: 140,
   headings: CHANGE_HEADING,
   sentences: POLICY_CHANGE_SENTENCE,
+  notSentences: [LAST_CHANGED],
   assess(doc, evidence) {
     const methods = [...new Set(doc.facts.methods.map((m) => m.method))];
     const order = ['email', 'site-notice', 'post-page', 'revised-date'];

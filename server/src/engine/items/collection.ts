@@ -10,6 +10,7 @@ const item: ItemDef = {
     /\b(?:information|data) (?:that )?(?:we|you) (?:gather|obtain|receive|provide|give us)\b/i,
     /^(?:what|which) (?:personal )?(?:information|data)\b/i,
     /^(?:the )?(?:personal )?(?:information|data) we (?:process|hold|gather|keep)\b/i,
+    /\bwhat do (?:you|we) (?:know|hold|have|keep|store)\b/i,
     /\b(?:categories|types|kinds) of (?:personal )?(?:information|data)\b/i,
   ],
   sentences: [
@@ -19,6 +20,8 @@ const item: ItemDef = {
     /\byou (?:may |can )?provide (?:us )?with (?:your |certain |some )?(?:personal|information|data)/i,
     /\bcollects? (?:the following|certain|personal|your|information|data)\b/i,
     /\bwe process (?:the |your |personal |certain )?(?:[\w-]+ ){0,3}(?:details|data|information)\b/i,
+    /\byou (?:give|provide|send|tell) us\b/i,
+    /\bwe (?:hold|store|keep) (?:your|the following|these)\b/i,
   ],
   minSentences: 1,
   template: () => ({

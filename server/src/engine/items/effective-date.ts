@@ -12,6 +12,7 @@ const item: ItemDef = {
   sentences: [
     /\beffective (?:date|as of|on|from)\b/i,
     /^effective\s*:/i,
+    /\bversion (?:of|dated) \d/i,
     /\b(?:last[- ](?:updated|revised|modified|amended|changed)|updated|revised)\s*(?:on|as of)?\s*:/i,
     /\blast[- ](?:updated|revised|modified|amended)\b/i,
     /\bin effect (?:as of|from|since)\b/i,

@@ -18,6 +18,7 @@ const item: ItemDef = {
     /\b(?:transfer\w*|stor(?:e|ed|es|ing)|process\w*|maintain\w*|hosted|located)\b[^.;]{0,90}?\b(?:in|into|to|outside(?: of)?|across) (?:the )?(?:United States|U\.S\.|USA|other countries|another country|countries|jurisdictions?|EEA|European Economic Area|EU|European Union|Canada|United Kingdom|UK|any (?:other )?country)\b/i,
     /\bsafe harbou?r\b|\bprivacy shield\b|\bdata privacy framework\b|\bstandard contractual clauses\b|\badequacy decision\b|\bbinding corporate rules\b/i,
     /\bcross[- ]border\b|\binternational(?:ly)? transfer/i,
+    /\b(?:data|information|backups?|servers?|reports?|copies)\b[^.;]{0,60}\b(?:stored|kept|hosted|held|processed|located|based|go|sent|transferred|moved)\b[^.;]{0,30}\b(?:in|to) (?:the )?(?:United States|U\.S\.|USA|Singapore|Australia|Canada|India|Japan|Ireland|Germany|EU|EEA|UK|other countries|another country|countries outside)\b/i,
   ],
   template: () => ({
     title: 'International Transfers',

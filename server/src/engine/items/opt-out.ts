@@ -14,6 +14,8 @@ const item: ItemDef = {
     /\bwithdraw (?:your )?consent\b/i,
     /\b(?:choose|elect|decide) not to (?:receive|share|allow|accept)\b/i,
     /\bdo not sell (?:or share )?my\b/i,
+    /\bobject to (?:[\w-]+ ){0,4}?(?:use|processing)\b[^.;]{0,100}\b(?:advertising|marketing|promotion)/i,
+    /\b(?:advertising|marketing)\b[^.;]{0,80}\bobject\b/i,
   ],
   template: (config) => ({
     title: 'Opting Out of Marketing',

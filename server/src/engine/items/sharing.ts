@@ -12,10 +12,12 @@ const item: ItemDef = {
     /\bthird[- ]part(?:y|ies)\b(?! (?:web ?)?(?:sites?|links?|cookies|services?))/i,
     /\b(?:sell|sale) of (?:your )?(?:personal )?(?:information|data)\b/i,
     /\brecipients?\b/i,
+    /\bwho (?:receives|gets|sees|has access to)\b/i,
   ],
   sentences: [
     /\bwe (?:may |might |will |also |only |can |do not |don't |never |will not |won't |would )*(?:share|disclose|sell|rent|trade|transfer|provide|release|give|pass|hand)\b[^.;]{0,100}?\b(?:third[- ]part|partners?|affiliates?|vendors?|(?:service |cloud |hosting |payment )?providers?|processors?|couriers?|carriers?|companies|others|organi[sz]ations|contractors|advertis|law enforcement|authorities|government|acquir|buyer|successor)/i,
     /\b(?:not|never) (?:be )?(?:shared|sold|rented|disclosed|traded)\b/i,
+    /\b(?:don't|do not|never|will not|won't) (?:sell|rent|share|trade)\b/i,
     /\b(?:shared|disclosed|sold|provided) (?:with|to) (?:third[- ]part|others|partners|affiliates|service providers|vendors)/i,
   ],
   template: () => ({

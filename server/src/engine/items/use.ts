@@ -11,6 +11,8 @@ const item: ItemDef = {
     /\b(?:our|we) use (?:of )?(?:your )?(?:personal )?(?:information|data)\b/i,
     /\buse and disclosure\b/i,
     /^purposes?\b/i,
+    /\bhow (?:[\w-]+ )?uses? (?:your |personal |the )?(?:information|data)\b/i,
+    /\b(?:collect|process)\w*,? (?:and )?why\b/i,
     /\bpurposes? (?:of|for) (?:processing|use|collection)\b/i,
     /\bcollection and use\b/i,
   ],
@@ -18,7 +20,8 @@ const item: ItemDef = {
     /\bwe (?:may |might |will |also |only |can )*(?:use|utili[sz]e|process) (?:[\w-]+ ){0,3}?(?:information|data|details|e-?mail(?: address(?:es)?)?)\b/i,
     /\b(?:information|data) (?:is|are|will be|may be|can be) (?:used|processed) (?:to|for)\b/i,
     /\bwe (?:will |do )?not (?:use|utili[sz]e|sell)\b/i,
-    /\bwe use (?:this|that|it) (?:information|data)? ?(?:to|for)\b/i,
+    /\bwe use (?:all |both |each of )?(?:this|that|it|them|these|those)\b/i,
+    /\b(?:[A-Z][\w-]+|the company|the controller) (?:uses|processes) (?:[\w-]+ ){0,3}?(?:information|data|details)\b/,
   ],
   template: () => ({
     title: 'How We Use Information',

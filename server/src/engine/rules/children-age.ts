@@ -2,7 +2,7 @@
 // say it once: "children under 13" in one place and "children under 16" for the same thing
 // elsewhere leaves the reader (and a regulator) unsure which applies.
 import { sentenceIndex, blockSpan } from '../text.js';
-import type { AgeFact, Rule, RuleContext } from '../types.js';
+import type { AgeFact, PolicyDocument, Rule, RuleContext } from '../types.js';
 
 /** Words that make a sentence about children or minors. "Minor" only as a noun, not "minor changes". */
 const CHILD_MENTION =
@@ -52,7 +52,10 @@ function check(ctx: RuleContext): void {
       continue;
     }
     if (fact.age === earlier.age || reported.has(`${fact.concept}:${fact.age}`)) continue;
-    if (fact.sentence === earlier.sentence || JURISDICTION.test(fact.sentence) || JURISDICTION.test(earlier.sentence)) continue;
+    // Ages stated side by side (one sentence or one paragraph) are being told apart on purpose:
+    // "13+ may have an account; under 18 needs a parent's permission to share".
+    if (fact.sentence === earlier.sentence || sameParagraph(doc, fact.range.start.offset, earlier.range.start.offset)) continue;
+    if (JURISDICTION.test(fact.sentence) || JURISDICTION.test(earlier.sentence)) continue;
     reported.add(`${fact.concept}:${fact.age}`);
     ctx.report({
       start: fact.range.start.offset,
@@ -62,6 +65,10 @@ function check(ctx: RuleContext): void {
       related: [{ message: `age ${earlier.age} stated here`, start: earlier.range.start.offset, end: earlier.range.end.offset }],
     });
   }
+}
+
+function sameParagraph(doc: PolicyDocument, a: number, b: number): boolean {
+  return doc.blocks.some((x) => x.range.start.offset <= Math.min(a, b) && Math.max(a, b) < x.range.end.offset);
 }
 
 function describe(concept: string): string {
