@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fixText, lint, resolveConfig, type LintResult } from '../server/src/engine/index.js';
 import { lspLatency } from './lsp.js';
+import { isoOfLabel } from '../test/engine/labels.js';
 
 interface Label {
   domain: string;
@@ -47,6 +48,7 @@ function agreement(result: LintResult, label: Label): { agree: number; total: nu
   for (const k of ['postal', 'phone', 'form']) check(`contact.${k}`, get('contact').facts[k] === items.contact[k]);
   check('contact.present', (get('contact').status === 'present') === items.contact.present);
   check('effective-date.present', (get('effective-date').status === 'present') === items['effective-date'].present);
+  check('effective-date.value', get('effective-date').facts.date === (items['effective-date'].value ? isoOfLabel(items['effective-date'].value) : null));
   for (const t of ['collection', 'use', 'sharing', 'cookies', 'security', 'access-rights', 'retention', 'opt-out', 'third-party-links', 'do-not-track', 'international-transfer', 'california-rights']) {
     check(t, (get(t).status !== 'missing') === items[t]);
   }
