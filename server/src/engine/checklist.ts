@@ -52,8 +52,8 @@ export function looksLikePolicy(doc: PolicyDocument, checklist: ChecklistEntry[]
   const covered = checklist.filter((c) => c.status !== 'missing').length;
   const text = doc.text.slice(0, 200_000);
   const selfReference = /\b(?:this|our) (?:privacy |data protection |cookie )?(?:policy|statement|notice)\b/i.test(text) ||
-    /\bprivacy (?:policy|statement|notice)\b/i.test(doc.title?.title ?? doc.sections[0]?.title ?? '');
-  const firstPerson = (text.match(/\bwe (?:may |will |also |do not |don't |never |only )?(?:collect|use|share|disclose|sell|process|retain|store|keep|protect)\b/gi) ?? []).length;
+    /\bprivacy (?:policy|statement|notice)\b|^privacy\b(?! (?:polic|laws?\b|rules|regulations?|tips))/i.test(doc.title?.title ?? doc.sections[0]?.title ?? '');
+  const firstPerson = (text.match(/\b(?:we|I) (?:may |will |also |do not |don't |never |only )?(?:collect|use|share|disclose|sell|process|retain|store|keep|protect|send|hold)\b/gi) ?? []).length;
   // Passive or third-person policies ("Company uses…", "data is retained…") say "we" rarely: covering
   // five topics while calling itself a policy is enough.
   if (selfReference && covered >= 3 && (firstPerson >= 2 || covered >= 5)) return true;

@@ -80,6 +80,8 @@ const AGE_PATTERNS: RegExp[] = [
   new RegExp(`\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?[- ]years?[- ](?:of[- ]age|old)\\b`, 'gi'),
   // age of 16, aged 13, ages 13 to 17, age 18 or older
   new RegExp(`\\b(?:the\\s+age\\s+of|aged?|ages)\\s+(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?\\b`, 'gi'),
+  // turns 18, reaching 16
+  new RegExp(`\\b(?:turns?|turning|reach(?:es|ing)?)\\s+(${AGE_WORD})\\b(?!\\s*(?:days?|months?|%))`, 'gi'),
   // 18 or older, 16 and over, 13+
   new RegExp(`\\b(${AGE_WORD})\\s+(?:years\\s+)?(?:or|and)\\s+(?:older|over|above|younger|under)\\b`, 'gi'),
 ];
@@ -163,6 +165,15 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
       if (isEmailAddress(email)) add(email, l.range.start.offset, l.range.end.offset, explicit ? 'mailto' : 'plain');
     }
   }
+  // An address on another domain than the company's, given for a provider or an authority, is theirs.
+  const domains = new Map<string, number>();
+  for (const e of out) if (!e.thirdParty) domains.set(e.email.split('@')[1], (domains.get(e.email.split('@')[1]) ?? 0) + 1);
+  const own = [...domains.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const e of out) {
+    if (e.thirdParty || !own || e.email.endsWith(`@${own}`)) continue;
+    const context = sentenceAt(doc, e.range.start.offset)?.text ?? '';
+    if (/\b(?:provider|processor|partner|handled by|operated by|regulator|authority|commissioner|ombudsman|its own|their own)\b/i.test(context)) e.thirdParty = true;
+  }
   // A plain address inside a mailto link is the same mention.
   const links = out.filter((e) => e.form === 'mailto');
   return out
@@ -233,6 +244,11 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
         add(streetStart, end, 'EU');
       }
     }
+    for (const m of t.matchAll(/\bSingapore\s+(\d{6})\b/g)) {
+      const end = m.index! + m[0].length;
+      const street = streetBefore(m.index!);
+      if (street !== undefined) add(street, end, 'other');
+    }
     for (const m of t.matchAll(AU_STATE_POSTCODE)) {
       const end = m.index! + m[0].length;
       const street = streetBefore(m.index!);
@@ -298,11 +314,13 @@ const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, parse: (m) => iso(m[3], Number(m[2]), m[1]) },
   // October 2010
   { re: new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => `${m[2]}-${String(month(m[1])).padStart(2, '0')}` },
+  // 07/2022
+  { re: /\b(0?[1-9]|1[0-2])\/(\d{4})\b(?!\/)/g, parse: (m) => `${m[2]}-${m[1].padStart(2, '0')}` },
   // 2019-04
   { re: /\b(\d{4})-(0[1-9]|1[0-2])\b(?!-)/g, parse: (m) => `${m[1]}-${m[2]}` },
 ];
 export const EFFECTIVE_CONTEXT =
-  /\b(?:effective|last[- ](?:updated|revised|modified|amended|changed|reviewed)|updated|revised|in effect|version (?:date|of|dated)|date of (?:last )?(?:revision|update)|dated)\b/i;
+  /\b(?:effective|last[- ](?:updated|revised|modified|amended|changed|reviewed)|updated|revised|in effect|(?:takes?|took|comes?|came) (?:into )?effect|version (?:date|of|dated)|date of (?:last )?(?:revision|update)|dated)\b/i;
 
 function month(name: string): number {
   const n = name.toLowerCase().slice(0, 3);
@@ -341,7 +359,7 @@ function extractDates(doc: PolicyDocument): DateFact[] {
       out.push({ iso: d.iso, text: s.text.slice(d.index, d.index + d.length), range: sentenceRange(doc, s, d.index, d.length), effective });
     }
     // "Last updated: 2019" — a bare year counts only right after an effective label.
-    const year = /\b(?:effective(?: date)?|last[- ]updated|updated|revised)\s*(?:on|as of|:|-|–)?\s*((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(s.text);
+    const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:on|as of|in|:|-|–)?\s*((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(s.text);
     if (year && !findDates(s.text).length) {
       const idx = year.index + year[0].lastIndexOf(year[1]);
       out.push({ iso: year[1], text: year[1], range: sentenceRange(doc, s, idx, 4), effective: true });
@@ -353,9 +371,9 @@ function extractDates(doc: PolicyDocument): DateFact[] {
 // ---------------------------------------------------------------- change-notification methods
 
 const METHOD_RES: [NotificationMethod, RegExp][] = [
-  ['email', /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b|\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
+  ['email', /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b|\b(?:and|or) e-?mail (?:you|each|every|all|the|your|our|affected|registered)\b|\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
   ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert) (?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/i],
-  ['post-page', /\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner))[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|new (?:version|policy)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b|\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b|\bnotify you here\b|\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/i],
+  ['post-page', /\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner))[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|new (?:version|policy)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b|\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b|\bnotify you here\b|\bappears? here\b|\b(?:current|latest|new|updated|revised) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b|\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/i],
   ['revised-date', /\bnew (?:effective|last[- ]updated|revision) date\b|\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?(?:["“'‘]?(?:effective|last[- ]updated|last[- ]modified|revision|revised)["”'’]? )?date\b|\b(?:effective|last[- ]updated|revision) date\b[^.]{0,40}\b(?:will be |is )?(?:revised|updated|changed)\b/i],
 ];
 

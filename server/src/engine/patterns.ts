@@ -6,7 +6,7 @@ export const CHANGE_HEADING = [
   /^(?:(?:privacy )?(?:policy|statement|notice) )?(?:changes?|revisions?|updates?|amendments?)(?: (?:and|or|&) (?:changes?|revisions?|updates?|amendments?))*$/i,
   /\bnotification of changes\b/i,
   /\b(?:changes|updates) to (?:this|our) /i,
-  /\bwhen (?:this|the|our) (?:privacy )?(?:policy|notice|statement|page) changes\b/i,
+  /\b(?:when|if) (?:this|the|our) (?:privacy )?(?:policy|notice|statement|page) (?:changes|is (?:changed|updated))\b/i,
   /\bwhat happens when\b.*\bchang/i,
 ];
 

@@ -24,6 +24,7 @@ const item: ItemDef = {
     /\b(?:give|provide) you (?:with )?access to\b/i,
     /\b(?:ask|request)(?: us)? (?:for )?a copy of\b/i,
     /\bask us to (?:fix|correct|delete|erase|update|change|remove)\b/i,
+    /\b(?:deleted|removed|erased|corrected)\b[^.;]{0,80}\b(?:write to|contact|e-?mail|ask)\b/i,
   ],
   template: (config) => ({
     title: 'Accessing and Correcting Your Information',

@@ -11,6 +11,7 @@ const item: ItemDef = {
     /^(?:what|which) (?:personal )?(?:information|data)\b/i,
     /^(?:the )?(?:personal )?(?:information|data) we (?:process|hold|gather|keep)\b/i,
     /\bwhat do (?:you|we) (?:know|hold|have|keep|store)\b/i,
+    /\bwhat (?:we|I) (?:do )?(?:keep|hold|store|log|record)\b/i,
     /\b(?:categories|types|kinds) of (?:personal )?(?:information|data)\b/i,
   ],
   sentences: [
@@ -21,6 +22,7 @@ const item: ItemDef = {
     /\bcollects? (?:the following|certain|personal|your|information|data)\b/i,
     /\bwe process (?:the |your |personal |certain )?(?:[\w-]+ ){0,3}(?:details|data|information)\b/i,
     /\byou (?:give|provide|send|tell) us\b/i,
+    /\bI (?:keep|collect|store|hold|record)\b/,
     /\bwe (?:hold|store|keep) (?:your|the following|these)\b/i,
   ],
   minSentences: 1,

@@ -11,6 +11,8 @@ const item: ItemDef = {
     /\b(?:data )?transfers? (?:of (?:your )?(?:personal )?(?:information|data) )?(?:outside|abroad|overseas|to other countries)\b/i,
     /\bdata transfers?\b/i,
     /\bwhere (?:we store|we process|your (?:information|data) is)\b/i,
+    /\bwhere (?:is|are) (?:my|your|the) (?:data|information)\b/i,
+    /\b(?:storage|stored|hosting|hosted|data) (?:outside|abroad|overseas)\b/i,
     /\beuropean\b|\bEEA\b|\bEU\b/i,
     /\bsafe harbou?r\b|\bprivacy shield\b|\bdata privacy framework\b/i,
   ],
@@ -18,7 +20,8 @@ const item: ItemDef = {
     /\b(?:transfer\w*|stor(?:e|ed|es|ing)|process\w*|maintain\w*|hosted|located)\b[^.;]{0,90}?\b(?:in|into|to|outside(?: of)?|across) (?:the )?(?:United States|U\.S\.|USA|other countries|another country|countries|jurisdictions?|EEA|European Economic Area|EU|European Union|Canada|United Kingdom|UK|any (?:other )?country)\b/i,
     /\bsafe harbou?r\b|\bprivacy shield\b|\bdata privacy framework\b|\bstandard contractual clauses\b|\badequacy decision\b|\bbinding corporate rules\b/i,
     /\bcross[- ]border\b|\binternational(?:ly)? transfer/i,
-    /\b(?:data|information|backups?|servers?|reports?|copies)\b[^.;]{0,60}\b(?:stored|kept|hosted|held|processed|located|based|go|sent|transferred|moved)\b[^.;]{0,30}\b(?:in|to) (?:the )?(?:United States|U\.S\.|USA|Singapore|Australia|Canada|India|Japan|Ireland|Germany|EU|EEA|UK|other countries|another country|countries outside)\b/i,
+    /\b(?:data|databases?|information|backups?|servers?|reports?|copies|services?|saves?)\b[^.;]{0,60}\b(?:stored|kept|hosted|held|processed|located|based|go|sent|transferred|moved|live)\b[^.;]{0,30}\b(?:in|to) (?:the )?(?:United States|U\.S\.|USA|Singapore|Australia|New Zealand|Canada|India|Japan|Ireland|Germany|Switzerland|EU|EEA|UK|other countries|another country|countries outside)\b/i,
+    /\bmove (?:[\w-]+ ){0,3}(?:data|information) (?:out of|outside)\b/i,
   ],
   template: () => ({
     title: 'International Transfers',

@@ -16,6 +16,7 @@ const item: ItemDef = {
     /\bdo not sell (?:or share )?my\b/i,
     /\bobject to (?:[\w-]+ ){0,4}?(?:use|processing)\b[^.;]{0,100}\b(?:advertising|marketing|promotion)/i,
     /\b(?:advertising|marketing)\b[^.;]{0,80}\bobject\b/i,
+    /\b(?:switch|turn) (?:them |it |this |these )?off\b[^.;]{0,60}\b(?:ads|advertising|marketing|personali[sz]ed|tracking|e-?mails?|newsletters?)\b|\b(?:ads|advertising|marketing|personali[sz]ed|tracking)\b[^.;]{0,60}\b(?:switch|turn) (?:them |it |this |these )?off\b/i,
   ],
   template: (config) => ({
     title: 'Opting Out of Marketing',

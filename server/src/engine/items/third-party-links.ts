@@ -7,7 +7,7 @@ const item: ItemDef = {
   order: 50,
   headings: [
     /^links?$/i,
-    /\blinks? to (?:other|third)/i,
+    /\blinks? to (?:other|third|external|[\w'’-]+(?:'|’)? (?:own )?(?:web ?)?sites|[\w'’-]+ websites)/i,
     /\bthird[- ]party (?:web ?)?(?:sites?|services|links|websites)\b/i,
     /\bother (?:web ?)?(?:sites|websites)\b/i,
     /\bexternal (?:web ?)?(?:sites|links|websites)\b/i,
@@ -17,6 +17,7 @@ const item: ItemDef = {
     /\blinks? to (?:other|third[- ]party|external|outside)\b/i,
     /\b(?:other|third[- ]party|external|linked|outside) (?:web ?)?(?:sites?|websites?)\b[^.;]{0,120}\b(?:privacy (?:policies|practices|statements?)|not responsible|differ|governed|own risk|do not (?:own|control))/i,
     /\bnot responsible for the (?:privacy )?(?:practices|content|policies)\b/i,
+    /\b(?:those|these|such) (?:web ?)?sites\b[^.;]{0,60}\b(?:outside|not covered|not governed|own (?:privacy )?polic)/i,
   ],
   template: () => ({
     title: 'Links to Other Websites',

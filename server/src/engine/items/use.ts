@@ -11,6 +11,7 @@ const item: ItemDef = {
     /\b(?:our|we) use (?:of )?(?:your )?(?:personal )?(?:information|data)\b/i,
     /\buse and disclosure\b/i,
     /^purposes?\b/i,
+    /\bwhat (?:we|I) do with (?:it|them|your|this|that)\b/i,
     /\bhow (?:[\w-]+ )?uses? (?:your |personal |the )?(?:information|data)\b/i,
     /\b(?:collect|process)\w*,? (?:and )?why\b/i,
     /\bpurposes? (?:of|for) (?:processing|use|collection)\b/i,
