@@ -62,7 +62,7 @@ describe('rule children-age', () => {
 
   describe('one concept, two ages', () => {
     it('reports the second age with related at the first', () => {
-      const text = policy('## Children\n\nThe service is not directed to children under 13.\n\n## Deletion\n\nIf we learn we hold data from a child under 16, we delete it.');
+      const text = policy('## Children\n\nThe service is not directed to children under 13.\n\n## Accounts\n\nThe app is not intended for children under 16.');
       const { messages, quoted } = run(RULE, text);
       assert.equal(messages.length, 1);
       assert.match(quoted[0], /16/);
@@ -83,6 +83,11 @@ describe('rule children-age', () => {
       assert.deepEqual(run(RULE, text).quoted, []);
     });
 
+    it('graduated ages stated differently are not one concept', () => {
+      const text = policy('## Children\n\nThe app is not directed to children under 13.\n\n## Teens\n\nStudents who are 13 or older but under 16 need a parent\'s approval.\n\n## Adults\n\nWhen a student turns 18, the rights pass to the student.');
+      assert.deepEqual(run(RULE, text).quoted, []);
+    });
+
     it('ages told apart in one paragraph are deliberate', () => {
       const text = policy('You must be 13 or older to create an account. If you are under 18, ask a parent before you share publicly. We do not sell data of anyone under 16.');
       assert.deepEqual(run(RULE, text).quoted, []);
@@ -94,7 +99,7 @@ describe('rule children-age', () => {
     });
 
     it('works from the facts contract: concepts compared exactly, "other" never (facts given)', () => {
-      const text = policy('Children under 13 may not register.\n\nPersons under 16 may not register.\n\nVisitors over 18 may vote.\n\nChildren under 15 must ask.');
+      const text = policy('Children under 13 may not register.\n\nPersons under 16 may not register.\n\nVisitors over 18 may vote.\n\nChildren under 15 may not register.');
       const found = checkWith(text, (doc) => [
         fact(doc, 'under 13', 13, 'children'),
         fact(doc, 'under 16', 16, 'other'),
@@ -107,12 +112,12 @@ describe('rule children-age', () => {
     });
 
     it('each differing age is reported once', () => {
-      const text = policy('Children under 13 may not join.\n\nChildren under 16 may not post.\n\nChildren under 16 may not chat.');
+      const text = policy('Children under 13 may not use the app.\n\nChildren under 16 may not use the forum.\n\nChildren under 16 may not use the chat.');
       const found = checkWith(text, (doc) => {
         const first16 = doc.text.indexOf('under 16');
         const second16 = doc.text.indexOf('under 16', first16 + 1);
         const base = fact(doc, 'under 16', 16, 'children');
-        return [fact(doc, 'under 13', 13, 'children'), base, { ...base, range: doc.rangeOf(second16, second16 + 8), sentence: 'Children under 16 may not chat.' }];
+        return [fact(doc, 'under 13', 13, 'children'), base, { ...base, range: doc.rangeOf(second16, second16 + 8), sentence: 'Children under 16 may not use the chat.' }];
       });
       assert.equal(found.length, 1);
     });

@@ -42,21 +42,27 @@ function check(ctx: RuleContext): void {
   }
 
   // One concept, two ages: keep the first age stated for each concept and report each other age once.
+  // Only ages stated the same way are one concept: the age the service is not meant for, or
+  // the age below which data is not knowingly collected. Graduated ages ("13 or older but
+  // under 16 need a parent's approval; at 18 the rights pass to the student") are not.
   const first = new Map<string, AgeFact>();
   const reported = new Set<string>();
   for (const fact of ages) {
     if (!COMPARABLE.has(baseConcept(fact.concept))) continue;
-    const earlier = first.get(fact.concept);
+    const phrase = thresholdPhrase(fact.sentence);
+    if (!phrase) continue;
+    const key = `${fact.concept}|${phrase}`;
+    const earlier = first.get(key);
     if (!earlier) {
-      first.set(fact.concept, fact);
+      first.set(key, fact);
       continue;
     }
-    if (fact.age === earlier.age || reported.has(`${fact.concept}:${fact.age}`)) continue;
+    if (fact.age === earlier.age || reported.has(`${key}:${fact.age}`)) continue;
     // Ages stated side by side (one sentence or one paragraph) are being told apart on purpose:
     // "13+ may have an account; under 18 needs a parent's permission to share".
     if (fact.sentence === earlier.sentence || sameParagraph(doc, fact.range.start.offset, earlier.range.start.offset)) continue;
     if (JURISDICTION.test(fact.sentence) || JURISDICTION.test(earlier.sentence)) continue;
-    reported.add(`${fact.concept}:${fact.age}`);
+    reported.add(`${key}:${fact.age}`);
     ctx.report({
       start: fact.range.start.offset,
       end: fact.range.end.offset,
@@ -65,6 +71,13 @@ function check(ctx: RuleContext): void {
       related: [{ message: `age ${earlier.age} stated here`, start: earlier.range.start.offset, end: earlier.range.end.offset }],
     });
   }
+}
+
+/** How a sentence sets its age: the audience the service is not for, or what is not knowingly collected. */
+function thresholdPhrase(sentence: string): string | undefined {
+  if (/\bknowingly\b/i.test(sentence)) return 'knowingly';
+  if (/\bnot (?:be )?(?:directed|intended|designed|meant|targeted|aimed|for)\b|\bmust be (?:at least )?(?:\d|[a-z]+teen)|\b(?:may|can)(?:not|'t| not) (?:use|register|sign up|create)/i.test(sentence)) return 'audience';
+  return undefined;
 }
 
 function sameParagraph(doc: PolicyDocument, a: number, b: number): boolean {
