@@ -154,10 +154,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
 
       it('hovers on a section title with the checklist items it covers and their corpus coverage', async () => {
         const entry = expected.checklist.find((e) => e.range);
-        if (!entry) return;
+        assert.ok(entry, 'a checklist entry with evidence');
         // The innermost section holding the evidence.
         const section = [...expected.doc.sections].reverse().find((s) => s.range.start.offset <= entry.range!.start.offset && entry.range!.start.offset < s.range.end.offset);
-        if (!section) return;
+        assert.ok(section, 'a section around the evidence');
         const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionAt(text, section.titleRange.start.offset) });
         assert.ok(hover, `no hover on ${section.title}`);
         const value = (hover.contents as MarkupContent).value;
@@ -168,7 +168,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
 
       it('hovers on a flagged range with the rule and a documentation link', async () => {
         const m = expected.messages.find((x) => x.range.end.offset > x.range.start.offset);
-        if (!m) return;
+        assert.ok(m, 'a message with a non-empty range');
         const mid = Math.floor((m.range.start.offset + m.range.end.offset) / 2);
         const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionAt(text, mid) });
         const value = (hover!.contents as MarkupContent).value;
@@ -178,7 +178,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
 
       it('offers show-documentation and disable actions for each diagnostic', async () => {
         const d = diagnostics[0];
-        if (!d) return;
+        assert.ok(d, 'a diagnostic to act on');
         const actions = await codeActionsFor(uri, [d]);
         const rule = String(d.code);
         const docs = actions.find((a) => a.title === `Show documentation for ${rule}`);
@@ -246,7 +246,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
 
       it('disables a rule for one line: that diagnostic goes away, the outline is unchanged', async () => {
         const d = diagnostics[diagnostics.length - 1];
-        if (!d) return;
+        assert.ok(d, 'a diagnostic to act on');
         const actions = await codeActionsFor(uri, [d]);
         const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`)!;
         const out = await applyAndRelint(uri, disable.edit!);
@@ -260,7 +260,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
 
       it('disables a rule for the file: all its diagnostics go away, the outline is unchanged', async () => {
         const d = diagnostics[0];
-        if (!d) return;
+        assert.ok(d, 'a diagnostic to act on');
         const actions = await codeActionsFor(uri, [d]);
         const disable = actions.find((a) => a.title === `Disable ${d.code} for this file`)!;
         const out = await applyAndRelint(uri, disable.edit!);

@@ -4,12 +4,16 @@ import { ITEMS } from './items/index.js';
 import type { Evidence, ItemDef } from './items/item.js';
 import type { ChecklistEntry, PolicyDocument, Section } from './types.js';
 
-/** Evidence for one item: sections titled for it, sentences about it. */
-export function findEvidence(doc: PolicyDocument, item: ItemDef): Evidence {
-  // Shallower sections first: "4. Sharing" is a better home than a bullet that mentions third parties.
-  const sections = doc.sections
+/** Sections titled for an item, shallower first: "4. Sharing" is a better home than a bullet that mentions third parties. */
+export function titledSections(doc: PolicyDocument, item: ItemDef): Section[] {
+  return doc.sections
     .filter((s) => s !== doc.title && item.headings.some((re) => re.test(s.name)))
     .sort((a, b) => a.level - b.level || a.index - b.index);
+}
+
+/** Evidence for one item: sections titled for it, sentences about it. */
+export function findEvidence(doc: PolicyDocument, item: ItemDef): Evidence {
+  const sections = titledSections(doc, item);
   const sentences = doc.sentences.filter(
     (s) => item.sentences.some((re) => re.test(s.text)) && !item.notSentences?.some((re) => re.test(s.text)),
   );

@@ -1,6 +1,6 @@
 // Checklist as data: derive each item's coverage across a corpus (documents covering it,
 // the heading variants they use, evidence lines) and the recommended profile from it.
-import { evaluateChecklist, findEvidence } from './checklist.js';
+import { evaluateChecklist, titledSections } from './checklist.js';
 import { ITEMS } from './items/index.js';
 import { parsePolicy } from './model.js';
 import shipped from '../../../corpus/checklist.json' with { type: 'json' };
@@ -27,7 +27,7 @@ export function deriveChecklist(docs: { file: string; text: string }[], opts: { 
       const entry = p.checklist.find((c) => c.id === item.id)!;
       if (entry.status !== 'present') continue;
       covered++;
-      for (const s of findEvidence(p.doc, item).sections) headings.set(s.name, (headings.get(s.name) ?? 0) + 1);
+      for (const s of titledSections(p.doc, item)) headings.set(s.name, (headings.get(s.name) ?? 0) + 1);
       if (entry.line !== null) evidence.push({ file: p.file, line: entry.line, text: entry.evidence ?? '' });
     }
     const coverage = parsed.length ? Math.round((covered / parsed.length) * 1000) / 1000 : 0;

@@ -6,4 +6,5 @@ export { RULES, getRule } from './rules/index.js';
 export { ITEMS, getItem, type ItemDef } from './items/index.js';
 export { resolveConfig, parseConfigText, PROFILES, configSchema } from './config.js';
 export { deriveChecklist, SHIPPED_CHECKLIST } from './derive.js';
+export { evaluateChecklist } from './checklist.js';
 export { disableCommentEdit } from './disable.js';

@@ -1,7 +1,7 @@
 // The fix for a missing checklist item: insert its section from a template, where readers
 // expect it (the corpus' reading order), in the style and at the level the document
 // uses, at a section boundary (never inside another section), and only when missing.
-import { findEvidence } from './checklist.js';
+import { titledSections } from './checklist.js';
 import { ITEMS_IN_READING_ORDER, getItem } from './items/index.js';
 import type { ChecklistEntry, Fix, PolicyDocument, ResolvedConfig, Section, TextEdit } from './types.js';
 
@@ -17,7 +17,7 @@ interface Placement {
 function titledSection(doc: PolicyDocument, itemId: string): Section | undefined {
   const item = getItem(itemId);
   if (!item) return undefined;
-  return findEvidence(doc, item).sections.find((s) => s !== doc.title && !(doc.title && s.level <= doc.title.level));
+  return titledSections(doc, item).find((s) => s !== doc.title && !(doc.title && s.level <= doc.title.level));
 }
 
 function lineStartOf(doc: PolicyDocument, offset: number): number {

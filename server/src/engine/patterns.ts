@@ -48,7 +48,8 @@ export function ageValue(word: string): number | undefined {
 }
 
 /** Words that make a sentence about children or young people. */
-export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors?|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors|members|customers|adults)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;
+/** "Minor" counts only as a noun: "minors", "a minor", not "minor changes". */
+export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors|(?:a|any|the|as|are|is|of) minor\b(?!\s+(?:change|update|modification|revision|amendment|edit|error|issue|correction|adjustment)s?\b)|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors|members|customers|adults)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;
 
 /** An email address, as policylint reads one everywhere (facts, the contact rule, config). */
 export const EMAIL_ADDRESS =

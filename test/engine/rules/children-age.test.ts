@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parsePolicy, type AgeFact, type ReportInput } from '../../../server/src/engine/index.js';
+import { evaluateChecklist, parsePolicy, type AgeFact, type ReportInput } from '../../../server/src/engine/index.js';
 import rule from '../../../server/src/engine/rules/children-age.js';
 import { ALL, NOW, policy, run, seed, SEEDS } from './helpers.js';
 
@@ -10,7 +10,7 @@ function checkWith(text: string, ages: (doc: ReturnType<typeof parsePolicy>) => 
   const doc = parsePolicy(text);
   doc.facts = { ...doc.facts, ages: ages(doc) };
   const out: ReportInput[] = [];
-  rule.check({ doc, checklist: [], config: ALL, options: {}, now: NOW, report: (r) => out.push(r) });
+  rule.check({ doc, checklist: evaluateChecklist(doc), config: ALL, options: {}, now: NOW, report: (r) => out.push(r) });
   return out;
 }
 
@@ -44,8 +44,15 @@ describe('rule children-age', () => {
       it(name, () => assert.deepEqual(run(RULE, policy(snippet)).quoted, [word]));
     }
 
+    it('reports every incomplete children item, whatever words name the children', () => {
+      const { quoted } = run(RULE, policy('## Families\n\nWe ask for parental consent before a teen joins.'));
+      assert.deepEqual(quoted, ['parental consent']);
+    });
+
     it('"minor changes" is not about children', () => {
-      assert.deepEqual(run(RULE, policy('We may make minor changes to this policy. A minor update needs no notice.')).quoted, []);
+      const text = policy('We may make minor changes to this policy. A minor update needs no notice.');
+      assert.deepEqual(run(RULE, text).quoted, []);
+      assert.equal(evaluateChecklist(parsePolicy(text)).find((c) => c.id === 'children')?.status, 'missing', 'the checklist agrees');
     });
 
     it('an age anywhere in the policy is enough', () => {

@@ -17,10 +17,12 @@ const item: ItemDef = {
       (a) => a.concept !== 'other' || [...sections].some((s) => s.range.start.offset <= a.range.start.offset && a.range.start.offset < s.range.end.offset),
     );
     const list = [...new Set(ages.map((a) => a.age))].sort((a, b) => a - b);
+    // An age for a contest is listed, but it is no threshold for children.
+    const thresholds = ages.filter((a) => a.concept !== 'contest');
     const covered = evidence.sections.length > 0 || evidence.sentences.length > 0;
     if (!covered) return { status: 'missing', facts: { ages: list } };
-    if (!list.length) return { status: 'incomplete', facts: { ages: list }, reason: 'children are mentioned but no age threshold is stated' };
-    return { status: 'present', facts: { ages: list }, evidenceOffset: evidence.sections.length ? undefined : ages[0].range.start.offset };
+    if (!thresholds.length) return { status: 'incomplete', facts: { ages: list }, reason: 'children are mentioned but no age threshold is stated' };
+    return { status: 'present', facts: { ages: list }, evidenceOffset: evidence.sections.length ? undefined : thresholds[0].range.start.offset };
   },
   template: (config) => ({
     title: "Children's Privacy",

@@ -1,15 +1,12 @@
 // children-age: a policy that talks about children must say what age it means, and must
 // say it once: "children under 13" in one place and "children under 16" for the same thing
 // elsewhere leaves the reader (and a regulator) unsure which applies.
+import { findEvidence } from '../checklist.js';
+import { getItem } from '../items/index.js';
+import { CHILD_WORDS } from '../patterns.js';
 import { sentenceIndex, blockSpan } from '../text.js';
 import type { AgeFact, PolicyDocument, Rule, RuleContext } from '../types.js';
 
-/** Words that make a sentence about children or minors. "Minor" only as a noun, not "minor changes". */
-const CHILD_MENTION =
-  /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors|(?:a|any|the|as|are|is|of) minor\b(?!\s+(?:change|update|modification|revision|amendment|edit|error|issue|correction|adjustment)s?\b)|under[- ]?age|COPPA|Children['’]s Online Privacy Protection)\b/i;
-
-/** Ages stated for a contest or sweepstakes are not a threshold for children. */
-const UNRELATED_CONCEPTS = new Set(['contest']);
 /** Concepts whose ages must agree; "other" cannot be compared. */
 const COMPARABLE = new Set(['children', 'consent', 'sale']);
 /** A sentence that sets a jurisdiction-specific age: "16 in the EEA". Two ages there are deliberate. */
@@ -22,22 +19,22 @@ function baseConcept(concept: string): string {
 function check(ctx: RuleContext): void {
   const { doc } = ctx;
   const ages = doc.facts.ages;
-  const thresholds = ages.filter((a) => !UNRELATED_CONCEPTS.has(baseConcept(a.concept)));
 
-  if (!thresholds.length) {
-    for (const sentence of doc.sentences) {
-      const m = CHILD_MENTION.exec(sentence.text);
-      if (!m) continue;
-      const base = sentenceIndex(sentence);
-      const at = blockSpan(sentence.block, base + m.index, base + m.index + m[0].length);
-      ctx.report({
-        ...at,
-        item: 'children',
-        message:
-          'Children are mentioned, but the policy states no age anywhere: say which ages it means (under 13 for COPPA in the US; 13 to 16 for consent under GDPR Art. 8, depending on the country).',
-      });
-      return;
-    }
+  // Children mentioned, no age: the checklist says the item is incomplete. Point at the first
+  // mention the item itself found, so the rule and the checklist never disagree.
+  const entry = ctx.checklist.find((c) => c.id === 'children');
+  if (entry?.status === 'incomplete') {
+    const sentence = findEvidence(doc, getItem('children')!).sentences[0];
+    const m = sentence ? CHILD_WORDS.exec(sentence.text) : null;
+    const at = sentence && m
+      ? blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length)
+      : { start: entry.range!.start.offset, end: entry.range!.end.offset };
+    ctx.report({
+      ...at,
+      item: 'children',
+      message:
+        'Children are mentioned, but the policy states no age anywhere: say which ages it means (under 13 for COPPA in the US; 13 to 16 for consent under GDPR Art. 8, depending on the country).',
+    });
     return;
   }
 
