@@ -101,7 +101,20 @@ function ageConcept(sentence: string): string {
 function extractAges(doc: PolicyDocument): AgeFact[] {
   const out: AgeFact[] = [];
   for (const s of doc.sentences) {
-    if (!PERSON_WORDS.test(s.text)) continue;
+    const sectionName = s.section?.name ?? '';
+    for (const a of doc.memo('facts:ages', `${sectionName}\u0000${s.text}`, () => agesIn(s.text, sectionName))) {
+      out.push({ age: a.age, range: sentenceRange(doc, s, a.index, a.length), sentence: s.text, concept: a.concept });
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** The ages a sentence states, as positions in it (the section title tells what "over 18" is about). */
+function agesIn(text: string, sectionName: string): { age: number; index: number; length: number; concept: string }[] {
+  const out: { age: number; index: number; length: number; concept: string }[] = [];
+  const s = { text, section: { name: sectionName } };
+  {
+    if (!PERSON_WORDS.test(s.text)) return out;
     const taken: [number, number][] = [];
     for (const re of AGE_PATTERNS) {
       re.lastIndex = 0;
@@ -118,11 +131,11 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
         if (!CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about)) continue;
         taken.push([start, end]);
         const context = `${s.text} ${s.section?.name ?? ''}`;
-        out.push({ age, range: sentenceRange(doc, s, start, m[0].length), sentence: s.text, concept: ageConcept(context) });
+        out.push({ age, index: start, length: m[0].length, concept: ageConcept(context) });
       }
     }
   }
-  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
 }
 
 // ---------------------------------------------------------------- emails
@@ -138,6 +151,21 @@ function decodeObfuscated(local: string, domain: string): string | undefined {
   return `${local}@${parts.join('.')}`.toLowerCase();
 }
 
+/** The addresses a block's text writes out, plain or obfuscated, as positions in it. */
+function emailsIn(text: string): { email: string; index: number; length: number; form: EmailFact['form'] }[] {
+  const out: { email: string; index: number; length: number; form: EmailFact['form'] }[] = [];
+  for (const m of text.matchAll(EMAIL_RE)) out.push({ email: m[0], index: m.index!, length: m[0].length, form: 'plain' });
+  for (const re of [OBFUSCATED_RE, SPELLED_RE]) {
+    for (const m of text.matchAll(re)) {
+      if (m[0].includes('@') && !/\s@\s/.test(m[0])) continue; // a plain address, found above
+      const email = decodeObfuscated(m[1], m[2]);
+      if (!email || (re === SPELLED_RE && !/ dot /i.test(m[2]))) continue;
+      out.push({ email, index: m.index!, length: m[0].length, form: 'obfuscated' });
+    }
+  }
+  return out;
+}
+
 function extractEmails(doc: PolicyDocument): EmailFact[] {
   const out: EmailFact[] = [];
   const add = (email: string, start: number, end: number, form: EmailFact['form']) => {
@@ -146,15 +174,7 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
   };
   for (const b of doc.blocks) {
     if (b.kind === 'html') continue;
-    for (const m of b.text.matchAll(EMAIL_RE)) add(m[0], b.offsets[m.index!], b.offsets[m.index! + m[0].length], 'plain');
-    for (const re of [OBFUSCATED_RE, SPELLED_RE]) {
-      for (const m of b.text.matchAll(re)) {
-        if (m[0].includes('@') && !/\s@\s/.test(m[0])) continue; // a plain address, found above
-        const email = decodeObfuscated(m[1], m[2]);
-        if (!email || re === SPELLED_RE && !/ dot /i.test(m[2])) continue;
-        add(email, b.offsets[m.index!], b.offsets[m.index! + m[0].length], 'obfuscated');
-      }
-    }
+    for (const e of doc.memo('facts:emails', b.text, () => emailsIn(b.text))) add(e.email, b.offsets[e.index], b.offsets[e.index + e.length], e.form);
   }
   for (const l of doc.facts.links) {
     const m = /^mailto:([^?]+)/i.exec(l.url.trim());
@@ -204,11 +224,21 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
   const out: PostalFact[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'html' || b.kind === 'heading') continue;
-    const t = b.text;
+    for (const p of doc.memo('facts:postal', b.text, () => postalIn(b.text))) {
+      const context = sentenceAt(doc, b.offsets[p.start])?.text ?? b.text;
+      out.push({ text: b.text.slice(p.start, p.end), range: blockRange(doc, b, p.start, p.end - p.start), region: p.region, thirdParty: isThirdParty(context) && !/\b(?:us|our)\b/i.test(context) });
+    }
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** The postal addresses in a block's text, as [start, end) in it. Depends only on the text. */
+function postalIn(t: string): { start: number; end: number; region: PostalFact['region'] }[] {
+  const out: { start: number; end: number; region: PostalFact['region'] }[] = [];
+  {
     const add = (start: number, end: number, region: PostalFact['region']) => {
-      if (out.some((p) => p.range.start.offset <= b.offsets[start] && b.offsets[start] < p.range.end.offset)) return;
-      const context = sentenceAt(doc, b.offsets[start])?.text ?? t;
-      out.push({ text: t.slice(start, end), range: blockRange(doc, b, start, end - start), region, thirdParty: isThirdParty(context) && !/\b(?:us|our)\b/i.test(context) });
+      if (out.some((p) => p.start <= start && start < p.end)) return;
+      out.push({ start, end, region });
     };
     /** Start of the street line in the 160 characters before `end`, if there is one. */
     const streetBefore = (end: number): number | undefined => {
@@ -262,7 +292,7 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
     }
     for (const m of t.matchAll(/\bP\.?\s?O\.?\s+Box\s+\d+[^\n]{0,80}/gi)) add(m.index!, m.index! + m[0].length, 'PO');
   }
-  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
 }
 
 // ---------------------------------------------------------------- phones
@@ -284,18 +314,27 @@ function extractPhones(doc: PolicyDocument): PhoneFact[] {
   const out: PhoneFact[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'html') continue;
-    for (const re of PHONE_RES) {
-      for (const m of b.text.matchAll(re)) {
-        const digits = m[0].replace(/\D/g, '');
-        if (digits.length < 9 || digits.length > 15) continue;
-        const start = b.offsets[m.index!];
-        if (out.some((p) => p.range.start.offset <= start && start < p.range.end.offset)) continue;
-        const context = sentenceAt(doc, start)?.text ?? '';
-        out.push({ text: m[0].trim(), range: blockRange(doc, b, m.index!, m[0].trimEnd().length), thirdParty: isThirdParty(context) });
-      }
+    for (const p of doc.memo('facts:phones', b.text, () => phonesIn(b.text))) {
+      const context = sentenceAt(doc, b.offsets[p.index])?.text ?? '';
+      out.push({ text: p.text, range: blockRange(doc, b, p.index, p.length), thirdParty: isThirdParty(context) });
     }
   }
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** The phone numbers in a block's text, as positions in it. */
+function phonesIn(text: string): { text: string; index: number; length: number }[] {
+  const out: { text: string; index: number; length: number }[] = [];
+  for (const re of PHONE_RES) {
+    for (const m of text.matchAll(re)) {
+      const digits = m[0].replace(/\D/g, '');
+      if (digits.length < 9 || digits.length > 15) continue;
+      const start = m.index!;
+      if (out.some((p) => p.index <= start && start < p.index + p.length)) continue;
+      out.push({ text: m[0].trim(), index: start, length: m[0].trimEnd().length });
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- dates
@@ -354,17 +393,21 @@ function extractDates(doc: PolicyDocument): DateFact[] {
   const out: DateFact[] = [];
   for (const s of doc.sentences) {
     const inDateSection = s.section ? /\b(?:effective|updated|revised|last modified)\b/i.test(s.section.name) : false;
-    const effective = EFFECTIVE_CONTEXT.test(s.text) || (inDateSection && s.text.length < 80);
-    for (const d of findDates(s.text)) {
-      out.push({ iso: d.iso, text: s.text.slice(d.index, d.index + d.length), range: sentenceRange(doc, s, d.index, d.length), effective });
-    }
-    // "Last updated: 2019" — a bare year counts only right after an effective label.
-    const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:on|as of|in|:|-|–)?\s*((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(s.text);
-    if (year && !findDates(s.text).length) {
-      const idx = year.index + year[0].lastIndexOf(year[1]);
-      out.push({ iso: year[1], text: year[1], range: sentenceRange(doc, s, idx, 4), effective: true });
+    for (const d of doc.memo('facts:dates', `${inDateSection ? 1 : 0}${s.text}`, () => datesIn(s.text, inDateSection))) {
+      out.push({ iso: d.iso, text: s.text.slice(d.index, d.index + d.length), range: sentenceRange(doc, s, d.index, d.length), effective: d.effective });
     }
   }
+  return out;
+}
+
+/** The dates a sentence states, and whether it labels them effective dates. */
+function datesIn(text: string, inDateSection: boolean): { iso: string; index: number; length: number; effective: boolean }[] {
+  const effective = EFFECTIVE_CONTEXT.test(text) || (inDateSection && text.length < 80);
+  const dates = findDates(text);
+  const out = dates.map((d) => ({ ...d, effective }));
+  // "Last updated: 2019" — a bare year counts only right after an effective label.
+  const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:on|as of|in|:|-|–)?\s*((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(text);
+  if (year && !dates.length) out.push({ iso: year[1], index: year.index + year[0].lastIndexOf(year[1]), length: 4, effective: true });
   return out;
 }
 
@@ -387,8 +430,8 @@ export function changeSentences(doc: PolicyDocument): Sentence[] {
       block = s.block;
       follow = 0;
     }
-    const inSection = s.section && CHANGE_HEADING.some((re) => re.test(s.section!.name));
-    if (inSection || isPolicyChangeSentence(s.text)) {
+    const inSection = s.section && doc.memo('change-heading', s.section.name, () => CHANGE_HEADING.some((re) => re.test(s.section!.name)));
+    if (inSection || doc.memo('change-sentence', s.text, () => isPolicyChangeSentence(s.text))) {
       out.push(s);
       follow = 2; // the next sentences of the paragraph usually say how ("The new version will be posted here.")
     } else if (follow > 0) {
@@ -402,10 +445,13 @@ export function changeSentences(doc: PolicyDocument): Sentence[] {
 function extractMethods(doc: PolicyDocument): MethodFact[] {
   const out: MethodFact[] = [];
   for (const s of changeSentences(doc)) {
-    for (const [method, re] of METHOD_RES) {
-      const m = re.exec(s.text);
-      if (m) out.push({ method, range: sentenceRange(doc, s, m.index, m[0].length) });
-    }
+    const found = doc.memo('facts:methods', s.text, () =>
+      METHOD_RES.flatMap(([method, re]) => {
+        const m = re.exec(s.text);
+        return m ? [{ method, index: m.index, length: m[0].length }] : [];
+      }),
+    );
+    for (const m of found) out.push({ method: m.method, range: sentenceRange(doc, s, m.index, m.length) });
   }
   return out;
 }
@@ -420,11 +466,13 @@ const NOT_CONTACT_FORM = /opt-?out|unsubscribe|truste|verasafe|networkadvertisin
 function extractForms(doc: PolicyDocument): FormFact[] {
   const out: FormFact[] = [];
   for (const s of doc.sentences) {
-    const m = FORM_TEXT.exec(s.text);
-    const lead = m ? s.text.slice(Math.max(0, m.index - 25), m.index + m[0].length) : '';
-    if (m && !NOT_CONTACT_FORM.test(lead) && !/\b(?:registration|referral|sign-?up|order) forms?\b/i.test(lead)) {
-      out.push({ text: m[0], range: sentenceRange(doc, s, m.index, m[0].length), thirdParty: isThirdParty(s.text) });
-    }
+    const form = doc.memo('facts:forms', s.text, () => {
+      const m = FORM_TEXT.exec(s.text);
+      const lead = m ? s.text.slice(Math.max(0, m.index - 25), m.index + m[0].length) : '';
+      if (!m || NOT_CONTACT_FORM.test(lead) || /\b(?:registration|referral|sign-?up|order) forms?\b/i.test(lead)) return undefined;
+      return { text: m[0], index: m.index, thirdParty: isThirdParty(s.text) };
+    });
+    if (form) out.push({ text: form.text, range: sentenceRange(doc, s, form.index, form.text.length), thirdParty: form.thirdParty });
   }
   for (const l of doc.facts.links) {
     if (/^mailto:/i.test(l.url) || NOT_CONTACT_FORM.test(l.url)) continue;

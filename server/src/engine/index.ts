@@ -1,7 +1,8 @@
 // The engine's public API. Front ends (CLI, language server, tests) import only from here.
 export * from './types.js';
-export { parsePolicy } from './model.js';
-export { lint, fixText, applyEdits, docsUrl, DOCS_BASE } from './lint.js';
+export { parsePolicy, parseSteps, drain } from './model.js';
+export { AnalysisCache } from './incremental.js';
+export { lint, lintSteps, fixText, applyEdits, docsUrl, DOCS_BASE } from './lint.js';
 export { RULES, getRule } from './rules/index.js';
 export { ITEMS, getItem, type ItemDef } from './items/index.js';
 export { resolveConfig, parseConfigText, PROFILES, configSchema } from './config.js';

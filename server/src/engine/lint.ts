@@ -1,7 +1,7 @@
 // The lint pipeline: parse once, evaluate the checklist, run the enabled rules, apply
 // inline directives. Fixes are data (text edits); fixText applies them the way every
 // front end does.
-import { parsePolicy } from './model.js';
+import { drain, parseSteps } from './model.js';
 import { evaluateChecklist, looksLikePolicy } from './checklist.js';
 import { RULES } from './rules/index.js';
 import { getItem } from './items/index.js';
@@ -26,10 +26,27 @@ const severityRank = { error: 0, warning: 1, info: 2 } as const;
 
 /** Lints one text. Never throws for any input text: a rule that throws becomes one message naming it. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  return drain(lintSteps(text, options));
+}
+
+/**
+ * The same lint, as steps: it yields between pieces of parsing work so a caller can keep an
+ * event loop turning, or stop early by not asking for the next step (a newer version of the
+ * document has arrived). With `options.cache`, only the changed chunks are parsed again.
+ */
+export function* lintSteps(text: string, options: LintOptions = {}): Generator<void, LintResult> {
   const started = performance.now();
+  const cache = options.cache;
+  cache?.begin();
+  const result = yield* lintParsed(text, options, started);
+  cache?.end();
+  return result;
+}
+
+function* lintParsed(text: string, options: LintOptions, started: number): Generator<void, LintResult> {
   const config = options.config ?? recommended();
   const now = options.now ?? new Date();
-  const doc = parsePolicy(text);
+  const doc = yield* parseSteps(text, { cache: options.cache });
   const checklist = evaluateChecklist(doc);
   const isPolicy = options.assumePolicy || looksLikePolicy(doc, checklist);
   const messages: LintMessage[] = [];

@@ -8,7 +8,8 @@ import type { Definition, Heading, List, ListItem, Node, Paragraph, Parent, Phra
 import { parseDirectives } from './directives.js';
 import { extractFacts } from './facts.js';
 import { splitSentences } from './text.js';
-import type { Directive, Point, PolicyDocument, Range, Section, SectionKind, Sentence, TextBlock } from './types.js';
+import type { Directive, LinkFact, Point, PolicyDocument, Range, Section, SectionKind, Sentence, TextBlock } from './types.js';
+import { memoFor, type AnalysisCache } from './incremental.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -16,22 +17,42 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 const MAX_TITLE_WORDS = 14;
 const MAX_TITLE_CHARS = 110;
 
-export function parsePolicy(text: string): PolicyDocument {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+export interface ParseOptions {
+  /** Reuse the analysis of unchanged chunks from an earlier version of the same document (the language server keeps one per open document). */
+  cache?: AnalysisCache;
+  /** Parse the whole text as one chunk (tests compare this with the chunked parse). */
+  whole?: boolean;
+}
+
+/** Parses a policy into its document model. See `parseSteps` for the cooperative form. */
+export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDocument {
+  return drain(parseSteps(text, options));
+}
+
+/** Runs a step generator to its end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Parsing work between two yields, in milliseconds, when a step generator is driven cooperatively. */
+const STEP_MS = 8;
+
+/**
+ * Parses a policy chunk by chunk, yielding between chunks that took real work so a server
+ * can answer other requests (and abandon a superseded version) in between. Chunks are cut
+ * before every top-level ATX heading that no fence or HTML block hides (see `chunkStarts`):
+ * Markdown cannot carry block structure across such a line, so each chunk parses the same
+ * alone as inside the whole text. Chunks found in `options.cache` are reused as they are.
+ */
+export function* parseSteps(text: string, options: ParseOptions = {}): Generator<void, PolicyDocument> {
+  const lineStarts = computeLineStarts(text);
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const eol = crlf * 2 > lineStarts.length - 1 ? '\r\n' : '\n';
 
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineOf = (offset: number) => lineIndex(lineStarts, offset) + 1;
   const pointAt = (offset: number): Point => {
     const o = Math.max(0, Math.min(offset, text.length));
     const line = lineOf(o);
@@ -39,71 +60,371 @@ export function parsePolicy(text: string): PolicyDocument {
   };
   const rangeOf = (start: number, end: number): Range => ({ start: pointAt(start), end: pointAt(Math.max(start, end)) });
 
+  const candidates = options.whole ? [0] : chunkStarts(text, lineStarts);
+  const prefix = options.whole ? '' : definitionsPrefix(text, lineStarts);
+  const cache = options.cache;
+  const starts: number[] = [];
+  const chunks: ChunkModel[] = [];
+  let worked = 0;
+  for (let i = 0; i < candidates.length; ) {
+    // A chunk that ends inside a fence or an HTML block the scan missed runs on into the next ones.
+    let j = i + 1;
+    let grow = 1;
+    let model: ChunkModel;
+    for (;;) {
+      const chunkText = text.slice(candidates[i], candidates[j] ?? text.length);
+      const hasFollowing = j < candidates.length;
+      const cached = cache?.chunk(prefix, chunkText, hasFollowing);
+      if (cached) model = cached;
+      else {
+        const t0 = performance.now();
+        model = analyzeChunk(chunkText, prefix, hasFollowing);
+        cache?.storeChunk(prefix, chunkText, hasFollowing, model);
+        worked += performance.now() - t0;
+      }
+      if (!hasFollowing || !model.openAtEnd) break;
+      j = Math.min(candidates.length, j + grow);
+      grow *= 2;
+    }
+    starts.push(candidates[i]);
+    chunks.push(model);
+    i = j;
+    if (worked >= STEP_MS) {
+      worked = 0;
+      yield;
+    }
+  }
+  return assemble(text, chunks, starts, { lineStarts, eol, pointAt, rangeOf, lineOf }, cache);
+}
+
+function computeLineStarts(text: string): number[] {
+  const lineStarts = [0];
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    lineStarts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return lineStarts;
+}
+
+/** 0-based index of the line holding `offset`. */
+function lineIndex(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const ATX_LINE = /^#{1,6}(?:[ \t\r\n]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_START = /^ {0,3}</;
+/** HTML blocks of CommonMark kinds 1–5 end at a marker; the others at a blank line. */
+const HTML_ENDS: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+/** A line that opens a fenced code block (a backtick fence's info string has no backtick). */
+function openFence(line: string): { char: string; length: number } | undefined {
+  const f = FENCE_OPEN.exec(line);
+  if (!f || (f[1][0] === '`' && f[2].includes('`'))) return undefined;
+  return { char: f[1][0], length: f[1].length };
+}
+
+/**
+ * Whether the chunk's last top-level node is a fenced code or HTML block still open at the
+ * chunk's end: in the whole text it would swallow the heading that starts the next chunk.
+ */
+function isOpenAtEnd(nodes: RootContent[], src: string): boolean {
+  const last = nodes[nodes.length - 1];
+  if (!last?.position || (last.type !== 'code' && last.type !== 'html')) return false;
+  const start = last.position.start.offset!;
+  const end = last.position.end.offset!;
+  const source = src.slice(start, end);
+  if (last.type === 'code') {
+    const open = openFence(source.slice(0, source.indexOf('\n') >>> 0));
+    if (!open) return false; // indented code ends at any unindented line
+    const lines = source.split('\n');
+    const close = /^ {0,3}(`{3,}|~{3,})[ \t\r]*$/.exec(lines[lines.length - 1]);
+    return !(lines.length > 1 && close && close[1][0] === open.char && close[1].length >= open.length);
+  }
+  const kind = HTML_ENDS.find(([opener]) => opener.test(source));
+  if (kind) return !kind[1].test(source.slice(source.indexOf('<') + 2));
+  // Kinds 6 and 7 end at a blank line: open unless one follows the block in this chunk.
+  return /^[ \t]*(?:\r?\n)?[ \t]*$/.test(src.slice(end));
+}
+
+const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:/;
+
+/**
+ * Offsets where chunks start: 0, and every line that opens an ATX heading at column 0
+ * outside fenced code and HTML blocks. Such a line ends any list, block quote, table,
+ * paragraph or indented code before it. The scan is conservative: where it cannot be sure
+ * (an HTML block that may run on), it does not cut, which only makes a chunk longer.
+ */
+export function chunkStarts(text: string, lineStarts: number[]): number[] {
+  const out = [0];
+  let fence: { char: string; length: number } | undefined;
+  let htmlEnd: RegExp | 'blank' | undefined;
+  for (let i = 0; i < lineStarts.length; i++) {
+    const s = lineStarts[i];
+    const line = text.slice(s, i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length);
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t\r]*$/.exec(line);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (htmlEnd) {
+      if (htmlEnd === 'blank' ? !line.trim() : htmlEnd.test(line)) htmlEnd = undefined;
+      continue;
+    }
+    if (i > 0 && line.charCodeAt(0) === 35 && ATX_LINE.test(line)) {
+      out.push(s);
+      continue;
+    }
+    const f = openFence(line);
+    if (f) {
+      fence = f;
+      continue;
+    }
+    if (HTML_START.test(line)) {
+      const kind = HTML_ENDS.find(([start]) => start.test(line));
+      if (!kind) htmlEnd = 'blank';
+      else if (!kind[1].test(line.slice(line.indexOf('<') + 2))) htmlEnd = kind[1];
+    }
+  }
+  return out;
+}
+
+/**
+ * Link reference and footnote definitions apply to the whole document, so each chunk is
+ * parsed after a copy of them: a reference in one chunk resolves against a definition in
+ * another, as in the whole text. Only lines that can start a definition count (after a
+ * blank line, a heading or another definition, outside fences).
+ */
+function definitionsPrefix(text: string, lineStarts: number[]): string {
+  if (!text.includes(']:')) return '';
+  const defs: string[] = [];
+  let fence: { char: string; length: number } | undefined;
+  let previous = '';
+  for (let i = 0; i < lineStarts.length; i++) {
+    const line = text.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length).replace(/\r$/, '');
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+    } else {
+      const f = openFence(line);
+      if (f) fence = f;
+      else if (DEFINITION_LINE.test(line) && (!previous.trim() || ATX_LINE.test(previous) || DEFINITION_LINE.test(previous))) defs.push(line.trim());
+    }
+    previous = line;
+  }
+  return defs.length ? `${defs.join('\n')}\n\n` : '';
+}
+
+/** What one chunk contributes to the model, with ranges relative to the chunk (line 1 = its first line). */
+export interface ChunkModel {
+  length: number;
+  /** Line breaks in the chunk. */
+  lineBreaks: number;
+  sections: Section[];
+  blocks: TextBlock[];
+  /** Sentences as [block index, start, end] into the block's text. */
+  sentences: number[];
+  directives: Directive[];
+  links: LinkFact[];
+  references: { identifier: string; text: string; range: Range }[];
+  definitions: [string, string][];
+  /** The chunk ends inside a fenced code or HTML block (see isOpenAtEnd). */
+  openAtEnd: boolean;
+  /** [start, end) of code and inline code. */
+  code: number[];
+  /** The chunk's own top-level nodes; positions are offsets into prefix + chunk text. */
+  nodes: RootContent[];
+  prefixLength: number;
+}
+
+/** A heading that stands for the next chunk's first node when a chunk is walked alone. */
+const FOLLOWING: RootContent = { type: 'heading', depth: 1, children: [] };
+
+function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean): ChunkModel {
+  const src = prefix + chunkText;
+  const P = prefix.length;
+  const ls = computeLineStarts(chunkText);
+  const rel = (offset: number): Point => {
+    const o = Math.max(0, Math.min(offset - P, chunkText.length));
+    const li = lineIndex(ls, o);
+    return { line: li + 1, column: o - ls[li] + 1, offset: o };
+  };
+  const rangeOf = (start: number, end: number): Range => ({ start: rel(start), end: rel(Math.max(start, end)) });
+
   let mdast: Root;
   try {
-    mdast = parser.parse(text) as Root;
+    mdast = parser.parse(src) as Root;
   } catch {
     // remark does not throw on Markdown, but a model must exist whatever happens.
     mdast = { type: 'root', children: [] };
   }
+  const nodes = P ? mdast.children.filter((n) => (n.position?.start.offset ?? 0) >= P) : mdast.children;
+  const builder = new Builder(src, rangeOf);
+  builder.walk(nodes, 0, hasFollowing ? FOLLOWING : undefined);
+  if (P) {
+    for (const b of builder.blocks) b.offsets = b.offsets.map((o) => Math.max(0, o - P));
+  }
+  const sentences: number[] = [];
+  builder.blocks.forEach((block, b) => {
+    if (block.kind === 'html') return;
+    for (const s of splitSentences(block.text)) sentences.push(b, s.start, s.end);
+  });
+  const definitions: [string, string][] = [];
+  const code: number[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'definition') definitions.push([(node as Definition).identifier, (node as Definition).url]);
+    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
+      code.push(node.position.start.offset! - P, node.position.end.offset! - P);
+      return;
+    }
+    for (const child of (node as Parent).children ?? []) visit(child);
+  };
+  for (const n of nodes) visit(n);
+  let lineBreaks = 0;
+  for (let i = chunkText.indexOf('\n'); i >= 0; i = chunkText.indexOf('\n', i + 1)) lineBreaks++;
+  return {
+    length: chunkText.length,
+    lineBreaks,
+    sections: builder.sections,
+    blocks: builder.blocks,
+    sentences,
+    directives: builder.directives,
+    links: builder.links,
+    references: builder.references,
+    definitions,
+    openAtEnd: hasFollowing && isOpenAtEnd(nodes, src),
+    code,
+    nodes,
+    prefixLength: P,
+  };
+}
 
-  const builder = new Builder(text, rangeOf);
-  builder.walk(mdast.children, 0);
-  const { sections, blocks, directives } = builder;
-  resolveReferences(mdast, builder);
-  finishSections(sections, text.length, rangeOf);
+interface Positioning {
+  lineStarts: number[];
+  eol: string;
+  pointAt(offset: number): Point;
+  rangeOf(start: number, end: number): Range;
+  lineOf(offset: number): number;
+}
 
-  assignSections(blocks, sections);
+/** The document model from its chunks: chunk-relative positions moved to where each chunk starts. */
+function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Positioning, cache: AnalysisCache | undefined): PolicyDocument {
+  const sections: Section[] = [];
+  const blocks: TextBlock[] = [];
   const sentences: Sentence[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'html') continue;
-    for (const s of splitSentences(block.text)) {
-      const start = block.offsets[s.start];
-      const end = block.offsets[s.end];
-      sentences.push({ text: block.text.slice(s.start, s.end), range: rangeOf(start, end), block, start: s.start, section: block.section });
+  const directives: Directive[] = [];
+  const links: LinkFact[] = [];
+  const references: ChunkModel['references'] = [];
+  const definitions = new Map<string, string>();
+  const code: [number, number][] = [];
+  let lineBase = 0;
+  const chunkBlocks: TextBlock[][] = [];
+  for (let c = 0; c < chunks.length; c++) {
+    const m = chunks[c];
+    const B = starts[c];
+    const L = lineBase;
+    const point = (p: Point): Point => ({ line: p.line + L, column: p.column, offset: p.offset + B });
+    const move = (r: Range): Range => ({ start: point(r.start), end: point(r.end) });
+    for (const s of m.sections) {
+      sections.push({
+        ...s,
+        index: sections.length,
+        titleRange: move(s.titleRange),
+        range: move(s.range),
+        bodyRange: move(s.bodyRange),
+        children: [],
+        parent: undefined,
+      });
+    }
+    const own: TextBlock[] = [];
+    for (const b of m.blocks) {
+      const block: TextBlock = { text: b.text, offsets: shiftedOffsets(b, B, cache), range: move(b.range), kind: b.kind };
+      own.push(block);
+      blocks.push(block);
+    }
+    chunkBlocks.push(own);
+    for (const d of m.directives) directives.push({ ...d, range: move(d.range) });
+    for (const l of m.links) links.push({ ...l, range: move(l.range) });
+    for (const r of m.references) references.push({ ...r, range: move(r.range) });
+    for (const [id, url] of m.definitions) if (!definitions.has(id)) definitions.set(id, url);
+    for (let i = 0; i < m.code.length; i += 2) code.push([m.code[i] + B, m.code[i + 1] + B]);
+    lineBase += m.lineBreaks;
+  }
+  for (const r of references) {
+    const url = definitions.get(r.identifier);
+    if (url !== undefined) links.push({ url, text: r.text, range: r.range });
+  }
+  if (references.length) links.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  finishSections(sections, text.length, at.rangeOf);
+  assignSections(blocks, sections);
+  for (let c = 0; c < chunks.length; c++) {
+    const m = chunks[c];
+    const own = chunkBlocks[c];
+    for (let i = 0; i < m.sentences.length; i += 3) {
+      const block = own[m.sentences[i]];
+      const s = m.sentences[i + 1];
+      const e = m.sentences[i + 2];
+      sentences.push({ text: block.text.slice(s, e), range: at.rangeOf(block.offsets[s], block.offsets[e]), block, start: s, section: block.section });
     }
   }
   setBodyText(sections, blocks);
 
   const outline = sections.filter((s) => !s.parent);
   const title = sections.find((s) => s.kind === 'heading' && s.level === 1);
+  let mdast: Root | undefined;
   const doc: PolicyDocument = {
     text,
-    mdast,
+    get mdast(): Root {
+      mdast ??= { type: 'root', children: chunks.flatMap((m, c) => m.nodes.map((n) => shiftNode(n, starts[c] - m.prefixLength, at.pointAt))) };
+      return mdast;
+    },
     sections,
     outline,
     title,
     blocks,
     sentences,
-    facts: { ages: [], emails: [], postal: [], phones: [], dates: [], methods: [], forms: [], links: builder.links },
+    facts: { ages: [], emails: [], postal: [], phones: [], dates: [], methods: [], forms: [], links },
     directives,
-    lineStarts,
-    eol,
-    pointAt,
-    rangeOf,
-    lineOf,
+    code,
+    lineStarts: at.lineStarts,
+    eol: at.eol,
+    pointAt: at.pointAt,
+    rangeOf: at.rangeOf,
+    lineOf: at.lineOf,
+    memo: memoFor(cache),
   };
   doc.facts = extractFacts(doc);
   return doc;
 }
 
-/** Adds reference-style links to the links, with the URL of their definition. */
-function resolveReferences(root: Root, builder: Builder): void {
-  if (!builder.references.length) return;
-  const urls = new Map<string, string>();
-  const visit = (node: Node) => {
-    if (node.type === 'definition') {
-      const d = node as Definition;
-      if (!urls.has(d.identifier)) urls.set(d.identifier, d.url);
-    }
-    for (const child of (node as Parent).children ?? []) visit(child);
-  };
-  visit(root);
-  for (const r of builder.references) {
-    const url = urls.get(r.identifier);
-    if (url !== undefined) builder.links.push({ url, text: r.text, range: r.range });
+/** A block's offsets moved by `base`; the cache keeps the last moved copy so an unmoved chunk costs nothing. */
+function shiftedOffsets(block: TextBlock, base: number, cache: AnalysisCache | undefined): number[] {
+  if (base === 0) return block.offsets;
+  return cache ? cache.shifted(block.offsets, base) : block.offsets.map((o) => o + base);
+}
+
+/** A deep copy of an mdast node with positions moved by `delta` (lines and columns recomputed). */
+function shiftNode<T extends Node>(node: T, delta: number, pointAt: (offset: number) => Point): T {
+  const copy = { ...node } as T & { children?: Node[] };
+  if (node.position) {
+    copy.position = { start: pointAt(node.position.start.offset! + delta), end: pointAt(node.position.end.offset! + delta) };
   }
-  builder.links.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const kids = (node as unknown as Parent).children;
+  if (kids) copy.children = kids.map((k) => shiftNode(k, delta, pointAt));
+  return copy;
 }
 
 /** The innermost section around each block, in one sweep (blocks and sections are in document order). */
@@ -134,22 +455,37 @@ function firstBlockAt(blocks: TextBlock[], offset: number): number {
   return lo;
 }
 
-/** Each section's body as plain text: the rest of the title's own paragraph (bold lead-ins), then every block up to its end. */
+/**
+ * Each section's body as plain text: the rest of the title's own paragraph (bold lead-ins),
+ * then every block up to its end. Computed when first read: most sections' bodies never are.
+ */
 function setBodyText(sections: Section[], blocks: TextBlock[]): void {
   for (const section of sections) {
-    const parts: string[] = [];
-    const bodyStart = section.bodyRange.start.offset;
-    // The block that holds the title, when the body goes on in it (**Title.** Body…).
-    const titleBlock = blocks[firstBlockAt(blocks, section.titleRange.start.offset + 1) - 1];
-    if (titleBlock && titleBlock.kind !== 'heading' && titleBlock.range.end.offset > bodyStart && titleBlock.range.start.offset <= section.titleRange.start.offset) {
-      const i = titleBlock.offsets.findIndex((o) => o >= bodyStart);
-      if (i >= 0) parts.push(titleBlock.text.slice(i).replace(/^[\s.:—–-]+/, ''));
-    }
-    for (let b = firstBlockAt(blocks, bodyStart); b < blocks.length && blocks[b].range.start.offset < section.range.end.offset; b++) {
-      if (blocks[b].kind !== 'html' && blocks[b] !== titleBlock) parts.push(blocks[b].text);
-    }
-    section.bodyText = parts.join('\n').trim();
+    let body: string | undefined;
+    Object.defineProperty(section, 'bodyText', {
+      configurable: true,
+      enumerable: true,
+      get: () => (body ??= bodyTextOf(section, blocks)),
+      set: (v: string) => {
+        body = v;
+      },
+    });
   }
+}
+
+function bodyTextOf(section: Section, blocks: TextBlock[]): string {
+  const parts: string[] = [];
+  const bodyStart = section.bodyRange.start.offset;
+  // The block that holds the title, when the body goes on in it (**Title.** Body…).
+  const titleBlock = blocks[firstBlockAt(blocks, section.titleRange.start.offset + 1) - 1];
+  if (titleBlock && titleBlock.kind !== 'heading' && titleBlock.range.end.offset > bodyStart && titleBlock.range.start.offset <= section.titleRange.start.offset) {
+    const i = titleBlock.offsets.findIndex((o) => o >= bodyStart);
+    if (i >= 0) parts.push(titleBlock.text.slice(i).replace(/^[\s.:—–-]+/, ''));
+  }
+  for (let b = firstBlockAt(blocks, bodyStart); b < blocks.length && blocks[b].range.start.offset < section.range.end.offset; b++) {
+    if (blocks[b].kind !== 'html' && blocks[b] !== titleBlock) parts.push(blocks[b].text);
+  }
+  return parts.join('\n').trim();
 }
 
 /** Sets each section's range end, parent and children once all titles are known. */
@@ -198,18 +534,20 @@ class Builder {
     private readonly rangeOf: (s: number, e: number) => Range,
   ) {}
 
-  walk(nodes: RootContent[], depth: number): void {
+  /** `follow` stands for the node after the last one (the next chunk's heading). */
+  walk(nodes: RootContent[], depth: number, follow?: RootContent): void {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
+      const next = nodes[i + 1] ?? follow;
       switch (node.type) {
         case 'heading':
           this.heading(node);
           break;
         case 'paragraph':
-          this.paragraph(node, undefined, nodes[i + 1]);
+          this.paragraph(node, undefined, next);
           break;
         case 'list':
-          this.list(node, nodes[i + 1]);
+          this.list(node, next);
           break;
         case 'blockquote':
           this.walk(node.children, depth + 1);
@@ -363,6 +701,7 @@ class Builder {
   private addBlock(flat: Flat, kind: TextBlock['kind'], node: Node): TextBlock {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
+    if (!flat.text) flat.offsets = [start]; // an empty heading: its one offset is where it stands
     const block: TextBlock = { text: flat.text, offsets: flat.offsets, range: this.rangeOf(start, end), kind };
     this.blocks.push(block);
     return block;

@@ -2,6 +2,7 @@
 // checklist, diagnostics and fixes out. Nothing here may import vscode or touch the disk.
 
 import type { Root } from 'mdast';
+import type { AnalysisCache, Memo } from './incremental.js';
 
 /** A point in the source text. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index. */
 export interface Point {
@@ -199,6 +200,14 @@ export interface PolicyDocument {
   sentences: Sentence[];
   facts: Facts;
   directives: Directive[];
+  /** [start, end) offsets of code blocks and inline code. */
+  code: [number, number][];
+  /**
+   * Memoizes a result computed from a piece of text (a sentence, a block) under a
+   * namespace: with an AnalysisCache, results carry over to the next version of the
+   * document. `compute` must depend on nothing but `key`.
+   */
+  memo: Memo;
   /** Offsets where each line starts (0-based index = line - 1). */
   lineStarts: number[];
   /** "\r\n" or "\n", whichever the text uses most. */
@@ -368,6 +377,12 @@ export interface LintOptions {
   assumePolicy?: boolean;
   /** For testing front ends: makes the named rule throw, as a rule with a bug would. */
   throwInRule?: string;
+  /**
+   * Carries analysis over from the previous lint of the same document (the language server
+   * keeps one per open document): unchanged chunks are not parsed again. The result is the
+   * same with or without it.
+   */
+  cache?: AnalysisCache;
 }
 
 export interface LintResult {

@@ -70,19 +70,6 @@ function isAnglePlaceholder(inner: string): boolean {
 }
 
 /** Source ranges whose text is code, where template syntax is legitimate. */
-function codeRanges(root: Node): [number, number][] {
-  const out: [number, number][] = [];
-  const visit = (node: Node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
-      out.push([node.position.start.offset!, node.position.end.offset!]);
-      return;
-    }
-    for (const child of (node as { children?: Node[] }).children ?? []) visit(child);
-  };
-  visit(root);
-  return out;
-}
-
 function shorten(s: string, max = 60): string {
   const flat = s.replace(/\s+/g, ' ');
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
@@ -90,7 +77,7 @@ function shorten(s: string, max = 60): string {
 
 function check(ctx: RuleContext): void {
   const { doc } = ctx;
-  const code = codeRanges(doc.mdast);
+  const code = doc.code;
   const inCode = (offset: number) => code.some(([s, e]) => offset >= s && offset < e);
   const reported: [number, number][] = [];
   const report = (start: number, end: number, message: string, suggestions?: Fix[]) => {
