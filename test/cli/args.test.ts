@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseArgs, UsageError } from '../../server/src/cli/args.js';
 import { colors, useColor } from '../../server/src/cli/color.js';
-import { decodeBytes, describeFsError, formatMB } from '../../server/src/cli/read.js';
+import { decodeBytes, describeFsError } from '../../server/src/cli/read.js';
+import { formatSize } from '../../server/src/engine/config.js';
 
 describe('cli: argument parsing', () => {
   it('reads options in both spellings and keeps paths in order', () => {
@@ -70,7 +71,10 @@ describe('cli: reading bytes', () => {
   it('describes file-system errors in words', () => {
     assert.equal(describeFsError(Object.assign(new Error('x'), { code: 'EACCES' })), 'permission denied');
     assert.equal(describeFsError(Object.assign(new Error('x'), { code: 'EWHAT' })), 'cannot read (EWHAT)');
-    assert.equal(formatMB(52_428_800), '52.4 MB');
-    assert.equal(formatMB(10_000_000), '10 MB');
+    assert.equal(formatSize(52_428_800), '52.4 MB');
+    assert.equal(formatSize(10_000_000), '10 MB');
+    assert.equal(formatSize(500_000), '500 KB');
+    assert.equal(formatSize(1_536), '1.5 KB');
+    assert.equal(formatSize(999), '999 bytes');
   });
 });

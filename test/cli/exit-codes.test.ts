@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_FILE_BYTES } from '../../server/src/cli/read.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../server/src/engine/config.js';
 import { RULES } from '../../server/src/engine/index.js';
 import { copyFixtures, fixture, REPO_ROOT, run, runJson, tempDir } from './helpers.js';
 
@@ -114,7 +114,7 @@ describe('cli: exit codes', () => {
       ['a glob that matches nothing', 'drafts/*.md', /^drafts\/\*\.md: error: no files match this pattern$/],
       ['a binary file', 'image.md', /^image\.md: error: binary file \(contains NUL bytes\), not linted$/],
       ['a file that is not UTF-8', 'latin1.md', /^latin1\.md: error: not valid UTF-8 \(first bad byte at offset 20\); save the file as UTF-8$/],
-      ['a file over the size limit', 'huge.md', /^huge\.md: error: too large to lint \(52\.4 MB > 10 MB\)$/],
+      ['a file over the size limit', 'huge.md', /^huge\.md: error: too large to lint: 52\.4 MB, over the 5 MB limit \(raise it with --max-file-size or "maxFileSize" in \.policylintrc\.json\)$/],
     ];
     for (const [what, file, expected] of cases) {
       it(what, async () => {
@@ -162,8 +162,8 @@ describe('cli: exit codes', () => {
       assert.match(r.stdout, /missing-sections\.md/);
     });
 
-    it('the size limit is a constant of 10 MB', () => {
-      assert.equal(MAX_FILE_BYTES, 10_000_000);
+    it('the default size limit is 5 MB', () => {
+      assert.equal(DEFAULT_MAX_FILE_SIZE, 5_000_000);
     });
   });
 

@@ -117,11 +117,19 @@ describe('cli: stylish output', () => {
     });
 
     it('counts files on a terminal when there are more than 20, then clears the line', async () => {
-      const r = await run(['.'], { cwd: dir, stderrIsTTY: true });
+      const r = await run(['.', '--jobs', '1'], { cwd: dir, stderrIsTTY: true });
       assert.ok(r.stderr.startsWith('\r\u001b[K[1/21] p01.md'), JSON.stringify(r.stderr.slice(0, 40)));
       assert.ok(r.stderr.includes('\r\u001b[K[21/21] p21.md'));
       assert.ok(r.stderr.endsWith('\r\u001b[K'));
       assert.equal(r.stdout.includes('\r'), false, 'stdout is untouched');
+    });
+
+    it('with worker threads, counts files as they finish: each named once, the count rising to 21', async () => {
+      const r = await run(['.', '--jobs', '2'], { cwd: dir, stderrIsTTY: true });
+      const ticks = r.stderr.split('\r\u001b[K').filter(Boolean);
+      assert.deepEqual(ticks.map((t) => Number(/^\[(\d+)\/21\] /.exec(t)?.[1])), Array.from({ length: 21 }, (_, i) => i + 1));
+      assert.deepEqual(ticks.map((t) => t.replace(/^\[\d+\/21\] /, '')).sort(), Array.from({ length: 21 }, (_, i) => `p${String(i + 1).padStart(2, '0')}.md`));
+      assert.ok(r.stderr.endsWith('\r\u001b[K'));
     });
 
     it('stays silent when stderr is not a terminal or there are only 20 files', async () => {

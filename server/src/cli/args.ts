@@ -1,5 +1,6 @@
 // Command-line parsing. Hand-written so that every mistake gets one plain sentence and the
 // options of one subcommand are refused, by name, on another.
+import { parseSize } from '../engine/config.js';
 
 export type Command = 'lint' | 'derive' | 'init';
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -21,6 +22,10 @@ export interface CliArgs {
   version: boolean;
   minCoverage: number;
   output?: string;
+  /** --max-file-size in bytes: overrides every config's `maxFileSize`. */
+  maxFileSize?: number;
+  /** --jobs: how many files to lint at once (undefined: one per core). */
+  jobs?: number;
 }
 
 export class UsageError extends Error {}
@@ -79,6 +84,26 @@ export const OPTIONS: OptionSpec[] = [
     help: 'exit with 1 when there are more than N warnings',
     apply(a, v) {
       a.maxWarnings = parseNumber('--max-warnings', v, (n) => Number.isInteger(n) && n >= -1, 'a whole number (0 or more)');
+    },
+  },
+  {
+    names: ['--max-file-size'],
+    value: 'SIZE',
+    commands: ['lint'],
+    help: 'skip files larger than SIZE (bytes, or e.g. 5MB, 500KB; default 5MB or the config\'s maxFileSize)',
+    apply(a, v) {
+      const bytes = parseSize(v);
+      if (bytes === undefined) throw new UsageError(`--max-file-size expects a size such as 5MB, 500KB or 2000000 (bytes), got ${JSON.stringify(v)}`);
+      a.maxFileSize = bytes;
+    },
+  },
+  {
+    names: ['--jobs', '-j'],
+    value: 'N',
+    commands: ['lint'],
+    help: 'lint N files at once in worker threads (default: one per core; 1 lints in this process)',
+    apply(a, v) {
+      a.jobs = parseNumber('--jobs', v, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
     },
   },
   { names: ['--quiet', '-q'], commands: ['lint'], help: 'report errors only (warnings are not shown or counted)', apply: (a) => void (a.quiet = true) },

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads standard input to its end. */
-  readStdin(): Promise<Buffer>;
+  /** Reads standard input to its end, or stops once it has more than `limit` bytes. */
+  readStdin(limit?: number): Promise<Buffer>;
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
@@ -40,10 +40,17 @@ function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Reads a stream to its end, or until it has given more than `limit` bytes (the rest is left unread). */
+export async function readAll(stream: NodeJS.ReadableStream, limit = Infinity): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > limit) break; // leaving the loop stops the stream
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export function resolveIO(input: CliIOInput = {}): CliIO {
@@ -55,7 +62,7 @@ export function resolveIO(input: CliIOInput = {}): CliIO {
       input.readStdin ??
       (stdinValue !== undefined
         ? async () => (typeof stdinValue === 'string' ? Buffer.from(stdinValue, 'utf8') : stdinValue)
-        : () => readAll(process.stdin)),
+        : (limit?: number) => readAll(process.stdin, limit)),
     cwd: input.cwd ?? process.cwd(),
     env: input.env ?? process.env,
     stdoutIsTTY: input.stdoutIsTTY ?? (input.stdout ? false : Boolean(process.stdout.isTTY)),

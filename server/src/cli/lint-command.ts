@@ -1,80 +1,76 @@
 // `policylint [paths]`: find the files, read them, load each one's config, lint (or fix and
 // write back), print the report, and decide the exit code.
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type LintMessage, type LintResult } from '../engine/index.js';
-import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
+import { maxFileSizeOf } from '../engine/config.js';
 import type { CliArgs } from './args.js';
 import { colors, useColor } from './color.js';
-import { discover, STDIN_NAME, type Target } from './files.js';
+import { discover, type Target } from './files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatStylish } from './format-stylish.js';
-import { packageRoot, packageVersion, relativePath, type CliIO } from './io.js';
+import { packageRoot, packageVersion, type CliIO } from './io.js';
+import { ConfigCache, configPathOf, formatConfigError, lintFile, type FileOutcome, type LintSettings } from './lint-file.js';
+import { PARALLEL_MIN_FILES, runPool, workerAvailable, type PoolTask } from './pool.js';
 import { Progress } from './progress.js';
 import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from './read.js';
-import type { FileReport, RunReport } from './report.js';
+import type { RunReport } from './report.js';
 import { countMessages } from './report.js';
-import { encodeFixed, writeFileAtomic } from './write.js';
+
+export { ConfigCache, formatConfigError } from './lint-file.js';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT = 1;
 export const EXIT_TROUBLE = 2;
 
-/** One line for a config problem: file:line: key: what was expected. */
-export function formatConfigError(e: ConfigError, cwd: string): string {
-  const where = e.file ? `${relativePath(cwd, path.resolve(cwd, e.file))}${e.line ? `:${e.line}` : ''}` : 'config';
-  return `${where}: error: ${e.key ? `${e.key}: ` : ''}${e.message}`;
-}
-
-/** Loads configs, one per directory (or one for --config), and remembers every distinct problem. */
-export class ConfigCache {
-  private readonly byDir = new Map<string, LoadedConfig>();
-  readonly errors: ConfigError[] = [];
-  private readonly seen = new Set<string>();
-
-  constructor(
-    private readonly cwd: string,
-    private readonly configPath?: string,
-    private readonly profile?: string,
-  ) {}
-
-  for(absFile: string): LoadedConfig {
-    const key = this.configPath ? '' : path.dirname(absFile);
-    let loaded = this.byDir.get(key);
-    if (!loaded) {
-      const configPath = this.configPath ? path.resolve(this.cwd, this.configPath) : undefined;
-      loaded = loadConfigFor(absFile, { configPath, profile: this.profile });
-      this.byDir.set(key, loaded);
-      for (const e of loaded.errors) {
-        const id = `${e.file ?? ''}\0${e.key ?? ''}\0${e.message}`;
-        if (this.seen.has(id)) continue;
-        this.seen.add(id);
-        this.errors.push(e);
-      }
-    }
-    return loaded;
-  }
-}
-
-/** Standard input, with the same checks as a file. */
-export async function readStdin(io: CliIO): Promise<ReadOutcome> {
+/** Standard input, with the same checks as a file; reading stops once it is over `limit` bytes. */
+export async function readStdin(io: CliIO, limit?: number): Promise<ReadOutcome> {
   try {
-    return decodeBytes(await io.readStdin());
+    return decodeBytes(await io.readStdin(limit), limit, false);
   } catch (err) {
     return { ok: false, kind: 'error', message: describeFsError(err) };
   }
 }
 
-function toReport(target: Target, result: LintResult, text: string, fixed: LintMessage[], quiet: boolean): FileReport {
-  return {
-    file: target.display,
-    abs: target.abs,
-    looksLikePolicy: result.looksLikePolicy,
-    checklist: result.checklist,
-    messages: quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages,
-    text,
-    fixed,
-  };
+/** How many worker threads a run of `files` files uses: 0 (lint in this process) for --jobs 1 or a small run. */
+export function workerCount(jobs: number | undefined, files: number): number {
+  const wanted = jobs ?? availableParallelism();
+  if (wanted <= 1 || files < PARALLEL_MIN_FILES || !workerAvailable()) return 0;
+  return Math.min(wanted, files);
+}
+
+/**
+ * Lints every target and returns their outcomes in target order: in this process, or the
+ * files (not standard input) on worker threads.
+ */
+async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[], configs: ConfigCache): Promise<FileOutcome[]> {
+  const settings: LintSettings = { cwd: io.cwd, configPath: args.config, profile: args.profile, fix: args.fix, quiet: args.quiet };
+  const progress = Progress.for(io.stderr, targets.length, io.stderrIsTTY, io.stderrColumns);
+  const outcomes: FileOutcome[] = new Array(targets.length);
+  // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
+  const limits = targets.map((t) => args.maxFileSize ?? maxFileSizeOf(configs.for(configPathOf(t, io.cwd)).config));
+  const lintRead = (target: Target, i: number, read: ReadOutcome) => lintFile(target, read, configs.for(configPathOf(target, io.cwd)).config, settings);
+  const lintHere = async (target: Target, i: number): Promise<FileOutcome> =>
+    lintRead(target, i, target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i]));
+
+  const tasks: PoolTask[] = targets.flatMap((t, index) => (t.abs ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : []));
+  const workers = workerCount(args.jobs, tasks.length);
+  if (!workers) {
+    for (const [i, target] of targets.entries()) {
+      progress.tick(i + 1, target.display);
+      outcomes[i] = await lintHere(target, i);
+    }
+  } else {
+    let done = 0;
+    for (const [i, target] of targets.entries()) if (!target.abs) outcomes[i] = await lintHere(target, i);
+    const data = { settings, crashOn: io.env.POLICYLINT_TEST_WORKER_CRASH || undefined };
+    await runPool(tasks, workers, data, (task, outcome) => {
+      outcomes[task.index] = outcome;
+      progress.tick(++done, task.display);
+    }, (task) => lintRead(targets[task.index], task.index, readPolicyFile(task.abs, task.limit)));
+  }
+  progress.done();
+  return outcomes;
 }
 
 export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
@@ -85,57 +81,14 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   report.errors.push(...discoveryErrors.map((e) => ({ file: e.file, error: e.message })));
 
   const configs = new ConfigCache(io.cwd, args.config, args.profile);
-  const progress = Progress.for(io.stderr, targets.length, io.stderrIsTTY, io.stderrColumns);
   let fixedStdin: string | undefined;
-
-  for (const [i, target] of targets.entries()) {
-    progress.tick(i + 1, target.display);
-    const read: ReadOutcome = target.abs ? readPolicyFile(target.abs) : await readStdin(io);
-    if (!read.ok) {
-      if (read.kind === 'skip') {
-        notes.push(`${target.display}: warning: ${read.message}`);
-        report.skipped.push({ file: target.display, reason: read.message });
-      } else {
-        notes.push(`${target.display}: error: ${read.message}`);
-        report.errors.push({ file: target.display, error: read.message });
-      }
-      continue;
-    }
-    const abs = target.abs ?? path.join(io.cwd, STDIN_NAME);
-    const { config } = configs.for(abs);
-    const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: POLICY_FILE_PATTERN.test(target.display) };
-    try {
-      if (!args.fix) {
-        report.results.push(toReport(target, lint(read.text, options), read.text, [], args.quiet));
-        continue;
-      }
-      const fixed = fixText(read.text, options);
-      const changed = fixed.text !== read.text;
-      if (!target.abs) {
-        fixedStdin = encodeFixed(read.text, fixed.text, read.bom);
-        report.results.push(toReport(target, fixed.result, fixed.text, fixed.fixed, args.quiet));
-        continue;
-      }
-      if (changed) {
-        try {
-          writeFileAtomic(target.abs, encodeFixed(read.text, fixed.text, read.bom));
-        } catch (err) {
-          const message = `could not write the fixes: ${describeFsError(err)}`;
-          notes.push(`${target.display}: error: ${message}`);
-          report.errors.push({ file: target.display, error: message });
-          report.results.push(toReport(target, lint(read.text, options), read.text, [], args.quiet));
-          continue;
-        }
-      }
-      report.results.push(toReport(target, fixed.result, fixed.text, changed ? fixed.fixed : [], args.quiet));
-    } catch (err) {
-      // The engine promises not to throw; if it does, this file is reported and the rest go on.
-      const message = `internal error while linting: ${(err as Error)?.message ?? String(err)}`;
-      notes.push(`${target.display}: error: ${message}`);
-      report.errors.push({ file: target.display, error: message });
-    }
+  for (const outcome of await lintTargets(args, io, targets, configs)) {
+    if (outcome.report) report.results.push(outcome.report);
+    notes.push(...outcome.notes);
+    report.errors.push(...outcome.errors);
+    report.skipped.push(...outcome.skipped);
+    fixedStdin ??= outcome.fixedStdin;
   }
-  progress.done();
 
   const configLines = configs.errors.map((e) => formatConfigError(e, io.cwd));
   for (const e of configs.errors) report.errors.push({ file: e.file ?? 'config', error: `${e.key ? `${e.key}: ` : ''}${e.message}` });

@@ -1,10 +1,7 @@
 // Reading a policy from disk or stdin, refusing what cannot be linted with one clear
 // sentence: missing, unreadable, too large, binary, not UTF-8, empty.
 import * as fs from 'node:fs';
-
-/** Files above this size are not linted. */
-export const MAX_FILE_BYTES = 10_000_000;
-const MB = 1_000_000;
+import { DEFAULT_MAX_FILE_SIZE, formatSize } from '../engine/config.js';
 
 export interface ReadText {
   ok: true;
@@ -41,18 +38,25 @@ export function describeFsError(err: unknown): string {
   return `cannot read (${e instanceof Error ? e.message : String(err)})`;
 }
 
-export function formatMB(bytes: number): string {
-  const mb = bytes / MB;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+/**
+ * The refusal of a file over the limit. `bytes` is its size, or undefined when only part of
+ * it was read (standard input stops at the limit).
+ */
+export function tooLarge(bytes: number | undefined, limit: number): ReadFailure {
+  const size = bytes === undefined ? `more than ${formatSize(limit)}` : formatSize(bytes);
+  return {
+    ok: false,
+    kind: 'error',
+    message: `too large to lint: ${size}, over the ${formatSize(limit)} limit (raise it with --max-file-size or "maxFileSize" in .policylintrc.json)`,
+  };
 }
 
-function tooLarge(bytes: number): ReadFailure {
-  return { ok: false, kind: 'error', message: `too large to lint (${formatMB(bytes)} > ${formatMB(MAX_FILE_BYTES)})` };
-}
-
-/** Decodes bytes as UTF-8 text, or says why it cannot. */
-export function decodeBytes(bytes: Uint8Array): ReadOutcome {
-  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+/**
+ * Decodes bytes as UTF-8 text, or says why it cannot. `complete` is false when the bytes are
+ * only the start of the input (reading stopped past the limit).
+ */
+export function decodeBytes(bytes: Uint8Array, limit = DEFAULT_MAX_FILE_SIZE, complete = true): ReadOutcome {
+  if (bytes.length > limit) return tooLarge(complete ? bytes.length : undefined, limit);
   if (bytes.length === 0) return { ok: false, kind: 'skip', message: 'empty file, skipped' };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, kind: 'error', message: 'UTF-16 text is not supported; save the file as UTF-8' };
@@ -86,13 +90,34 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** Reads a file for linting. Checks the size before reading, so a huge file costs nothing. */
-export function readPolicyFile(absPath: string): ReadOutcome {
+export function readPolicyFile(absPath: string, limit = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
   try {
     const stat = fs.statSync(absPath);
     if (stat.isDirectory()) return { ok: false, kind: 'error', message: 'is a directory' };
-    if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size);
-    return decodeBytes(fs.readFileSync(absPath));
+    if (stat.size > limit) return tooLarge(stat.size, limit);
+    // Bounded even after the check: a pipe or device reports size 0, and a file may grow.
+    const bytes = readAtMost(absPath, limit + 1, stat.size + 1);
+    return decodeBytes(bytes, limit, bytes.length <= limit);
   } catch (err) {
     return { ok: false, kind: 'error', message: describeFsError(err) };
+  }
+}
+
+/** Reads at most `max` bytes of a file (all of it when it is shorter), in chunks of about `hint` bytes. */
+function readAtMost(absPath: string, max: number, hint: number): Buffer {
+  const fd = fs.openSync(absPath, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < max) {
+      const chunk = Buffer.allocUnsafe(Math.min(max - total, Math.max(hint, 65_536)));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -7,7 +7,48 @@ import type { ConfigData, ConfigError, ResolvedConfig, ResolvedRule, RuleSetting
 /** Profiles a config can extend. `recommended` comes from the derived checklist; `all` turns every rule on. */
 export const PROFILES = ['recommended', 'all'] as const;
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'error'];
-const KNOWN_KEYS = ['$schema', 'extends', 'rules', 'company', 'contactEmail', 'postalAddress'];
+const KNOWN_KEYS = ['$schema', 'extends', 'rules', 'company', 'contactEmail', 'postalAddress', 'maxFileSize'];
+
+/** Documents larger than this many bytes (UTF-8) are not linted unless `maxFileSize` says otherwise: 5 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+/** A size as text: a number and an optional unit, e.g. "5 MB", "512KB", "1.5 MiB", "2000000". */
+const SIZE_TEXT = '^([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgG][iI]?[bB]|[bB])?$';
+const SIZE_RE = new RegExp(SIZE_TEXT);
+const SIZE_EXPECTED = 'a size in bytes (a whole number above 0) or a text such as "5 MB", "500 KB" or "2 MiB"';
+
+/**
+ * Reads a file-size limit: a whole number of bytes, or a number with a unit (B, KB, MB, GB,
+ * or KiB, MiB, GiB). Undefined when the value is not a size above zero.
+ */
+export function parseSize(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = SIZE_RE.exec(value);
+  if (!m) return undefined;
+  const bytes = Math.floor(Number(m[1]) * SIZE_UNITS[(m[2] ?? 'b').toLowerCase()]);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+
+/** A byte count for people: "52.4 MB", "10 MB", "500 KB", "900 bytes" (decimal units, as `parseSize` reads them). */
+export function formatSize(bytes: number): string {
+  const [n, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'KB'] : [bytes, bytes === 1 ? 'byte' : 'bytes'];
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
+}
+
+/** The size limit a config sets (`maxFileSize`), or the 5 MB default. */
+export function maxFileSizeOf(config: ResolvedConfig | undefined): number {
+  return (config as Partial<ResolvedLimits> | undefined)?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+}
+
+/**
+ * What a resolved config holds besides ResolvedConfig's fields. (Kept here until
+ * ResolvedConfig in types.ts declares `maxFileSize` itself.)
+ */
+export interface ResolvedLimits {
+  /** Documents larger than this many bytes (UTF-8) are not linted. */
+  maxFileSize: number;
+}
 
 function toSeverity(s: SeveritySetting): Severity | undefined {
   return s === 'off' ? undefined : s === 'warn' ? 'warning' : s;
@@ -78,6 +119,9 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
   if (typeof data.contactEmail === 'string' && data.contactEmail.trim() !== '' && !isEmailAddress(data.contactEmail.trim())) {
     err('contactEmail', `expected an email address, got ${JSON.stringify(data.contactEmail)}`);
   }
+  if (data.maxFileSize !== undefined && parseSize(data.maxFileSize) === undefined) {
+    err('maxFileSize', `expected ${SIZE_EXPECTED}, got ${typeName(data.maxFileSize)}`);
+  }
   if (data.rules !== undefined) {
     if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
       err('rules', `expected an object mapping rule ids to "off" | "warn" | "error", got ${typeName(data.rules)}`);
@@ -135,7 +179,7 @@ function typeName(v: unknown): string {
 export function resolveConfig(
   data: ConfigData | undefined,
   opts: { file?: string; profile?: string; text?: string; validate?: boolean } = {},
-): { config: ResolvedConfig; errors: ConfigError[] } {
+): { config: ResolvedConfig & ResolvedLimits; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   const validate = opts.validate ?? true;
   if (opts.profile !== undefined && !(PROFILES as readonly string[]).includes(opts.profile)) {
@@ -172,6 +216,7 @@ export function resolveConfig(
       company: str(data?.company),
       contactEmail: str(data?.contactEmail),
       postalAddress: str(data?.postalAddress),
+      maxFileSize: parseSize((data as { maxFileSize?: unknown } | undefined)?.maxFileSize) ?? DEFAULT_MAX_FILE_SIZE,
     },
     errors,
   };
@@ -212,6 +257,10 @@ export function configSchema(): Record<string, unknown> {
       company: { type: 'string', description: 'Company name, used to fill inserted sections.' },
       contactEmail: { type: 'string', pattern: `^$|^${EMAIL_ADDRESS}$`, description: 'Privacy contact email, used to fill inserted sections (empty: not set).' },
       postalAddress: { type: 'string', description: 'Postal address, used to fill inserted sections.' },
+      maxFileSize: {
+        description: `Documents larger than this are not linted (default ${formatSize(DEFAULT_MAX_FILE_SIZE)}): bytes, or a text such as "5 MB", "500 KB" or "2 MiB".`,
+        oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: SIZE_TEXT }],
+      },
     },
   };
 }

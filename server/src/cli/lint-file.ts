@@ -1,0 +1,120 @@
+// One file's lint (or fix and write back), as a plain value that can cross a thread: the
+// main thread runs it for `--jobs 1` and standard input, a worker thread for the rest.
+import * as path from 'node:path';
+import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type LintMessage, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
+import { STDIN_NAME, type Target } from './files.js';
+import { relativePath } from './io.js';
+import { describeFsError, type ReadOutcome } from './read.js';
+import type { FileReport, RunReport } from './report.js';
+import { encodeFixed, writeFileAtomic } from './write.js';
+
+/** What a lint run needs besides the file: the same in every thread. */
+export interface LintSettings {
+  cwd: string;
+  /** --config */
+  configPath?: string;
+  /** --profile */
+  profile?: string;
+  fix: boolean;
+  quiet: boolean;
+}
+
+/** Everything one file adds to the run's report, in the order it is printed. */
+export interface FileOutcome {
+  report?: FileReport;
+  /** Lines for standard error ("file: error: …"). */
+  notes: string[];
+  errors: RunReport['errors'];
+  skipped: RunReport['skipped'];
+  /** `--fix` on standard input: the fixed text, for standard output. */
+  fixedStdin?: string;
+}
+
+/** One line for a config problem: file:line: key: what was expected. */
+export function formatConfigError(e: ConfigError, cwd: string): string {
+  const where = e.file ? `${relativePath(cwd, path.resolve(cwd, e.file))}${e.line ? `:${e.line}` : ''}` : 'config';
+  return `${where}: error: ${e.key ? `${e.key}: ` : ''}${e.message}`;
+}
+
+/** Loads configs, one per directory (or one for --config), and remembers every distinct problem. */
+export class ConfigCache {
+  private readonly byDir = new Map<string, LoadedConfig>();
+  readonly errors: ConfigError[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly configPath?: string,
+    private readonly profile?: string,
+  ) {}
+
+  for(absFile: string): LoadedConfig {
+    const key = this.configPath ? '' : path.dirname(absFile);
+    let loaded = this.byDir.get(key);
+    if (!loaded) {
+      const configPath = this.configPath ? path.resolve(this.cwd, this.configPath) : undefined;
+      loaded = loadConfigFor(absFile, { configPath, profile: this.profile });
+      this.byDir.set(key, loaded);
+      for (const e of loaded.errors) {
+        const id = `${e.file ?? ''}\0${e.key ?? ''}\0${e.message}`;
+        if (this.seen.has(id)) continue;
+        this.seen.add(id);
+        this.errors.push(e);
+      }
+    }
+    return loaded;
+  }
+}
+
+/** The path a target's config is looked up from (standard input: the working directory). */
+export function configPathOf(target: Target, cwd: string): string {
+  return target.abs ?? path.join(cwd, STDIN_NAME);
+}
+
+/** An outcome that is one error line about the file. */
+export function failedOutcome(target: Target, message: string): FileOutcome {
+  return { notes: [`${target.display}: error: ${message}`], errors: [{ file: target.display, error: message }], skipped: [] };
+}
+
+function toReport(target: Target, result: LintResult, text: string, fixed: LintMessage[], quiet: boolean): FileReport {
+  return {
+    file: target.display,
+    abs: target.abs,
+    looksLikePolicy: result.looksLikePolicy,
+    checklist: result.checklist,
+    messages: quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages,
+    text,
+    fixed,
+  };
+}
+
+/** Lints one file that has been read (with --fix: fixes it and writes it back atomically). */
+export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConfig, settings: LintSettings): FileOutcome {
+  if (!read.ok) {
+    if (read.kind === 'error') return failedOutcome(target, read.message);
+    return { notes: [`${target.display}: warning: ${read.message}`], errors: [], skipped: [{ file: target.display, reason: read.message }] };
+  }
+  const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: POLICY_FILE_PATTERN.test(target.display) };
+  const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
+  try {
+    if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet));
+    const fixed = fixText(read.text, options);
+    const changed = fixed.text !== read.text;
+    if (!target.abs) {
+      return { ...done(toReport(target, fixed.result, fixed.text, fixed.fixed, settings.quiet)), fixedStdin: encodeFixed(read.text, fixed.text, read.bom) };
+    }
+    if (changed) {
+      try {
+        writeFileAtomic(target.abs, encodeFixed(read.text, fixed.text, read.bom));
+      } catch (err) {
+        const outcome = failedOutcome(target, `could not write the fixes: ${describeFsError(err)}`);
+        return { ...outcome, report: toReport(target, lint(read.text, options), read.text, [], settings.quiet) };
+      }
+    }
+    return done(toReport(target, fixed.result, fixed.text, changed ? fixed.fixed : [], settings.quiet));
+  } catch (err) {
+    // The engine promises not to throw; if it does, this file is reported and the rest go on.
+    return failedOutcome(target, `internal error while linting: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
