@@ -68,7 +68,13 @@ export async function startServer(): Promise<Server> {
   });
   conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ debounceMs: 0, run: 'onType' })));
   conn.listen();
-  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
+  // A server that dies before answering initialize fails the section instead of hanging it.
+  const died = new Promise<never>((_, rej) => proc.once('exit', () => rej(exited)));
+  died.catch(() => undefined);
+  await Promise.race([
+    conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null }),
+    died,
+  ]);
   await conn.sendNotification(InitializedNotification.type, {});
 
   const published = (uri: string, version: number) =>

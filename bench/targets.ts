@@ -1,0 +1,48 @@
+// Issue 5's targets, checked against the figures of the sections that ran.
+import { mb, ms, pct, ratio } from './stats.js';
+
+export interface TargetRow {
+  figure: string;
+  target: string;
+  reached: string;
+  /** Undefined when the figure could not be measured. */
+  met?: boolean;
+}
+
+export function targets(sections: Record<string, any>): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const add = (figure: string, target: string, value: number | undefined, limit: number, show: (v: number) => string, atMost = true) =>
+    rows.push({
+      figure,
+      target,
+      reached: value === undefined || !Number.isFinite(value) ? '—' : show(value),
+      met: value === undefined || !Number.isFinite(value) ? undefined : atMost ? value <= limit : value >= limit,
+    });
+  const lsp = sections.lsp;
+  if (lsp && !lsp.error) {
+    add('5,000-word policy: p95 per edit', '≤ 25 ms', lsp.small.edits.p95, 25, (v) => `${ms(v)} ms`);
+    add('cold start to first diagnostics (5,000 words)', '≤ 400 ms', lsp.coldStart.medianMs, 400, (v) => `${ms(v)} ms`);
+    add(`100,000-word document: p95 per edit (${lsp.large.edits.n} edits)`, '≤ 60 ms', lsp.large.edits.p95, 60, (v) => `${ms(v)} ms`);
+  }
+  const floor = sections.floor;
+  if (floor && !floor.error) {
+    const corpus = (floor.documents as any[]).filter((d) => d.document.startsWith('corpus/'));
+    add('engine / bare parse, corpus (worst file)', '≤ 1.25×', Math.max(...corpus.map((d) => d.ratio)), 1.25, ratio);
+    add('engine / bare parse, corpus (median file)', '≤ 1.25×', floor.corpusMedianRatio, 1.25, ratio);
+  }
+  const cli = sections.cli;
+  if (cli && !cli.error) {
+    add('CLI wall time / remark-cli, 2,000 files', '≤ 0.5×', cli.ratios.wallVsRemark, 0.5, ratio);
+    add('CLI peak RSS, 2,000 files', '≤ 250 MB', cli.tools[0].peakRssBytes / 1024 / 1024, 250, (v) => `${v.toFixed(0)} MB`);
+  }
+  const memory = sections.memory;
+  if (memory && !memory.error) add('server RSS with 50 open policies', '≤ 200 MB', memory.rssBytes / 1024 / 1024, 200, (v) => `${mb(v * 1024 * 1024)} MB`);
+  const acc = sections.accuracy;
+  if (acc && !acc.error) {
+    const [seeds, own] = acc.sets as any[];
+    add('accuracy on the seeds', '100%', seeds.accuracy, 1, pct, false);
+    add('accuracy on our labelled drafts', '≥ 97%', own.accuracy, 0.97, pct, false);
+    add('false "missing" on complete items (both sets)', '0', seeds.falseMissing.length + own.falseMissing.length, 0, String);
+  }
+  return rows;
+}
