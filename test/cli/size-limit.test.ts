@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, UsageError } from '../../server/src/cli/args.js';
-import { configSchema, DEFAULT_MAX_FILE_SIZE, maxFileSizeOf, parseConfigText, parseSize, resolveConfig } from '../../server/src/engine/config.js';
+import { configSchema, DEFAULT_MAX_FILE_SIZE, formatSize, maxFileSizeOf, parseConfigText, parseSize, resolveConfig, sizeOverLimitText } from '../../server/src/engine/config.js';
 import { BIN, copyFixtures, fixture, REPO_ROOT, run, runJson, tempDir } from './helpers.js';
 
 const VALID: [unknown, number][] = [
@@ -64,6 +64,13 @@ describe('cli: size limit', () => {
     });
   });
 
+  it('says a size and its limit so that they never look equal', () => {
+    assert.deepEqual(sizeOverLimitText(52_428_800, 5_000_000), { size: '52.4 MB', limit: '5 MB' });
+    assert.deepEqual(sizeOverLimitText(120_022, 100_000), { size: '120 KB', limit: '100 KB' });
+    assert.deepEqual(sizeOverLimitText(5_000_400, 5_000_000), { size: '5000400 bytes', limit: '5000000 bytes' });
+    assert.deepEqual(sizeOverLimitText(undefined, 64_000), { size: 'more than 64 KB', limit: '64 KB' });
+  });
+
   describe('--max-file-size', () => {
     it('takes bytes or a size with a unit', () => {
       assert.equal(parseArgs(['a.md', '--max-file-size', '2MB']).maxFileSize, 2_000_000);
@@ -91,11 +98,13 @@ describe('cli: size limit', () => {
     });
 
     it('uses the limit of the file’s own config: one line naming the file, its size and the limit, exit 2, the others linted', async () => {
+      // 10 bytes apart, the two would read the same in KB: the message gives bytes.
+      assert.equal(formatSize(bytes), formatSize(bytes - 10));
       const r = await runJson(['small', 'big'], { cwd: dir });
       assert.equal(r.code, 2);
       const lines = r.stderr.trim().split('\n');
       assert.deepEqual(lines, [
-        `big/clean-policy.md: error: too large to lint: ${(bytes / 1000).toFixed(1)} KB, over the ${((bytes - 10) / 1000).toFixed(1)} KB limit (raise it with --max-file-size or "maxFileSize" in .policylintrc.json)`,
+        `big/clean-policy.md: error: too large to lint: ${bytes} bytes, over the ${bytes - 10} bytes limit (raise it with --max-file-size or "maxFileSize" in .policylintrc.json)`,
       ]);
       assert.deepEqual(r.json.results.map((x) => x.file), ['small/clean-policy.md', 'big/short.md']);
       assert.deepEqual(r.json.errors.map((e) => e.file), ['big/clean-policy.md']);

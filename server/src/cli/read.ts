@@ -1,7 +1,7 @@
 // Reading a policy from disk or stdin, refusing what cannot be linted with one clear
 // sentence: missing, unreadable, too large, binary, not UTF-8, empty.
 import * as fs from 'node:fs';
-import { DEFAULT_MAX_FILE_SIZE, formatSize } from '../engine/config.js';
+import { DEFAULT_MAX_FILE_SIZE, sizeOverLimitText } from '../engine/config.js';
 
 export interface ReadText {
   ok: true;
@@ -43,11 +43,11 @@ export function describeFsError(err: unknown): string {
  * it was read (standard input stops at the limit).
  */
 export function tooLarge(bytes: number | undefined, limit: number): ReadFailure {
-  const size = bytes === undefined ? `more than ${formatSize(limit)}` : formatSize(bytes);
+  const text = sizeOverLimitText(bytes, limit);
   return {
     ok: false,
     kind: 'error',
-    message: `too large to lint: ${size}, over the ${formatSize(limit)} limit (raise it with --max-file-size or "maxFileSize" in .policylintrc.json)`,
+    message: `too large to lint: ${text.size}, over the ${text.limit} limit (raise it with --max-file-size or "maxFileSize" in .policylintrc.json)`,
   };
 }
 

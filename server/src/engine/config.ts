@@ -33,7 +33,14 @@ export function parseSize(value: unknown): number | undefined {
 /** A byte count for people: "52.4 MB", "10 MB", "500 KB", "900 bytes" (decimal units, as `parseSize` reads them). */
 export function formatSize(bytes: number): string {
   const [n, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'KB'] : [bytes, bytes === 1 ? 'byte' : 'bytes'];
-  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
+  return `${Number(n.toFixed(1))} ${unit}`;
+}
+
+/** A size and the limit it is over, for a message: in bytes when rounding would make them look equal. */
+export function sizeOverLimitText(size: number | undefined, limit: number): { size: string; limit: string } {
+  if (size === undefined) return { size: `more than ${formatSize(limit)}`, limit: formatSize(limit) };
+  if (formatSize(size) !== formatSize(limit)) return { size: formatSize(size), limit: formatSize(limit) };
+  return { size: `${size} bytes`, limit: `${limit} bytes` };
 }
 
 /** The size limit a config sets (`maxFileSize`), or the 5 MB default. */

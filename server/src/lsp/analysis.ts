@@ -3,13 +3,22 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
 import { SOURCE, toDiagnostic } from './convert.js';
 import type { DocConfig } from './configs.js';
 import type { Settings } from './settings.js';
 import { fsPathOf, POLICY_LANGUAGE } from './selection.js';
 
-/** Documents longer than this (UTF-16 code units, ~5 MB) are not linted. */
-export const MAX_LINT_CHARS = 5 * 1024 * 1024;
+/**
+ * A document's size in UTF-8 bytes when it is over `limit` (the `maxFileSize` of its config),
+ * else undefined. Counts bytes only when the length alone cannot tell: a UTF-16 code unit
+ * is at most 3 bytes in UTF-8.
+ */
+export function sizeOverLimit(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
 
 export interface Analysis {
   uri: string;
@@ -44,9 +53,11 @@ export function analyze(input: AnalyzeInput): Analysis {
   const text = TextDocument.create(input.uri, input.languageId, input.version, input.text);
   const base = { uri: input.uri, version: input.version, text, selected: input.selected, settings: input.settings, config: input.docConfig?.config };
   if (!input.selected) return { ...base, tooLarge: false, diagnostics: [] };
-  if (input.text.length > MAX_LINT_CHARS) {
-    const mb = (input.text.length / (1024 * 1024)).toFixed(1);
-    const message = `This document is ${mb} MB, too large to lint: policylint checks documents up to 5 MB.`;
+  const limit = maxFileSizeOf(input.docConfig?.config);
+  const size = sizeOverLimit(input.text, limit);
+  if (size !== undefined) {
+    const text = sizeOverLimitText(size, limit);
+    const message = `This document is ${text.size}, too large to lint: over the ${text.limit} size limit (raise "maxFileSize" in .policylintrc.json to lint it).`;
     return { ...base, tooLarge: true, diagnostics: [documentDiagnostic('too-large', DiagnosticSeverity.Information, message)] };
   }
   const filePath = fsPathOf(input.uri) ?? input.uri;
