@@ -161,11 +161,14 @@ async function coldStart(text: string, spawns: number): Promise<number[]> {
   for (let i = 0; i < spawns; i++) {
     const t0 = performance.now();
     const server = await startServer();
-    const uri = policyUri('cold-start');
-    const first = server.published(uri, 1);
-    await server.open(uri, text);
-    times.push((await first) - t0);
-    await server.stop();
+    try {
+      const uri = policyUri('cold-start');
+      const first = server.published(uri, 1);
+      await server.open(uri, text);
+      times.push((await first) - t0);
+    } finally {
+      await server.stop();
+    }
   }
   return times;
 }
