@@ -2,22 +2,61 @@
 // address it, whether that is complete, and the facts it states.
 import { ITEMS } from './items/index.js';
 import type { Evidence, ItemDef } from './items/item.js';
-import type { ChecklistEntry, PolicyDocument, Section } from './types.js';
+import type { ChecklistEntry, PolicyDocument, Section, Sentence } from './types.js';
 
 /** Sections titled for an item, shallower first: "4. Sharing" is a better home than a bullet that mentions third parties. */
 export function titledSections(doc: PolicyDocument, item: ItemDef): Section[] {
+  const bit = 1 << ITEMS.indexOf(item);
   return doc.sections
-    .filter((s) => s !== doc.title && item.headings.some((re) => re.test(s.name)))
+    .filter((s) => s !== doc.title && (bit > 0 ? doc.memo('items:titles', s.name, () => itemMask(s.name, (i) => i.headings)) & bit : item.headings.some((re) => re.test(s.name))))
     .sort((a, b) => a.level - b.level || a.index - b.index);
 }
 
 /** Evidence for one item: sections titled for it, sentences about it. */
 export function findEvidence(doc: PolicyDocument, item: ItemDef): Evidence {
   const sections = titledSections(doc, item);
-  const sentences = doc.sentences.filter(
-    (s) => item.sentences.some((re) => re.test(s.text)) && !item.notSentences?.some((re) => re.test(s.text)),
-  );
+  const index = ITEMS.indexOf(item);
+  let sentences: Sentence[];
+  if (index >= 0) {
+    const masks = sentenceMasks(doc);
+    sentences = doc.sentences.filter((_, i) => masks[i] & (1 << index));
+  } else sentences = doc.sentences.filter((s) => speaksOf(item, s.text));
   return { sections, sentences };
+}
+
+function speaksOf(item: ItemDef, text: string): boolean {
+  return item.sentences.some((re) => re.test(text)) && !item.notSentences?.some((re) => re.test(text));
+}
+
+const masksOf = new WeakMap<PolicyDocument, Uint32Array>();
+
+/** Each sentence's item mask, computed once per document. */
+function sentenceMasks(doc: PolicyDocument): Uint32Array {
+  let masks = masksOf.get(doc);
+  if (!masks) {
+    masks = new Uint32Array(doc.sentences.length);
+    doc.sentences.forEach((s, i) => (masks![i] = doc.memo('items:sentences', s.text, () => sentenceMask(s.text))));
+    masksOf.set(doc, masks);
+  }
+  return masks;
+}
+
+/** Bit i set when item i's sentence patterns match the text (one memo entry per sentence for all items). */
+function sentenceMask(text: string): number {
+  let mask = 0;
+  ITEMS.forEach((item, i) => {
+    if (speaksOf(item, text)) mask |= 1 << i;
+  });
+  return mask;
+}
+
+/** Bit i set when one of item i's patterns (as `pick` chooses them) matches the text. */
+function itemMask(text: string, pick: (item: ItemDef) => RegExp[]): number {
+  let mask = 0;
+  ITEMS.forEach((item, i) => {
+    if (pick(item).some((re) => re.test(text))) mask |= 1 << i;
+  });
+  return mask;
 }
 
 function evaluateItem(doc: PolicyDocument, item: ItemDef): ChecklistEntry & { sectionIndex?: number } {

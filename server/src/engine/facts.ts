@@ -102,7 +102,7 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
   const out: AgeFact[] = [];
   for (const s of doc.sentences) {
     const sectionName = s.section?.name ?? '';
-    for (const a of doc.memo('facts:ages', `${sectionName}\u0000${s.text}`, () => agesIn(s.text, sectionName))) {
+    for (const a of doc.memo(`facts:ages\u0000${sectionName}`, s.text, () => agesIn(s.text, sectionName))) {
       out.push({ age: a.age, range: sentenceRange(doc, s, a.index, a.length), sentence: s.text, concept: a.concept });
     }
   }
@@ -393,7 +393,7 @@ function extractDates(doc: PolicyDocument): DateFact[] {
   const out: DateFact[] = [];
   for (const s of doc.sentences) {
     const inDateSection = s.section ? /\b(?:effective|updated|revised|last modified)\b/i.test(s.section.name) : false;
-    for (const d of doc.memo('facts:dates', `${inDateSection ? 1 : 0}${s.text}`, () => datesIn(s.text, inDateSection))) {
+    for (const d of doc.memo(inDateSection ? 'facts:dates:in-date-section' : 'facts:dates', s.text, () => datesIn(s.text, inDateSection))) {
       out.push({ iso: d.iso, text: s.text.slice(d.index, d.index + d.length), range: sentenceRange(doc, s, d.index, d.length), effective: d.effective });
     }
   }

@@ -10,66 +10,78 @@
 //   namespace and the text they were computed from. A memo's compute function must depend
 //   on nothing but its key.
 //
-// Entries live for one lint after their last use: each lint keeps what it touched and
-// drops the rest, so memory follows the document's current size.
+// Entries carry the number of the lint that last used them; when the cache holds more than
+// twice what the last lint used, the rest is dropped, so memory follows the document's
+// current size.
 import type { ChunkModel } from './model.js';
 
 export type Memo = <T>(namespace: string, key: string, compute: () => T) => T;
 
+interface Entry<T> {
+  value: T;
+  /** The lint that last used it. */
+  used: number;
+}
+
 export class AnalysisCache {
-  private chunks = new Map<string, ChunkModel>();
-  private nextChunks = new Map<string, ChunkModel>();
-  private memos = new Map<string, unknown>();
-  private nextMemos = new Map<string, unknown>();
-  private offsets = new WeakMap<number[], { base: number; moved: number[] }>();
-  private open = false;
+  private readonly chunks = new Map<string, Entry<ChunkModel>>();
+  private readonly memos = new Map<string, Map<string, Entry<unknown>>>();
+  private readonly offsets = new WeakMap<number[], { base: number; moved: number[] }>();
+  /** The current lint's number. */
+  private generation = 0;
+  /** Entries the current lint touched (a sweep runs when the cache holds far more). */
+  private touched = 0;
   /** Chunks parsed and reused since the cache was made (for tests and benchmarks). */
   readonly stats = { parsed: 0, reused: 0, lints: 0 };
 
-  /** Starts a lint: entries touched from now on survive it. */
+  /** Starts a lint. An abandoned one (superseded by a newer version) simply leaves its entries for this one. */
   begin(): void {
-    if (this.open) this.fold();
-    this.open = true;
+    this.generation++;
+    this.touched = 0;
     this.stats.lints++;
   }
 
-  /** Ends a lint: entries it did not touch are dropped. */
+  /** Ends a lint: once the cache holds more than twice what this lint used, what it did not use goes. */
   end(): void {
-    this.chunks = this.nextChunks;
-    this.memos = this.nextMemos;
-    this.nextChunks = new Map();
-    this.nextMemos = new Map();
-    this.open = false;
-  }
-
-  /** An abandoned lint (superseded by a newer version) keeps what it touched, and the rest, for the next one. */
-  private fold(): void {
-    for (const [k, v] of this.nextChunks) this.chunks.set(k, v);
-    for (const [k, v] of this.nextMemos) this.memos.set(k, v);
-    this.nextChunks = new Map();
-    this.nextMemos = new Map();
-  }
-
-  chunk(prefix: string, text: string, hasFollowing: boolean): ChunkModel | undefined {
-    const key = chunkKey(prefix, text, hasFollowing);
-    const hit = this.nextChunks.get(key) ?? this.chunks.get(key);
-    if (hit) {
-      this.nextChunks.set(key, hit);
-      this.stats.reused++;
+    if (this.size.chunks + this.size.memos <= 2 * this.touched + 64) return;
+    const stale = (e: Entry<unknown>) => e.used !== this.generation;
+    for (const [k, e] of this.chunks) if (stale(e)) this.chunks.delete(k);
+    for (const [ns, entries] of this.memos) {
+      for (const [k, e] of entries) if (stale(e)) entries.delete(k);
+      if (!entries.size) this.memos.delete(ns);
     }
-    return hit;
   }
 
-  storeChunk(prefix: string, text: string, hasFollowing: boolean, model: ChunkModel): void {
-    this.nextChunks.set(chunkKey(prefix, text, hasFollowing), model);
+  private touch<T>(e: Entry<T>): T {
+    if (e.used !== this.generation) {
+      e.used = this.generation;
+      this.touched++;
+    }
+    return e.value;
+  }
+
+  /** `context` is what else the chunk's analysis depends on (the outline state it starts in, whether a chunk follows). */
+  chunk(prefix: string, text: string, context: string): ChunkModel | undefined {
+    const e = this.chunks.get(chunkKey(prefix, text, context));
+    if (!e) return undefined;
+    this.stats.reused++;
+    return this.touch(e);
+  }
+
+  storeChunk(prefix: string, text: string, context: string, model: ChunkModel): void {
+    this.chunks.set(chunkKey(prefix, text, context), { value: model, used: this.generation });
+    this.touched++;
     this.stats.parsed++;
   }
 
   memo<T>(namespace: string, key: string, compute: () => T): T {
-    const k = `${namespace}\u0000${key}`;
-    if (this.nextMemos.has(k)) return this.nextMemos.get(k) as T;
-    const value = this.memos.has(k) ? (this.memos.get(k) as T) : compute();
-    this.nextMemos.set(k, value);
+    let entries = this.memos.get(namespace);
+    if (!entries) this.memos.set(namespace, (entries = new Map()));
+    const e = entries.get(key) as Entry<T> | undefined;
+    if (e) return this.touch(e);
+    const value = compute();
+    entries.set(key, { value, used: this.generation });
+    this.touched++;
     return value;
   }
 
@@ -85,12 +97,14 @@ export class AnalysisCache {
 
   /** Chunks and memo entries held. */
   get size(): { chunks: number; memos: number } {
-    return { chunks: this.chunks.size + this.nextChunks.size, memos: this.memos.size + this.nextMemos.size };
+    let memos = 0;
+    for (const m of this.memos.values()) memos += m.size;
+    return { chunks: this.chunks.size, memos };
   }
 }
 
-function chunkKey(prefix: string, text: string, hasFollowing: boolean): string {
-  return `${hasFollowing ? 1 : 0}${prefix.length}:${prefix}${text}`;
+function chunkKey(prefix: string, text: string, context: string): string {
+  return `${context}|${prefix.length}:${prefix}${text}`;
 }
 
 /**
@@ -99,12 +113,13 @@ function chunkKey(prefix: string, text: string, hasFollowing: boolean): string {
  */
 export function memoFor(cache: AnalysisCache | undefined): Memo {
   if (cache) return (ns, key, compute) => cache.memo(ns, key, compute);
-  const local = new Map<string, unknown>();
+  const local = new Map<string, Map<string, unknown>>();
   return <T>(ns: string, key: string, compute: () => T): T => {
-    const k = `${ns}\u0000${key}`;
-    if (local.has(k)) return local.get(k) as T;
+    let m = local.get(ns);
+    if (!m) local.set(ns, (m = new Map()));
+    if (m.has(key)) return m.get(key) as T;
     const v = compute();
-    local.set(k, v);
+    m.set(key, v);
     return v;
   };
 }

@@ -65,9 +65,14 @@ function* lintParsed(text: string, options: LintOptions, started: number): Gener
     return { looksLikePolicy: false, checklist, messages: filterByDirectives(messages, doc), doc, elapsedMs: performance.now() - started };
   }
 
+  let lastYield = performance.now();
   for (const rule of RULES) {
     const setting = config.rules.get(rule.meta.id);
     if (!setting) continue;
+    if (performance.now() - lastYield > 8) {
+      yield;
+      lastYield = performance.now();
+    }
     const report = (input: ReportInput) => {
       messages.push({
         ruleId: rule.meta.id,

@@ -60,12 +60,14 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   };
   const rangeOf = (start: number, end: number): Range => ({ start: pointAt(start), end: pointAt(Math.max(start, end)) });
 
-  const candidates = options.whole ? [0] : chunkStarts(text, lineStarts);
+  // Without a cache, chunks are cut at headings only: fewer, larger parses cost less than many small ones.
+  const candidates = options.whole ? [0] : chunkStarts(text, lineStarts, options.cache !== undefined);
   const prefix = options.whole ? '' : definitionsPrefix(text, lineStarts);
   const cache = options.cache;
   const starts: number[] = [];
   const chunks: ChunkModel[] = [];
   let worked = 0;
+  let state = START_STATE;
   for (let i = 0; i < candidates.length; ) {
     // A chunk that ends inside a fence or an HTML block the scan missed runs on into the next ones.
     let j = i + 1;
@@ -74,12 +76,13 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
     for (;;) {
       const chunkText = text.slice(candidates[i], candidates[j] ?? text.length);
       const hasFollowing = j < candidates.length;
-      const cached = cache?.chunk(prefix, chunkText, hasFollowing);
+      const key = `${hasFollowing ? 1 : 0}${state}`;
+      const cached = cache?.chunk(prefix, chunkText, key);
       if (cached) model = cached;
       else {
         const t0 = performance.now();
-        model = analyzeChunk(chunkText, prefix, hasFollowing);
-        cache?.storeChunk(prefix, chunkText, hasFollowing, model);
+        model = analyzeChunk(chunkText, prefix, hasFollowing, state);
+        cache?.storeChunk(prefix, chunkText, key, model);
         worked += performance.now() - t0;
       }
       if (!hasFollowing || !model.openAtEnd) break;
@@ -88,6 +91,7 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
     }
     starts.push(candidates[i]);
     chunks.push(model);
+    state = model.endState;
     i = j;
     if (worked >= STEP_MS) {
       worked = 0;
@@ -168,26 +172,31 @@ const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:/;
  * paragraph or indented code before it. The scan is conservative: where it cannot be sure
  * (an HTML block that may run on), it does not cut, which only makes a chunk longer.
  */
-export function chunkStarts(text: string, lineStarts: number[]): number[] {
+export function chunkStarts(text: string, lineStarts: number[], fine = false): number[] {
   const out = [0];
+  let blank = false;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | 'blank' | undefined;
   for (let i = 0; i < lineStarts.length; i++) {
     const s = lineStarts[i];
     const line = text.slice(s, i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length);
+    const afterBlank = blank;
+    blank = !line.trim();
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t\r]*$/.exec(line);
       if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
       continue;
     }
     if (htmlEnd) {
-      if (htmlEnd === 'blank' ? !line.trim() : htmlEnd.test(line)) htmlEnd = undefined;
+      if (htmlEnd === 'blank' ? blank : htmlEnd.test(line)) htmlEnd = undefined;
       continue;
     }
     if (i > 0 && line.charCodeAt(0) === 35 && ATX_LINE.test(line)) {
       out.push(s);
       continue;
     }
+    // Finer cuts: after a blank line, an unindented line that cannot continue a list closes every open block.
+    if (fine && afterBlank && !blank && out[out.length - 1] !== s && !/^[\s>|]|^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r]|$)|^\[\^/.test(line)) out.push(s);
     const f = openFence(line);
     if (f) {
       fence = f;
@@ -237,23 +246,37 @@ export interface ChunkModel {
   blocks: TextBlock[];
   /** Sentences as [block index, start, end] into the block's text. */
   sentences: number[];
+  /** Their texts (the same strings from one version to the next, so memo lookups hash them once). */
+  sentenceTexts: string[];
   directives: Directive[];
   links: LinkFact[];
   references: { identifier: string; text: string; range: Range }[];
   definitions: [string, string][];
   /** The chunk ends inside a fenced code or HTML block (see isOpenAtEnd). */
   openAtEnd: boolean;
+  /** The outline state the next chunk starts in. */
+  endState: OutlineState;
   /** [start, end) of code and inline code. */
   code: number[];
-  /** The chunk's own top-level nodes; positions are offsets into prefix + chunk text. */
-  nodes: RootContent[];
-  prefixLength: number;
+}
+
+function parseMarkdown(text: string): Root {
+  try {
+    return parser.parse(text) as Root;
+  } catch {
+    // remark does not throw on Markdown, but a model must exist whatever happens.
+    return { type: 'root', children: [] };
+  }
 }
 
 /** A heading that stands for the next chunk's first node when a chunk is walked alone. */
 const FOLLOWING: RootContent = { type: 'heading', depth: 1, children: [] };
 
-function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean): ChunkModel {
+/** The outline state a chunk starts in: what the Builder carries from one chunk to the next. */
+export type OutlineState = string;
+const START_STATE: OutlineState = '0,0,0';
+
+function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState): ChunkModel {
   const src = prefix + chunkText;
   const P = prefix.length;
   const ls = computeLineStarts(chunkText);
@@ -264,23 +287,25 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean):
   };
   const rangeOf = (start: number, end: number): Range => ({ start: rel(start), end: rel(Math.max(start, end)) });
 
-  let mdast: Root;
-  try {
-    mdast = parser.parse(src) as Root;
-  } catch {
-    // remark does not throw on Markdown, but a model must exist whatever happens.
-    mdast = { type: 'root', children: [] };
-  }
+  const mdast = parseMarkdown(src);
   const nodes = P ? mdast.children.filter((n) => (n.position?.start.offset ?? 0) >= P) : mdast.children;
   const builder = new Builder(src, rangeOf);
+  const [heading, line, before] = state.split(',').map(Number);
+  builder.headingLevel = heading;
+  builder.lineSectionLevel = line;
+  builder.sectionsBefore = before === 1;
   builder.walk(nodes, 0, hasFollowing ? FOLLOWING : undefined);
   if (P) {
     for (const b of builder.blocks) b.offsets = b.offsets.map((o) => Math.max(0, o - P));
   }
   const sentences: number[] = [];
+  const sentenceTexts: string[] = [];
   builder.blocks.forEach((block, b) => {
     if (block.kind === 'html') return;
-    for (const s of splitSentences(block.text)) sentences.push(b, s.start, s.end);
+    for (const s of splitSentences(block.text)) {
+      sentences.push(b, s.start, s.end);
+      sentenceTexts.push(block.text.slice(s.start, s.end));
+    }
   });
   const definitions: [string, string][] = [];
   const code: number[] = [];
@@ -301,14 +326,14 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean):
     sections: builder.sections,
     blocks: builder.blocks,
     sentences,
+    sentenceTexts,
     directives: builder.directives,
     links: builder.links,
     references: builder.references,
     definitions,
     openAtEnd: hasFollowing && isOpenAtEnd(nodes, src),
+    endState: `${builder.headingLevel},${builder.lineSectionLevel},${builder.sectionsBefore || builder.sections.length ? 1 : 0}`,
     code,
-    nodes,
-    prefixLength: P,
   };
 }
 
@@ -377,7 +402,7 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
       const block = own[m.sentences[i]];
       const s = m.sentences[i + 1];
       const e = m.sentences[i + 2];
-      sentences.push({ text: block.text.slice(s, e), range: at.rangeOf(block.offsets[s], block.offsets[e]), block, start: s, section: block.section });
+      sentences.push({ text: m.sentenceTexts[i / 3], range: at.rangeOf(block.offsets[s], block.offsets[e]), block, start: s, section: block.section });
     }
   }
   setBodyText(sections, blocks);
@@ -387,8 +412,10 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
   let mdast: Root | undefined;
   const doc: PolicyDocument = {
     text,
+    // The syntax tree of the whole text, parsed when first asked for (only disable comments need it):
+    // chunks do not keep theirs, which saves memory for every open document.
     get mdast(): Root {
-      mdast ??= { type: 'root', children: chunks.flatMap((m, c) => m.nodes.map((n) => shiftNode(n, starts[c] - m.prefixLength, at.pointAt))) };
+      mdast ??= parseMarkdown(text);
       return mdast;
     },
     sections,
@@ -414,17 +441,6 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
 function shiftedOffsets(block: TextBlock, base: number, cache: AnalysisCache | undefined): number[] {
   if (base === 0) return block.offsets;
   return cache ? cache.shifted(block.offsets, base) : block.offsets.map((o) => o + base);
-}
-
-/** A deep copy of an mdast node with positions moved by `delta` (lines and columns recomputed). */
-function shiftNode<T extends Node>(node: T, delta: number, pointAt: (offset: number) => Point): T {
-  const copy = { ...node } as T & { children?: Node[] };
-  if (node.position) {
-    copy.position = { start: pointAt(node.position.start.offset! + delta), end: pointAt(node.position.end.offset! + delta) };
-  }
-  const kids = (node as unknown as Parent).children;
-  if (kids) copy.children = kids.map((k) => shiftNode(k, delta, pointAt));
-  return copy;
 }
 
 /** The innermost section around each block, in one sweep (blocks and sections are in document order). */
@@ -525,9 +541,11 @@ class Builder {
   /** Reference-style links ([text][id]), resolved against their definitions once the tree is walked. */
   references: { identifier: string; text: string; range: Range }[] = [];
   /** Level of the innermost real heading seen so far. */
-  private headingLevel = 0;
+  headingLevel = 0;
   /** The innermost pseudo-heading of the line kinds (bold line, caps, numbered) under the current heading. */
-  private lineSectionLevel = 0;
+  lineSectionLevel = 0;
+  /** Sections before this chunk (only whether there are any matters). */
+  sectionsBefore = false;
 
   constructor(
     private readonly src: string,
@@ -662,7 +680,7 @@ class Builder {
 
   /** The level a pseudo-heading takes: below the current heading, and leads below line titles. */
   private pseudoLevel(kind: 'line' | 'lead'): number {
-    const base = this.headingLevel || (this.sections.length ? 1 : 0);
+    const base = this.headingLevel || (this.sections.length || this.sectionsBefore ? 1 : 0);
     if (kind === 'line') {
       this.lineSectionLevel = base + 1;
       return base + 1;

@@ -1,4 +1,5 @@
 // Small text helpers shared by the model, the facts and the rules.
+import type { Memo } from './incremental.js';
 
 const ABBREVIATIONS = new Set([
   'inc', 'ltd', 'llc', 'co', 'corp', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'u.s.a', 'mr', 'mrs', 'ms', 'dr',
@@ -117,4 +118,18 @@ export function sentenceIndex(sentence: { start?: number; block: { offsets: numb
   if (typeof sentence.start === 'number') return sentence.start;
   const i = sentence.block.offsets.indexOf(sentence.range.start.offset);
   return i < 0 ? 0 : i;
+}
+
+const regexIds = new WeakMap<RegExp, string>();
+let nextRegexId = 0;
+
+/**
+ * Every match of a global regular expression in a piece of the document's text, memoized
+ * on the document (and carried to its next version by an AnalysisCache). The matches are
+ * shared: read them, never change them.
+ */
+export function memoMatches(doc: { memo: Memo }, re: RegExp, text: string): readonly RegExpMatchArray[] {
+  let id = regexIds.get(re);
+  if (!id) regexIds.set(re, (id = `re${nextRegexId++}`));
+  return doc.memo(id, text, () => [...text.matchAll(re)]);
 }

@@ -2,7 +2,7 @@
 // lens and code actions reuse the result instead of linting again.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { lintSteps, type AnalysisCache, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
 import { SOURCE, toDiagnostic } from './convert.js';
 import type { DocConfig } from './configs.js';
@@ -49,7 +49,37 @@ export interface AnalyzeInput {
   throwInRule?: string;
 }
 
-export function analyze(input: AnalyzeInput): Analysis {
+/** How a lint of an open document runs: with the document's cache, and stopping when a newer version arrives. */
+export interface AnalyzeControl {
+  cache?: AnalysisCache;
+  /** Asked between steps of the lint: true once the result would be of no use (the document changed or closed). */
+  superseded?: () => boolean;
+}
+
+/** Thrown by `analyze` when `superseded()` turned true: the lint was abandoned. */
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer version');
+  }
+}
+
+/**
+ * Runs the engine's lint steps, letting the event loop turn between them (a long policy
+ * never blocks other requests for long), and gives up as soon as the result is superseded.
+ */
+async function runSteps<T>(steps: Generator<void, T>, superseded?: () => boolean): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (superseded?.()) {
+      steps.return(undefined as T);
+      throw new Superseded();
+    }
+  }
+}
+
+export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {}): Promise<Analysis> {
   const text = TextDocument.create(input.uri, input.languageId, input.version, input.text);
   const base = { uri: input.uri, version: input.version, text, selected: input.selected, settings: input.settings, config: input.docConfig?.config };
   if (!input.selected) return { ...base, tooLarge: false, diagnostics: [] };
@@ -65,8 +95,10 @@ export function analyze(input: AnalyzeInput): Analysis {
   try {
     // A document in the privacy-policy language is a policy by declaration, however short the draft.
     const assumePolicy = input.languageId === POLICY_LANGUAGE;
-    result = lint(input.text, { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule, assumePolicy });
+    const options = { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule, assumePolicy, cache: control.cache };
+    result = await runSteps(lintSteps(input.text, options), control.superseded);
   } catch (err) {
+    if (err instanceof Superseded) throw err;
     // The engine never throws by contract; if it does, say so on the document instead of showing nothing.
     const detail = err instanceof Error ? err.message : String(err);
     const diagnostic = documentDiagnostic('internal-error', DiagnosticSeverity.Error, `policylint failed on this document and could not check it: ${detail}`);

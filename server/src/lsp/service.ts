@@ -3,8 +3,9 @@
 // pull when the client supports LSP 3.17 pull diagnostics).
 import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from '../engine/index.js';
 import { ChecklistChangedNotification } from '../protocol.js';
-import { analyze, Lru, type Analysis } from './analysis.js';
+import { analyze, Lru, Superseded, type Analysis, type AnalyzeControl } from './analysis.js';
 import { ConfigStore } from './configs.js';
 import { isPolicyDocument } from './selection.js';
 import { SettingsStore } from './settings.js';
@@ -34,6 +35,8 @@ export class PolicyService {
   };
   private readonly cache = new Lru<string, Analysis>(32);
   private readonly inflight = new Map<string, Promise<Analysis>>();
+  /** Per open document, what its last lint can lend the next (unchanged chunks, memoized results). */
+  private readonly engineCaches = new Map<string, AnalysisCache>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents we pushed diagnostics for (to clear them on close / when no longer selected). */
   private readonly pushed = new Set<string>();
@@ -76,12 +79,29 @@ export class PolicyService {
     if (running) return running;
     // Capture the text now: the document object is updated in place by later changes.
     const input = { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() };
-    const pending: Promise<Analysis> = this.analyzeText(input).then((a) => {
-      // Cache only if nothing made it stale meanwhile (a config change, a close).
-      if (this.inflight.get(key) === pending) this.cache.set(key, a);
-      if (a.result) this.checklistChanged(a);
-      return a;
-    });
+    let engineCache = this.engineCaches.get(doc.uri);
+    if (!engineCache) this.engineCaches.set(doc.uri, (engineCache = new AnalysisCache()));
+    const generation = this.generation;
+    const control: AnalyzeControl = {
+      cache: engineCache,
+      // A newer version, a close or a settings change makes this lint useless: stop it and lint what is current.
+      superseded: () => this.documents.get(doc.uri)?.version !== input.version || generation !== this.generation,
+    };
+    const pending: Promise<Analysis> = this.analyzeText(input, control).then(
+      (a) => {
+        // Cache only if nothing made it stale meanwhile (a config change, a close).
+        if (this.inflight.get(key) === pending) this.cache.set(key, a);
+        if (a.result) this.checklistChanged(a);
+        return a;
+      },
+      async (err) => {
+        if (!(err instanceof Superseded)) throw err;
+        const now = this.documents.get(doc.uri);
+        if (now) return this.analyzeOpen(now);
+        // Closed meanwhile: an analysis that selects nothing, which no caller publishes.
+        return analyze({ ...input, text: '', selected: false, settings: await this.settings.get(doc.uri) });
+      },
+    );
     this.inflight.set(key, pending);
     const forget = () => {
       if (this.inflight.get(key) === pending) this.inflight.delete(key);
@@ -91,11 +111,11 @@ export class PolicyService {
   }
 
   /** Lints a text with the settings and config of its URI (open or not). */
-  async analyzeText(input: { uri: string; languageId: string; version: number; text: string }): Promise<Analysis> {
+  async analyzeText(input: { uri: string; languageId: string; version: number; text: string }, control: AnalyzeControl = {}): Promise<Analysis> {
     const settings = await this.settings.get(input.uri);
     const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
-    const a = analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule });
+    const a = await analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control);
     for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
     return a;
   }
@@ -184,6 +204,7 @@ export class PolicyService {
     this.cancel(uri);
     this.delivered.delete(uri);
     this.settings.forget(uri);
+    this.engineCaches.delete(uri);
     for (const key of this.cache.keys()) if (key.includes(`|${uri}#`)) this.cache.delete(key);
     for (const key of [...this.inflight.keys()]) if (key.includes(`|${uri}#`)) this.inflight.delete(key);
     if (this.pushed.has(uri)) this.publish(uri, null, []);

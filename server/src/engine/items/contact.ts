@@ -1,4 +1,5 @@
 import { isEmailAddress } from '../patterns.js';
+import { memoMatches } from '../text.js';
 import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
@@ -48,7 +49,7 @@ const item: ItemDef = {
     const known = doc.facts.emails;
     for (const b of doc.blocks) {
       if (b.kind === 'html') continue;
-      for (const m of b.text.matchAll(EMAIL_LIKE)) {
+      for (const m of memoMatches(doc, EMAIL_LIKE, b.text)) {
         const candidate = m[0].replace(/[.,;:]+$/, '');
         if (isEmailAddress(candidate) || !/@/.test(candidate) || candidate.startsWith('@')) continue;
         if (/^[A-Za-z0-9._%+-]+@$/.test(candidate)) continue; // "name@" alone is too vague to judge

@@ -43,8 +43,8 @@ const item: ItemDef = {
     }
     // "Last updated: 31 Febtember 2020", "Effective: 2021-13-45": a labelled value that is not a date.
     for (const s of doc.sentences) {
-      const m = LABELLED.exec(s.text);
-      if (!m || !EFFECTIVE_CONTEXT.test(s.text)) continue;
+      const m = doc.memo('effective-date:labelled', s.text, () => (EFFECTIVE_CONTEXT.test(s.text) ? LABELLED.exec(s.text) : null));
+      if (!m) continue;
       const value = m[1].trim();
       if (!/\d/.test(value) || findDates(value).length || /^\[.*\]$/.test(value)) continue;
       if (doc.facts.dates.some((d) => d.range.start.offset >= s.range.start.offset && d.range.end.offset <= s.range.end.offset)) continue;

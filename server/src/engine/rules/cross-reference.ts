@@ -271,11 +271,7 @@ function check(ctx: RuleContext): void {
   for (const sentence of doc.sentences) {
     const base = sentenceIndex(sentence);
     const span = (a: number, b: number) => blockSpan(sentence.block, base + a, base + b);
-    const refs: Ref[] = [];
-    for (const r of [...quotedRefs(sentence.text), ...numberRefs(sentence.text), ...namedRefs(sentence.text)]) {
-      if (refs.some((o) => r.start < o.end && o.start < r.end)) continue;
-      refs.push(r);
-    }
+    const refs = doc.memo('cross-reference:refs', sentence.text, () => refsIn(sentence.text));
     for (const ref of refs) {
       const at = span(ref.start, ref.end);
       if (ref.kind === 'number') {
@@ -323,11 +319,21 @@ function check(ctx: RuleContext): void {
   }
 }
 
+/** The references a sentence makes, the first of any overlapping ones kept. */
+function refsIn(text: string): Ref[] {
+  const refs: Ref[] = [];
+  for (const r of [...quotedRefs(text), ...numberRefs(text), ...namedRefs(text)]) {
+    if (refs.some((o) => r.start < o.end && o.start < r.end)) continue;
+    refs.push(r);
+  }
+  return refs;
+}
+
 /** "Click on the links below" must be followed by a link before the next section starts. */
 function checkLinksBelow(ctx: RuleContext, sentence: Sentence): void {
-  const m = LINKS_BELOW.exec(sentence.text);
-  if (!m) return;
   const { doc } = ctx;
+  const m = doc.memo('cross-reference:links-below', sentence.text, () => LINKS_BELOW.exec(sentence.text));
+  if (!m) return;
   const from = sentence.range.end.offset;
   const next = doc.sections.find((s) => s.titleRange.start.offset >= from);
   const until = next ? next.titleRange.start.offset : doc.text.length;

@@ -2,7 +2,7 @@
 // [Company Name], {{company}}, <COMPANY>, TODO / TBD / XXX / FIXME, lorem ipsum, and
 // bracketed optional clauses ("… button [and widgets, such as …].").
 import type { Node } from 'mdast';
-import { blockSpan } from '../text.js';
+import { blockSpan, memoMatches } from '../text.js';
 import type { Fix, Rule, RuleContext, TextBlock } from '../types.js';
 
 /** Words a fill-in prompt opens with: [insert date], [your domain], <enter company name>. */
@@ -88,7 +88,7 @@ function check(ctx: RuleContext): void {
 
   const scanBlock = (block: TextBlock) => {
     const text = block.text;
-    for (const m of text.matchAll(BRACKET)) {
+    for (const m of memoMatches(doc, BRACKET, text)) {
       const kind = classifyBracket(m[1]);
       if (!kind) continue;
       const span = blockSpan(block, m.index!, m.index! + m[0].length);
@@ -118,11 +118,11 @@ function check(ctx: RuleContext): void {
         [keep],
       );
     }
-    for (const m of text.matchAll(MUSTACHE)) {
+    for (const m of memoMatches(doc, MUSTACHE, text)) {
       const span = blockSpan(block, m.index!, m.index! + m[0].length);
       report(span.start, span.end, `Template variable “${shorten(m[0])}” was never filled in.`);
     }
-    for (const m of text.matchAll(NOTE_WORD)) {
+    for (const m of memoMatches(doc, NOTE_WORD, text)) {
       const span = blockSpan(block, m.index!, m.index! + m[0].length);
       const what = /^X/.test(m[0]) ? `Placeholder “${m[0]}”` : `Drafting note “${m[0]}”`;
       report(span.start, span.end, `${what} is still in the text: replace it with the final wording.`);

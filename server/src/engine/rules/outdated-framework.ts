@@ -2,7 +2,7 @@
 // were struck down, repealed, deprecated or renamed — Safe Harbor, Privacy Shield,
 // Directive 95/46/EC, SSL, TRUSTe. The SSL → TLS rewording is a safe fix where the
 // sentence is plainly about encrypting data in transit.
-import { blockSpan, sentenceIndex } from '../text.js';
+import { blockSpan, memoMatches, sentenceIndex } from '../text.js';
 import type { Fix, Rule, RuleContext } from '../types.js';
 
 export const FRAMEWORK_IDS = ['safe-harbor', 'privacy-shield', 'directive-95-46', 'ssl', 'truste'] as const;
@@ -153,8 +153,7 @@ function check(ctx: RuleContext): void {
     const base = sentenceIndex(sentence);
     for (const framework of frameworks) {
       if (noted.has(framework.id)) continue;
-      framework.pattern.lastIndex = 0;
-      for (const m of sentence.text.matchAll(framework.pattern)) {
+      for (const m of memoMatches(ctx.doc, framework.pattern, sentence.text)) {
         const span = blockSpan(sentence.block, base + m.index!, base + m.index! + m[0].length);
         const inLink = links.some(([s, e]) => span.start >= s && span.start < e);
         const found = framework.mention(m, sentence.text, { ...span, inLink });
