@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs, UsageError } from '../../server/src/cli/args.js';
 import { workerCount } from '../../server/src/cli/lint-command.js';
 import { PARALLEL_MIN_FILES } from '../../server/src/cli/pool.js';
-import { fixture, run, tempDir, type RunOptions } from './helpers.js';
+import { BIN, fixture, run, spawnCli, tempDir, type RunOptions } from './helpers.js';
 
 const FILES = 40;
 
@@ -56,26 +56,34 @@ describe('cli: --jobs (worker threads)', function () {
     assert.ok(workerCount(undefined, 1000) >= 0);
   });
 
-  for (const format of ['json', 'sarif', 'stylish']) {
+  // Standard input ("-") sits among the files: it is linted in the main thread and must keep its place.
+  for (const format of ['json', 'sarif']) {
     it(`prints the same ${format} report, byte for byte, with the same exit code and stderr`, async () => {
-      const argv = ['even', 'odd', '--format', format];
-      const one = await run([...argv, '--jobs', '1'], { cwd: dir });
-      const two = await run([...argv, '--jobs', '2'], { cwd: dir });
+      const argv = ['even', '-', 'odd', '--format', format];
+      const opts: RunOptions = { cwd: dir, stdin: fixture('caps-outline.md') };
+      const one = await run([...argv, '--jobs', '1'], opts);
+      const two = await run([...argv, '--jobs', '2'], opts);
       assert.equal(two.stdout, one.stdout);
       assert.equal(two.stderr, one.stderr);
       assert.equal(two.code, one.code);
       assert.match(one.stderr, /p27\.md: warning: empty file, skipped/);
-      if (format === 'json') assert.equal((JSON.parse(one.stdout) as { results: unknown[] }).results.length, FILES - 1);
+      if (format === 'json') {
+        const files = (JSON.parse(one.stdout) as { results: { file: string }[] }).results.map((r) => r.file);
+        assert.equal(files.length, FILES);
+        assert.equal(files[FILES / 2], '<stdin>');
+      }
     });
   }
 
-  it('keeps standard input in its place among the files', async () => {
-    const opts: RunOptions = { cwd: dir, stdin: fixture('caps-outline.md') };
-    const one = await run(['even', '-', 'odd', '--format', 'json', '-j', '1'], opts);
-    const two = await run(['even', '-', 'odd', '--format', 'json', '-j', '2'], opts);
-    assert.equal(two.stdout, one.stdout);
-    const files = (JSON.parse(two.stdout) as { results: { file: string }[] }).results.map((r) => r.file);
-    assert.equal(files[FILES / 2], '<stdin>');
+  it('works from the policylint bin too (the worker entry is found next to the CLI it runs)', async () => {
+    const inProcess = await run(['even', 'odd', '--format', 'json', '--jobs', '1'], { cwd: dir });
+    // The crash hook proves the files went through worker threads.
+    const shell = `POLICYLINT_TEST_WORKER_CRASH=p08.md ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} even odd --format json --jobs 2`;
+    const bin = await spawnCli([], { cwd: dir, shell });
+    assert.equal(bin.code, 2);
+    assert.match(bin.stderr, /^even\/p08\.md: error: internal error: the worker thread linting this file stopped/m);
+    const expected = (JSON.parse(inProcess.stdout) as { results: { file: string }[] }).results.filter((r) => r.file !== 'even/p08.md');
+    assert.deepEqual((JSON.parse(bin.stdout) as { results: unknown[] }).results, expected);
   });
 
   it('--fix writes the same files and prints the same report', async () => {

@@ -68,7 +68,12 @@ export function runPool(
     };
 
     const start = () => {
-      const worker = new Worker(WORKER_URL, { workerData: data });
+      let worker: Worker;
+      try {
+        worker = new Worker(WORKER_URL, { workerData: data });
+      } catch {
+        return; // no thread to be had: settle() lints what is left here
+      }
       live++;
       const held: PoolTask[] = [];
       let ready = false;
