@@ -49,9 +49,9 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
   const outcomes: FileOutcome[] = new Array(targets.length);
   // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
   const limits = targets.map((t) => args.maxFileSize ?? maxFileSizeOf(configs.for(configPathOf(t, io.cwd)).config));
-  const lintRead = (target: Target, i: number, read: ReadOutcome) => lintFile(target, read, configs.for(configPathOf(target, io.cwd)).config, settings);
+  const lintRead = (target: Target, read: ReadOutcome) => lintFile(target, read, configs.for(configPathOf(target, io.cwd)).config, settings);
   const lintHere = async (target: Target, i: number): Promise<FileOutcome> =>
-    lintRead(target, i, target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i]));
+    lintRead(target, target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i]));
 
   const tasks: PoolTask[] = targets.flatMap((t, index) => (t.abs ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : []));
   const workers = workerCount(args.jobs, tasks.length);
@@ -62,12 +62,17 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
     }
   } else {
     let done = 0;
-    for (const [i, target] of targets.entries()) if (!target.abs) outcomes[i] = await lintHere(target, i);
+    const finished = (i: number, outcome: FileOutcome) => {
+      outcomes[i] = outcome;
+      progress.tick(++done, targets[i].display);
+    };
     const data = { settings, crashOn: io.env.POLICYLINT_TEST_WORKER_CRASH || undefined };
-    await runPool(tasks, workers, data, (task, outcome) => {
-      outcomes[task.index] = outcome;
-      progress.tick(++done, task.display);
-    }, (task) => lintRead(targets[task.index], task.index, readPolicyFile(task.abs, task.limit)));
+    const pool = runPool(tasks, workers, data, (task, outcome) => finished(task.index, outcome), (task) =>
+      lintRead(targets[task.index], readPolicyFile(task.abs, task.limit)),
+    );
+    // Standard input is read and linted here while the workers lint the files.
+    for (const [i, target] of targets.entries()) if (!target.abs) finished(i, await lintHere(target, i));
+    await pool;
   }
   progress.done();
   return outcomes;
