@@ -90,7 +90,7 @@ export const OPTIONS: OptionSpec[] = [
     names: ['--max-file-size'],
     value: 'SIZE',
     commands: ['lint'],
-    help: 'skip files larger than SIZE (bytes, or e.g. 5MB, 500KB; default 5MB or the config\'s maxFileSize)',
+    help: 'refuse files larger than SIZE (bytes, or e.g. 5MB, 500KB; default: the config\'s maxFileSize, else 5MB)',
     apply(a, v) {
       const bytes = parseSize(v);
       if (bytes === undefined) throw new UsageError(`--max-file-size expects a size such as 5MB, 500KB or 2000000 (bytes), got ${JSON.stringify(v)}`);
@@ -101,7 +101,7 @@ export const OPTIONS: OptionSpec[] = [
     names: ['--jobs', '-j'],
     value: 'N',
     commands: ['lint'],
-    help: 'lint N files at once in worker threads (default: one per core; 1 lints in this process)',
+    help: 'lint N files at once on worker threads (default: one per core, for 16 files or more; 1: no threads)',
     apply(a, v) {
       a.jobs = parseNumber('--jobs', v, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
     },
