@@ -38,7 +38,7 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     while (k < text.length && text[k] === ' ') k++;
     if (k < text.length && !/[\p{Lu}\d"“‘'(\[]/u.test(text[k])) continue;
     if (c === '.') {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
+      const word = /(?<![\p{L}.])([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}?$/u.test(word)) continue;
       if (/\b[IVXLC]+\.[A-Z]$/.test(text.slice(Math.max(0, i - 8), i))) continue;
     }
@@ -81,7 +81,7 @@ export function leadingNumber(title: string): string | undefined {
 
 /** "II.D." → "II.D", "(4)" → "4", "2.1." → "2.1". */
 export function normalizeNumber(n: string): string {
-  return n.replace(/^\(|\)$/g, '').replace(/[.)]+$/, '').toUpperCase();
+  return n.replace(/^\(|\)$/g, '').replace(/(?<![.)])[.)]+$/, '').toUpperCase();
 }
 
 /**
