@@ -2,10 +2,18 @@
 // the helpers in ./lsp convert between the engine and LSP. The transport comes from argv
 // (--stdio, --node-ipc, --socket=N).
 import {
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticRequest,
+  DocumentSymbolRequest,
+  ExecuteCommandRequest,
   FileChangeType,
+  FoldingRangeRequest,
+  HoverRequest,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -16,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChecklistRequest, LintDocumentsRequest } from './protocol.js';
 import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions.js';
-import { checklist, COMMAND_IDS, executeCommand, lintDocuments } from './lsp/commands.js';
+import { checklist, COMMAND_IDS, executeCommand, invalidParams, lintDocuments, PARAMS, paramsProblem, type Shape } from './lsp/commands.js';
 import { codeLenses } from './lsp/checklist.js';
 import { COMPLETION_TRIGGERS, completions } from './lsp/completion.js';
 import { hover } from './lsp/hover.js';
@@ -26,23 +34,45 @@ import { PolicyService } from './lsp/service.js';
 import type { Analysis } from './lsp/analysis.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** The open documents. A didOpen without text (a client's bug) opens an empty document, with one warning. */
+const documents = new TextDocuments<TextDocument>({
+  create(uri, languageId, version, content) {
+    if (typeof content !== 'string') {
+      connection.console.warn(`policylint: ${uri} was opened without its text (got ${content === null ? 'null' : typeof content}); taken as empty`);
+    }
+    return TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : '');
+  },
+  update: (document, changes, version) => TextDocument.update(document, changes, version),
+});
 const service = new PolicyService(connection, documents, process.env.POLICYLINT_TEST_THROW_IN_RULE || undefined);
 let watchFilesDynamically = false;
 let configurationDynamically = false;
 
-/** Runs a handler; an exception is logged and answered with `fallback`, never taking the server down. */
-function guarded<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+/**
+ * Runs a request handler. Params that do not have the shape the handler reads are answered
+ * with an InvalidParams error naming what is wrong (nothing logged: the fault is the
+ * client's); any other exception is logged and answered with `fallback`, never taking the
+ * server down.
+ */
+function guarded<P extends unknown[], R>(method: string, shape: Shape | undefined, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
   return async (...args: P) => {
+    const problem = shape && paramsProblem(shape, args[0]);
+    if (problem) throw invalidParams(method, problem);
     try {
       return await fn(...args);
     } catch (err) {
-      // Errors meant for the client (bad command arguments) go back as errors.
+      // Errors meant for the client (bad command arguments, a file that cannot be read) go back as errors.
       if (err instanceof ResponseError) throw err;
-      service.logError(name, err);
+      service.logError(method, err);
       return fallback;
     }
   };
+}
+
+/** Runs a notification handler: params of the wrong shape are ignored with one warning (there is no one to answer). */
+function notified<P extends unknown[]>(method: string, shape: Shape, fn: (...args: P) => void): (...args: P) => Promise<void> {
+  const run = guarded(method, shape, undefined, fn);
+  return (...args: P) => run(...args).catch((err: Error) => connection.console.warn(`policylint: ignored ${err.message}`));
 }
 
 /** A feature on the current analysis of an open policy document. */
@@ -90,32 +120,32 @@ connection.onInitialized(() => {
 
 // ---------------------------------------------------------------- documents
 
-documents.onDidOpen(guarded('didOpen', undefined, (e) => service.opened(e.document.uri, e.document.version)));
+documents.onDidOpen(guarded('didOpen', undefined, undefined, (e) => service.opened(e.document.uri, e.document.version)));
 documents.onDidChangeContent(
-  guarded('didChange', undefined, (e) => {
+  guarded('didChange', undefined, undefined, (e) => {
     // onDidChangeContent also fires on open (version 1 is handled there).
     if (service.isOpenEvent(e.document)) return;
     service.changed(e.document.uri);
   }),
 );
-documents.onDidSave(guarded('didSave', undefined, (e) => service.saved(e.document.uri)));
-documents.onDidClose(guarded('didClose', undefined, (e) => service.closed(e.document.uri)));
+documents.onDidSave(guarded('didSave', undefined, undefined, (e) => service.saved(e.document.uri)));
+documents.onDidClose(guarded('didClose', undefined, undefined, (e) => service.closed(e.document.uri)));
 
 connection.languages.diagnostics.on(
-  guarded('pull diagnostics', { kind: 'full' as const, items: [] }, (params, token) => service.pull(params.textDocument.uri, params.previousResultId, token)),
+  guarded(DocumentDiagnosticRequest.method, PARAMS.pullDiagnostics, { kind: 'full' as const, items: [] }, (params, token) => service.pull(params.textDocument.uri, params.previousResultId, token)),
 );
 
 // ---------------------------------------------------------------- settings and config files
 
 connection.onDidChangeConfiguration(
-  guarded('didChangeConfiguration', undefined, (params) => {
+  guarded(DidChangeConfigurationNotification.method, undefined, undefined, (params) => {
     service.settings.changed(params.settings);
     service.relintAll();
   }),
 );
 
 connection.onDidChangeWatchedFiles(
-  guarded('didChangeWatchedFiles', undefined, (params) => {
+  notified(DidChangeWatchedFilesNotification.method, PARAMS.watchedFiles, (params) => {
     for (const change of params.changes) {
       const file = fsPathOf(change.uri);
       if (file) service.configs.fileChanged(file, change.type === FileChangeType.Deleted);
@@ -127,20 +157,20 @@ connection.onDidChangeWatchedFiles(
 // ---------------------------------------------------------------- language features
 
 connection.onCodeAction(
-  guarded('codeAction', [], (params) => onAnalysis(params.textDocument.uri, [], (a) => codeActions(params, a, service.support.documentChanges))),
+  guarded(CodeActionRequest.method, PARAMS.codeAction, [], (params) => onAnalysis(params.textDocument.uri, [], (a) => codeActions(params, a, service.support.documentChanges))),
 );
-connection.onDocumentSymbol(guarded('documentSymbol', [], (params) => onAnalysis(params.textDocument.uri, [], documentSymbols)));
-connection.onFoldingRanges(guarded('foldingRange', [], (params) => onAnalysis(params.textDocument.uri, [], foldingRanges)));
-connection.onHover(guarded('hover', null, (params) => onAnalysis(params.textDocument.uri, null, (a) => hover(a, params.position))));
-connection.onCompletion(guarded('completion', [], (params) => onAnalysis(params.textDocument.uri, [], (a) => completions(a, params.position))));
-connection.onCodeLens(guarded('codeLens', [], (params) => onAnalysis(params.textDocument.uri, [], codeLenses)));
+connection.onDocumentSymbol(guarded(DocumentSymbolRequest.method, PARAMS.textDocument, [], (params) => onAnalysis(params.textDocument.uri, [], documentSymbols)));
+connection.onFoldingRanges(guarded(FoldingRangeRequest.method, PARAMS.textDocument, [], (params) => onAnalysis(params.textDocument.uri, [], foldingRanges)));
+connection.onHover(guarded(HoverRequest.method, PARAMS.atPosition, null, (params) => onAnalysis(params.textDocument.uri, null, (a) => hover(a, params.position))));
+connection.onCompletion(guarded(CompletionRequest.method, PARAMS.atPosition, [], (params) => onAnalysis(params.textDocument.uri, [], (a) => completions(a, params.position))));
+connection.onCodeLens(guarded(CodeLensRequest.method, PARAMS.textDocument, [], (params) => onAnalysis(params.textDocument.uri, [], codeLenses)));
 
-connection.onRequest(ChecklistRequest, guarded('checklist', null, (params) => checklist(service, params.uri)));
+connection.onRequest(ChecklistRequest, guarded(ChecklistRequest.method, PARAMS.checklist, null, (params) => checklist(service, params.uri)));
 connection.onRequest(
   LintDocumentsRequest,
-  guarded('lintDocuments', { results: [] }, (params, token) => lintDocuments(service, params, token)),
+  guarded(LintDocumentsRequest.method, PARAMS.lintDocuments, { results: [] }, (params, token) => lintDocuments(service, params, token)),
 );
-connection.onExecuteCommand(guarded('command', false, (params) => executeCommand(service, params)));
+connection.onExecuteCommand(guarded(ExecuteCommandRequest.method, PARAMS.executeCommand, false, (params) => executeCommand(service, params)));
 
 process.on('uncaughtException', (err) => service.logError('uncaught exception', err));
 process.on('unhandledRejection', (err) => service.logError('unhandled rejection', err));

@@ -12,6 +12,7 @@
 // - a document over 5 MiB with no config: robustness.test.ts, "gives a document over 5 MB one
 //   information diagnostic".
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,6 +27,7 @@ import {
   FileChangeType,
   FoldingRangeRequest,
   HoverRequest,
+  LSPErrorCodes,
   ResponseError,
   type Diagnostic,
   type FullDocumentDiagnosticReport,
@@ -241,6 +243,84 @@ describe('language server: fault injection', function () {
     }
   });
 
+  describe('files that are not open, read from disk', () => {
+    /** The checklist of a file that is not open: its error response (the test fails on an answer). */
+    async function checklistError(file: string): Promise<ResponseError<unknown>> {
+      const { result, error } = await answerOf(h.conn.sendRequest(ChecklistRequest, { uri: fileUri(file) }));
+      assert.ok(error, `answered ${JSON.stringify(result)} instead of an error`);
+      assert.equal(error.code, LSPErrorCodes.RequestFailed, error.message);
+      return error;
+    }
+    const quoted = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+    it('a regular file within the limit is read and linted (its checklist has no version)', async () => {
+      const file = path.join(tmp, 'on-disk.privacy.md');
+      fs.writeFileSync(file, TEXT);
+      const response = await h.conn.sendRequest(ChecklistRequest, { uri: fileUri(file) });
+      assert.ok(response, 'no checklist for a readable policy file');
+      assert.equal(response.version, null);
+      assert.equal(response.total, engineLint(TEXT).checklist.length);
+      assert.equal(response.present, engineLint(TEXT).checklist.filter((e) => e.status === 'present').length);
+    });
+
+    it('a FIFO with no writer: an error naming the file and why, at once, and no threadpool thread is held', async function () {
+      const fifo = path.join(tmp, 'pipe.privacy.md');
+      const made = spawnSync('mkfifo', [fifo]);
+      if (made.error || made.status !== 0) this.skip();
+      assert.ok(fs.statSync(fifo).isFIFO());
+      // More requests than libuv has threadpool threads (4): reading would hold one each, forever.
+      const errors = await Promise.all(Array.from({ length: 6 }, () => checklistError(fifo)));
+      for (const error of errors) {
+        assert.match(error.message, new RegExp(`cannot lint ${quoted(fifo)}: it is a named pipe \\(FIFO\\), not a regular file`));
+      }
+      const fixAll = await answerOf(h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.fixAll, arguments: [fileUri(fifo)] }));
+      assert.equal(fixAll.error?.code, LSPErrorCodes.RequestFailed);
+      assert.match(fixAll.error.message, /named pipe/);
+      // The threadpool is free: a file is still read (fs work runs on those threads).
+      const file = path.join(tmp, 'after-pipe.privacy.md');
+      fs.writeFileSync(file, TEXT);
+      assert.ok(await h.conn.sendRequest(ChecklistRequest, { uri: fileUri(file) }));
+      await assertServing(h);
+    });
+
+    it('a device (/dev/zero) is refused, never read', async function () {
+      if (!fs.existsSync('/dev/zero')) this.skip();
+      const error = await checklistError('/dev/zero');
+      assert.match(error.message, /cannot lint \/dev\/zero: it is a device, not a regular file/);
+      await assertServing(h);
+    });
+
+    it('a directory is refused', async () => {
+      const dir = path.join(tmp, 'folder.privacy.md');
+      fs.mkdirSync(dir, { recursive: true });
+      const error = await checklistError(dir);
+      assert.match(error.message, new RegExp(`cannot lint ${quoted(dir)}: it is a directory, not a regular file`));
+    });
+
+    it('a file over its config’s maxFileSize is refused before it is read, naming size and limit', async () => {
+      const dir = path.join(tmp, 'large-on-disk');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, '.policylintrc.json'), JSON.stringify({ maxFileSize: '10 KB' }));
+      const file = path.join(dir, 'privacy.md');
+      fs.writeFileSync(file, `${TEXT}\n${'More text to pass the limit. '.repeat(1000)}`);
+      const size = fs.statSync(file).size;
+      assert.ok(size > 10_000);
+      const error = await checklistError(file);
+      const expected = `cannot lint ${file}: it is ${Number((size / 1000).toFixed(1))} KB, over the 10 KB size limit (raise "maxFileSize" in .policylintrc.json to lint it)`;
+      assert.ok(error.message.endsWith(expected), `${error.message}\n  does not end with\n${expected}`);
+      // Within the limit once the config allows it.
+      fs.writeFileSync(path.join(dir, '.policylintrc.json'), JSON.stringify({ maxFileSize: '1 MB' }));
+      await h.configFileChanged(path.join(dir, '.policylintrc.json'));
+      assert.ok(await h.conn.sendRequest(ChecklistRequest, { uri: fileUri(file) }));
+    });
+
+    it('a file that does not exist: an error naming it', async () => {
+      const gone = path.join(tmp, 'no-such.privacy.md');
+      const error = await checklistError(gone);
+      assert.match(error.message, new RegExp(`cannot lint ${quoted(gone)}: no such file or directory`));
+    });
+  });
+
   describe('malformed requests', () => {
     it('an unknown method is a MethodNotFound error response', async () => {
       const r = await answerOf(h.conn.sendRequest('policylint/noSuchRequest', { uri: HEALTHY }));
@@ -250,35 +330,67 @@ describe('language server: fault injection', function () {
       await assertServing(h);
     });
 
-    const malformed: [string, string, unknown][] = [
-      ['hover without a document', HoverRequest.method, { position: { line: 0, character: 0 } }],
-      ['hover with a number for the document', HoverRequest.method, { textDocument: 42, position: 'top' }],
-      ['symbols with no params', DocumentSymbolRequest.method, null],
-      ['code action without a range or context', CodeActionRequest.method, { textDocument: { uri: HEALTHY } }],
-      ['code action with diagnostics that are not an array', CodeActionRequest.method, { textDocument: { uri: HEALTHY }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: 'none' } }],
-      ['completion at a position that is not one', CompletionRequest.method, { textDocument: { uri: HEALTHY }, position: { line: 'x' } }],
-      ['checklist with a number for the uri', ChecklistRequest.method, { uri: 5 }],
-      ['lint documents with a string for the list', LintDocumentsRequest.method, { documents: 'all of them' }],
-      ['lint documents with entries of the wrong shape', LintDocumentsRequest.method, { documents: [{ uri: 7 }, null, { uri: 'untitled:x', text: 12 }] }],
-      ['a command with no arguments', ExecuteCommandRequest.method, { command: Commands.fixAll }],
-      ['a command that does not exist', ExecuteCommandRequest.method, { command: 'policylint.noSuchCommand', arguments: [] }],
+    const hover = { textDocument: { uri: HEALTHY }, position: { line: 0, character: 0 } };
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    /** What is sent, and what the InvalidParams message must say (after the method's name, or the command's). */
+    const malformed: [string, string, unknown, RegExp][] = [
+      ['hover without a document', HoverRequest.method, { position: hover.position }, /params\.textDocument must be an object, got nothing/],
+      ['hover with a number for the document', HoverRequest.method, { textDocument: 42, position: 'top' }, /params\.textDocument must be an object, got a number/],
+      ['hover with an empty uri', HoverRequest.method, { ...hover, textDocument: { uri: '' } }, /params\.textDocument\.uri must be a non-empty string, got an empty string/],
+      ['hover with a negative line', HoverRequest.method, { ...hover, position: { line: -1, character: 0 } }, /params\.position\.line must be a whole number/],
+      ['symbols with no params', DocumentSymbolRequest.method, null, /^textDocument\/documentSymbol: params must be an object, got null|parameters by name but received parameters by position/],
+      ['folding with an array for the document', FoldingRangeRequest.method, { textDocument: [HEALTHY] }, /params\.textDocument must be an object, got an array/],
+      ['code lens with a number for the uri', CodeLensRequest.method, { textDocument: { uri: 3 } }, /params\.textDocument\.uri must be a non-empty string, got a number/],
+      ['code action without a range or context', CodeActionRequest.method, { textDocument: { uri: HEALTHY } }, /params\.range must be an object, got nothing/],
+      ['code action without a context', CodeActionRequest.method, { textDocument: { uri: HEALTHY }, range }, /params\.context must be an object, got nothing/],
+      ['code action with diagnostics that are not an array', CodeActionRequest.method, { textDocument: { uri: HEALTHY }, range, context: { diagnostics: 'none' } }, /params\.context\.diagnostics must be an array, got a string/],
+      ['code action with a diagnostic without a range', CodeActionRequest.method, { textDocument: { uri: HEALTHY }, range, context: { diagnostics: [{ message: 'x' }] } }, /params\.context\.diagnostics\[0\]\.range must be an object, got nothing/],
+      ['completion at a position that is not one', CompletionRequest.method, { textDocument: { uri: HEALTHY }, position: { line: 'x' } }, /params\.position\.line must be a whole number \(0 or more\), got a string/],
+      ['pulled diagnostics without a document', DocumentDiagnosticRequest.method, { previousResultId: 'x' }, /params\.textDocument must be an object, got nothing/],
+      ['checklist with a number for the uri', ChecklistRequest.method, { uri: 5 }, /params\.uri must be a non-empty string, got a number/],
+      ['lint documents with a string for the list', LintDocumentsRequest.method, { documents: 'all of them' }, /params\.documents must be an array, got a string/],
+      ['lint documents with entries of the wrong shape', LintDocumentsRequest.method, { documents: [{ uri: 7 }, null, { uri: 'untitled:x', text: 12 }] }, /params\.documents\[0\]\.uri must be a non-empty string, got a number/],
+      ['lint documents with an entry without text', LintDocumentsRequest.method, { documents: [{ uri: 'untitled:No-Text' }] }, /params\.documents\[0\]\.text must be a string, got nothing/],
+      ['a command with a number for its name', ExecuteCommandRequest.method, { command: 12 }, /params\.command must be a non-empty string, got a number/],
+      ['a command with an object for its arguments', ExecuteCommandRequest.method, { command: Commands.fixAll, arguments: { uri: HEALTHY } }, /params\.arguments must be an array, got an object/],
+      ['a command with no arguments', Commands.fixAll, { command: Commands.fixAll }, /expects arguments \[uri\]/],
+      ['a command that does not exist', 'policylint.noSuchCommand', { command: 'policylint.noSuchCommand', arguments: [] }, /no such command/],
     ];
-    // Today the server answers most of these with the feature's empty answer (and logs the
-    // TypeError), not with an InvalidParams error; either is accepted, a crash or silence is not.
-    for (const [what, method, params] of malformed) {
-      it(`${what}: an answer or an InvalidParams error, and the server keeps serving`, async () => {
-        const { error } = await answerOf(h.conn.sendRequest(method, params));
-        if (error) assert.equal(error.code, ErrorCodes.InvalidParams, error.message);
+    for (const [what, method, params, says] of malformed) {
+      it(`${what}: an InvalidParams error naming the problem, no stack trace logged, and the server keeps serving`, async () => {
+        const from = h.events.length;
+        // Commands are sent as workspace/executeCommand; the error names the command.
+        const sent = method.startsWith('policylint.') ? ExecuteCommandRequest.method : method;
+        const { result, error } = await answerOf(h.conn.sendRequest(sent, params));
+        assert.ok(error, `answered ${JSON.stringify(result)} instead of an error`);
+        assert.equal(error.code, ErrorCodes.InvalidParams, error.message);
+        // (Params that are not an object at all are refused by the JSON-RPC layer, naming the method.)
+        assert.ok(error.message.includes(method), `the message does not name ${method}: ${error.message}`);
+        assert.match(error.message, says);
+        // Log messages sent before the answer have arrived before it.
+        const logged = h.events.slice(from).flatMap((e) => (e.kind === 'log' ? [e.params.message] : []));
+        assert.deepEqual(logged, [], 'a malformed request is the client’s fault: nothing to log');
+        if (sent === LintDocumentsRequest.method) {
+          const published = h.events.slice(from).filter((e) => e.kind === 'diagnostics' && e.params.uri !== HEALTHY);
+          assert.deepEqual(published, [], 'a rejected lintDocuments published diagnostics');
+        }
         await assertServing(h);
       });
     }
 
     it('malformed notifications (open without text, change of a document never opened) change nothing', async () => {
+      const from = h.events.length;
       await h.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:No-Text', languageId: 'privacy-policy', version: 1 } });
       await h.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:Never', version: 2 }, contentChanges: [{ text: 'x' }] });
       await h.conn.sendNotification('textDocument/didClose', { textDocument: {} });
       await h.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: 'none' });
+      const noText = await h.waitFor('a warning about the open without text', (e) => (e.kind === 'log' && e.params.message.includes('untitled:No-Text') ? e.params : undefined), from);
+      assert.equal(noText.message, 'policylint: untitled:No-Text was opened without its text (got undefined); taken as empty');
+      const warning = await h.waitFor('a warning about the watched-files params', (e) => (e.kind === 'log' && e.params.message.includes('didChangeWatchedFiles') ? e.params : undefined), from);
+      assert.equal(warning.message, 'policylint: ignored workspace/didChangeWatchedFiles: params.changes must be an array, got a string');
       await assertServing(h);
+      const logged = h.events.slice(from).flatMap((e) => (e.kind === 'log' ? [e.params.message] : []));
+      for (const message of logged) assert.doesNotMatch(message, /\n\s+at /, `a stack trace was logged: ${message}`);
     });
   });
 
