@@ -73,7 +73,7 @@ function evaluateItem(doc: PolicyDocument, item: ItemDef): ChecklistEntry & { se
   const line = doc.lineOf(offset);
   const lineText = doc.text.slice(doc.lineStarts[line - 1], doc.lineStarts[line] ?? doc.text.length);
   entry.line = line;
-  entry.range = doc.rangeOf(offset, Math.max(offset, doc.lineStarts[line - 1] + lineText.replace(/\s+$/, '').length));
+  entry.range = doc.rangeOf(offset, Math.max(offset, doc.lineStarts[line - 1] + lineText.trimEnd().length));
   entry.evidence = lineText.trim().slice(0, 200);
   if (section) {
     entry.section = section.title;

@@ -1,17 +1,62 @@
 // Parse once: remark's mdast becomes the policy document model every rule reads —
 // sections (pseudo-headings included), prose blocks with a map back to the source,
 // sentences, facts and inline directives.
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import type { Definition, Heading, List, ListItem, Node, Paragraph, Parent, PhrasingContent, Root, RootContent, Strong } from 'mdast';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type { Definition, FootnoteDefinition, Heading, List, ListItem, Node, Paragraph, Parent, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { parseDirectives } from './directives.js';
 import { extractFacts } from './facts.js';
 import { splitSentences } from './text.js';
 import type { Directive, LinkFact, Point, PolicyDocument, Range, Section, SectionKind, Sentence, TextBlock } from './types.js';
 import { memoFor, type AnalysisCache } from './incremental.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+/**
+ * remark with the parts of GitHub Flavored Markdown a policy uses: tables, footnotes and
+ * strikethrough. Not GFM's literal autolinks: finding bare URLs costs a check at every
+ * character (half the time of the whole parse) and leaves text without positions; bare
+ * URLs and addresses are found in the prose instead (see bareUrls, facts.ts).
+ */
+function policyMarkdown(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmStrikethrough());
+  (data.fromMarkdownExtensions ??= []).push([gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()]);
+}
+
+const parser = unified().use(remarkParse).use(policyMarkdown);
+
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
+
+/** `text` without the run of `chars` it ends with (a loop: a regex like /[.,]+$/ is quadratic on long runs). */
+function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** Bare URLs in the prose ("visit https://example.com/contact"), as links whose text is the address. */
+function bareUrls(blocks: TextBlock[], links: LinkFact[], rangeOf: (s: number, e: number) => Range): void {
+  const explicit = links.map((l) => [l.range.start.offset, l.range.end.offset]);
+  for (const b of blocks) {
+    if (b.kind === 'html' || !b.text.includes('ww') && !b.text.includes('://')) continue;
+    for (const m of b.text.matchAll(BARE_URL)) {
+      let text = trimTrailing(m[0], `.,;:!?'"”’*_~`);
+      if (text.endsWith(')') && !text.includes('(')) text = trimTrailing(text.slice(0, -1), `.,;:!?'"”’`);
+      const start = b.offsets[m.index!];
+      if (explicit.some(([s, e]) => s <= start && start < e)) continue;
+      links.push({ url: /^www\./i.test(text) ? `http://${text}` : text, text, range: rangeOf(start, b.offsets[m.index! + text.length]) });
+    }
+  }
+  links.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** Deepest nesting of block quotes and lists read. */
+const MAX_DEPTH = 100;
 
 /** Longest title a pseudo-heading may have. */
 const MAX_TITLE_WORDS = 14;
@@ -62,11 +107,22 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
 
   // Without a cache, chunks are cut at headings only: fewer, larger parses cost less than many small ones.
   const candidates = options.whole ? [0] : chunkStarts(text, lineStarts, options.cache !== undefined);
-  const prefix = options.whole ? '' : definitionsPrefix(text, lineStarts);
   const cache = options.cache;
-  const starts: number[] = [];
-  const chunks: ChunkModel[] = [];
   let worked = 0;
+  const chunkOf = (chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState): ChunkModel => {
+    const key = `${hasFollowing ? 1 : 0}${state}`;
+    const cached = cache?.chunk(prefix, chunkText, key);
+    if (cached) return cached;
+    const t0 = performance.now();
+    const model = analyzeChunk(chunkText, prefix, hasFollowing, state);
+    cache?.storeChunk(prefix, chunkText, key, model);
+    worked += performance.now() - t0;
+    return model;
+  };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const states: OutlineState[] = [];
+  const chunks: ChunkModel[] = [];
   let state = START_STATE;
   for (let i = 0; i < candidates.length; ) {
     // A chunk that ends inside a fence or an HTML block the scan missed runs on into the next ones.
@@ -74,28 +130,37 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
     let grow = 1;
     let model: ChunkModel;
     for (;;) {
-      const chunkText = text.slice(candidates[i], candidates[j] ?? text.length);
-      const hasFollowing = j < candidates.length;
-      const key = `${hasFollowing ? 1 : 0}${state}`;
-      const cached = cache?.chunk(prefix, chunkText, key);
-      if (cached) model = cached;
-      else {
-        const t0 = performance.now();
-        model = analyzeChunk(chunkText, prefix, hasFollowing, state);
-        cache?.storeChunk(prefix, chunkText, key, model);
-        worked += performance.now() - t0;
-      }
-      if (!hasFollowing || !model.openAtEnd) break;
+      model = chunkOf(text.slice(candidates[i], candidates[j] ?? text.length), '', j < candidates.length, state);
+      if (j >= candidates.length || !model.openAtEnd) break;
       j = Math.min(candidates.length, j + grow);
       grow *= 2;
     }
     starts.push(candidates[i]);
+    ends.push(candidates[j] ?? text.length);
+    states.push(state);
     chunks.push(model);
     state = model.endState;
     i = j;
     if (worked >= STEP_MS) {
       worked = 0;
       yield;
+    }
+  }
+  // Link reference and footnote definitions hold for the whole document: chunks that may refer
+  // to one (they have a "[") are parsed again after a copy of every definition, so a reference
+  // resolves against a definition in another chunk exactly as in the whole text.
+  const definitions = chunks.flatMap((m) => m.definitionLines);
+  if (definitions.length && chunks.length > 1) {
+    // The comment closes the definitions (a footnote's body would take in an indented first line).
+    const prefix = `${definitions.join('\n')}\n\n<!-- -->\n`;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunkText = text.slice(starts[c], ends[c]);
+      if (!chunkText.includes('[')) continue;
+      chunks[c] = chunkOf(chunkText, prefix, c + 1 < chunks.length, states[c]);
+      if (worked >= STEP_MS) {
+        worked = 0;
+        yield;
+      }
     }
   }
   return assemble(text, chunks, starts, { lineStarts, eol, pointAt, rangeOf, lineOf }, cache);
@@ -124,7 +189,7 @@ function lineIndex(lineStarts: number[], offset: number): number {
 }
 
 const ATX_LINE = /^#{1,6}(?:[ \t\r\n]|$)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
 const HTML_START = /^ {0,3}</;
 /** HTML blocks of CommonMark kinds 1–5 end at a marker; the others at a blank line. */
 const HTML_ENDS: [RegExp, RegExp][] = [
@@ -146,25 +211,33 @@ function openFence(line: string): { char: string; length: number } | undefined {
  * chunk's end: in the whole text it would swallow the heading that starts the next chunk.
  */
 function isOpenAtEnd(nodes: RootContent[], src: string): boolean {
-  const last = nodes[nodes.length - 1];
-  if (!last?.position || (last.type !== 'code' && last.type !== 'html')) return false;
+  // The last node, and its last child, and so on: a fence left open in a list item counts too.
+  for (let node: Node | undefined = nodes[nodes.length - 1]; node; ) {
+    if (isOpenBlock(node, src)) return true;
+    const kids: Node[] | undefined = (node as Parent).children;
+    node = kids?.[kids.length - 1];
+  }
+  return false;
+}
+
+function isOpenBlock(last: Node, src: string): boolean {
+  if (!last.position || (last.type !== 'code' && last.type !== 'html')) return false;
   const start = last.position.start.offset!;
   const end = last.position.end.offset!;
   const source = src.slice(start, end);
   if (last.type === 'code') {
-    const open = openFence(source.slice(0, source.indexOf('\n') >>> 0));
+    const open = openFence(source.slice(0, source.indexOf('\n') >>> 0).replace(/\r$/, ''));
     if (!open) return false; // indented code ends at any unindented line
     const lines = source.split('\n');
     const close = /^ {0,3}(`{3,}|~{3,})[ \t\r]*$/.exec(lines[lines.length - 1]);
     return !(lines.length > 1 && close && close[1][0] === open.char && close[1].length >= open.length);
   }
-  const kind = HTML_ENDS.find(([opener]) => opener.test(source));
+  const kind = HTML_ENDS.find(([opener]) => opener.test(source.replace(/^[ \t]+/, '')));
   if (kind) return !kind[1].test(source.slice(source.indexOf('<') + 2));
   // Kinds 6 and 7 end at a blank line: open unless one follows the block in this chunk.
-  return /^[ \t]*(?:\r?\n)?[ \t]*$/.test(src.slice(end));
+  return /^[ \t]*(?:\r?\n[ \t]*)?$/.test(src.slice(end));
 }
 
-const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:/;
 
 /**
  * Offsets where chunks start: 0, and every line that opens an ATX heading at column 0
@@ -179,7 +252,7 @@ export function chunkStarts(text: string, lineStarts: number[], fine = false): n
   let htmlEnd: RegExp | 'blank' | undefined;
   for (let i = 0; i < lineStarts.length; i++) {
     const s = lineStarts[i];
-    const line = text.slice(s, i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length);
+    const line = text.slice(s, i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length).replace(/\r$/, '');
     const afterBlank = blank;
     blank = !line.trim();
     if (fence) {
@@ -211,32 +284,6 @@ export function chunkStarts(text: string, lineStarts: number[], fine = false): n
   return out;
 }
 
-/**
- * Link reference and footnote definitions apply to the whole document, so each chunk is
- * parsed after a copy of them: a reference in one chunk resolves against a definition in
- * another, as in the whole text. Only lines that can start a definition count (after a
- * blank line, a heading or another definition, outside fences).
- */
-function definitionsPrefix(text: string, lineStarts: number[]): string {
-  if (!text.includes(']:')) return '';
-  const defs: string[] = [];
-  let fence: { char: string; length: number } | undefined;
-  let previous = '';
-  for (let i = 0; i < lineStarts.length; i++) {
-    const line = text.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length).replace(/\r$/, '');
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
-    } else {
-      const f = openFence(line);
-      if (f) fence = f;
-      else if (DEFINITION_LINE.test(line) && (!previous.trim() || ATX_LINE.test(previous) || DEFINITION_LINE.test(previous))) defs.push(line.trim());
-    }
-    previous = line;
-  }
-  return defs.length ? `${defs.join('\n')}\n\n` : '';
-}
-
 /** What one chunk contributes to the model, with ranges relative to the chunk (line 1 = its first line). */
 export interface ChunkModel {
   length: number;
@@ -252,6 +299,8 @@ export interface ChunkModel {
   links: LinkFact[];
   references: { identifier: string; text: string; range: Range }[];
   definitions: [string, string][];
+  /** The chunk's definitions as one-line Markdown, to parse ahead of other chunks. */
+  definitionLines: string[];
   /** The chunk ends inside a fenced code or HTML block (see isOpenAtEnd). */
   openAtEnd: boolean;
   /** The outline state the next chunk starts in. */
@@ -262,11 +311,55 @@ export interface ChunkModel {
 
 function parseMarkdown(text: string): Root {
   try {
-    return parser.parse(text) as Root;
+    return parser.parse(limitNesting(text)) as Root;
   } catch {
     // remark does not throw on Markdown, but a model must exist whatever happens.
     return { type: 'root', children: [] };
   }
+}
+
+/** Most block-quote and list markers read at the start of one line. */
+const MAX_MARKERS = 32;
+
+/**
+ * The text with container markers past the 32nd on a line ("> - > - > - …") turned into
+ * spaces: remark's parser takes time that grows with the square of such nesting (4,000
+ * levels, 16 KB: seconds), and no policy nests that deep. Lengths and offsets are kept.
+ */
+export function limitNesting(text: string): string {
+  let out: string[] | undefined;
+  let from = 0;
+  for (let start = 0; start < text.length; ) {
+    let i = start;
+    let markers = 0;
+    let cut = -1;
+    for (;;) {
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      const c = text[i];
+      let end = -1;
+      if (c === '>') end = i + 1;
+      else if ((c === '-' || c === '+' || c === '*') && (text[i + 1] === ' ' || text[i + 1] === '\t')) end = i + 1;
+      else if (c >= '0' && c <= '9') {
+        let j = i;
+        while (j < i + 9 && text[j] >= '0' && text[j] <= '9') j++;
+        if ((text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) end = j + 1;
+      }
+      if (end < 0) break;
+      if (++markers === MAX_MARKERS) cut = end;
+      i = end;
+    }
+    const eol = text.indexOf('\n', i);
+    const lineEnd = eol < 0 ? text.length : eol;
+    if (cut >= 0) {
+      out ??= [];
+      out.push(text.slice(from, cut), text.slice(cut, i).replace(/[^ \t]/g, ' '));
+      from = i;
+    }
+    start = lineEnd + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(from));
+  return out.join('');
 }
 
 /** A heading that stands for the next chunk's first node when a chunk is walked alone. */
@@ -277,7 +370,7 @@ export type OutlineState = string;
 const START_STATE: OutlineState = '0,0,0';
 
 function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState): ChunkModel {
-  const src = prefix + chunkText;
+  const src = prefix + limitNesting(chunkText);
   const P = prefix.length;
   const ls = computeLineStarts(chunkText);
   const rel = (offset: number): Point => {
@@ -298,6 +391,7 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
   if (P) {
     for (const b of builder.blocks) b.offsets = b.offsets.map((o) => Math.max(0, o - P));
   }
+  bareUrls(builder.blocks, builder.links, (s, e) => rangeOf(s + P, e + P));
   const sentences: number[] = [];
   const sentenceTexts: string[] = [];
   builder.blocks.forEach((block, b) => {
@@ -308,16 +402,27 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
     }
   });
   const definitions: [string, string][] = [];
+  const definitionLines: string[] = [];
   const code: number[] = [];
-  const visit = (node: Node) => {
-    if (node.type === 'definition') definitions.push([(node as Definition).identifier, (node as Definition).url]);
+  // Iterative: nesting can be thousands deep.
+  const stack: Node[] = [...nodes].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'definition') {
+      const d = node as Definition;
+      definitions.push([d.identifier, d.url]);
+      definitionLines.push(`[${d.label ?? d.identifier}]: <${d.url.replace(/[<>\\]/g, '\\$&').replace(/[\r\n]/g, ' ')}>`);
+    } else if (node.type === 'footnoteDefinition') {
+      const f = node as FootnoteDefinition;
+      definitionLines.push(`[^${f.label ?? f.identifier}]: .`);
+    }
     if ((node.type === 'code' || node.type === 'inlineCode') && node.position) {
       code.push(node.position.start.offset! - P, node.position.end.offset! - P);
-      return;
+      continue;
     }
-    for (const child of (node as Parent).children ?? []) visit(child);
-  };
-  for (const n of nodes) visit(n);
+    const kids = (node as Parent).children;
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
   let lineBreaks = 0;
   for (let i = chunkText.indexOf('\n'); i >= 0; i = chunkText.indexOf('\n', i + 1)) lineBreaks++;
   return {
@@ -331,6 +436,7 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
     links: builder.links,
     references: builder.references,
     definitions,
+    definitionLines: P ? [] : definitionLines,
     openAtEnd: hasFollowing && isOpenAtEnd(nodes, src),
     endState: `${builder.headingLevel},${builder.lineSectionLevel},${builder.sectionsBefore || builder.sections.length ? 1 : 0}`,
     code,
@@ -554,6 +660,8 @@ class Builder {
 
   /** `follow` stands for the node after the last one (the next chunk's heading). */
   walk(nodes: RootContent[], depth: number, follow?: RootContent): void {
+    // Block quotes and lists nested deeper than any policy nests them are not read (the stack is finite).
+    if (depth > MAX_DEPTH) return;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
       const next = nodes[i + 1] ?? follow;
@@ -565,7 +673,7 @@ class Builder {
           this.paragraph(node, undefined, next);
           break;
         case 'list':
-          this.list(node, next);
+          this.list(node, next, depth);
           break;
         case 'blockquote':
           this.walk(node.children, depth + 1);
@@ -575,7 +683,7 @@ class Builder {
           for (const row of node.children) {
             const flat: Flat = { text: '', offsets: [] };
             for (const cell of row.children) {
-              const part = this.flatten(cell.children);
+              const part = this.flatten(cell.children, cell);
               if (!part.text.trim()) continue;
               if (flat.text) {
                 flat.text += ' | ';
@@ -609,7 +717,7 @@ class Builder {
   }
 
   private heading(node: Heading): void {
-    const flat = this.flatten(node.children);
+    const flat = this.flatten(node.children, node);
     const block = this.addBlock(flat, 'heading', node);
     this.headingLevel = node.depth;
     this.lineSectionLevel = 0;
@@ -619,13 +727,13 @@ class Builder {
     this.addSection('heading', flat.text, node.depth, start, end, end, block);
   }
 
-  private list(node: List, next: RootContent | undefined): void {
+  private list(node: List, next: RootContent | undefined, depth: number): void {
     // "4. Sharing" on its own is parsed as a one-item ordered list: a numbered plain line.
     if (node.ordered && node.children.length === 1) {
       const item = node.children[0];
       const para = item.children[0];
       if (item.children.length === 1 && para?.type === 'paragraph' && next && next.type !== 'list') {
-        const flat = this.flatten(para.children);
+        const flat = this.flatten(para.children, para);
         const number = String(node.start ?? 1);
         if (isTitleLike(flat.text) && !/[.;,]$/.test(flat.text.trim())) {
           const block = this.addBlock(flat, 'paragraph', para);
@@ -636,19 +744,19 @@ class Builder {
         }
       }
     }
-    for (const item of node.children) this.listItem(item);
+    for (const item of node.children) this.listItem(item, depth + 1);
   }
 
-  private listItem(item: ListItem): void {
+  private listItem(item: ListItem, depth: number): void {
     item.children.forEach((child, i) => {
       if (child.type === 'paragraph') this.paragraph(child, i === 0 ? item : undefined, item.children[i + 1]);
-      else this.walk([child], 1);
+      else this.walk([child], depth + 1);
     });
   }
 
   private paragraph(node: Paragraph, listItem: ListItem | undefined, next: RootContent | undefined): void {
     for (const child of node.children) if (child.type === 'html') this.html(child.value, child);
-    const flat = this.flatten(node.children);
+    const flat = this.flatten(node.children, node);
     if (!flat.text.trim()) return;
     const block = this.addBlock(flat, 'paragraph', node);
     const start = (listItem ?? node).position!.start.offset!;
@@ -726,9 +834,9 @@ class Builder {
   }
 
   /** Flattens inline content to plain text, mapping each character back to the source. */
-  flatten(nodes: PhrasingContent[]): Flat {
+  flatten(nodes: PhrasingContent[], parent?: Node): Flat {
     const out: Flat = { text: '', offsets: [] };
-    let last = nodes[0]?.position?.start.offset ?? 0;
+    let last = nodes[0]?.position?.start.offset ?? parent?.position?.start.offset ?? 0;
     const push = (str: string, offs: number[]) => {
       out.text += str;
       for (const o of offs) out.offsets.push(o);
@@ -864,17 +972,12 @@ function isCapsLine(line: string): boolean {
 
 /** Removes Markdown leftovers and trailing separators from a title. */
 export function cleanTitle(raw: string): string {
-  return raw
-    .replace(/\s+/g, ' ')
-    .replace(/\\(.)/g, '$1')
-    .trim()
-    .replace(/(?:\s*[.:|])+$/, '')
-    .trim();
+  return trimTrailing(raw.replace(/\s+/g, ' ').replace(/\\(.)/g, '$1').trim(), ' .:|').trim();
 }
 
 /** "14. Changes" → { number: "14", name: "Changes" }; "II.D. Cookies" → { number: "II.D" }. */
 export function splitNumber(title: string): { number?: string; name: string } {
-  const m = /^(?:(?:section|article|part)\s+)?((?:\d{1,3}|[IVXLC]+|[A-Z])(?:\.(?:\d+|[A-Za-z]))*)(?:\.?\)|[.:]|\s[-–—]|(?<=\.\d{1,3})(?=\s))\s*(.+)$/i.exec(title);
+  const m = /^(?:(?:section|article|part)\s+)?((?:\d{1,3}|[IVXLC]{1,8}|[A-Z])(?:\.(?:\d{1,4}|[A-Za-z])){0,6})(?:\.?\)|[.:]|\s[-–—]|(?<=\.\d{1,3})(?=\s))\s*(.+)$/i.exec(title);
   if (m && (/\d/.test(m[1]) || /^[IVXLC]+$|^[A-Z]$|\./.test(m[1]))) {
     // A lone capital letter counts only with a dot or parenthesis after it ("B. Sharing").
     if (/^[A-Za-z]+$/.test(m[1]) && !/^[A-Za-z]+[.)]/.test(title.replace(/^(?:section|article|part)\s+/i, ''))) return { name: title };
