@@ -140,13 +140,13 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
 
 // ---------------------------------------------------------------- emails
 
-const EMAIL_RE = new RegExp(`(?<![\\w.+-])${EMAIL_ADDRESS}\\b`, 'g');
-const OBFUSCATED_RE = /(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|\s+AT\s+|\s@\s)\s*([A-Za-z0-9][A-Za-z0-9-]*(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\s+DOT\s+|\.)\s*[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
+const EMAIL_RE = new RegExp(`(?<![\\w.%+-])${EMAIL_ADDRESS}\\b`, 'g');
+const OBFUSCATED_RE = /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)([A-Za-z0-9][A-Za-z0-9-]*(?:(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*|\s+DOT\s+)[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
 const SPELLED_RE = /(?<![\w.+-])([a-z0-9][a-z0-9._-]*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)\b/gi;
 const TLD_WORD = /^(?:com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk|no|fi|pl|pt|jp|in|br|mx|nz|example|test)$/i;
 
 function decodeObfuscated(local: string, domain: string): string | undefined {
-  const parts = domain.split(/\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\s+DOT\s+|\s+dot\s+|\.)\s*/);
+  const parts = domain.split(/(?:(?<!\s)\s+)?(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*|(?<!\s)\s+(?:DOT|dot)\s+/);
   if (parts.length < 2 || !TLD_WORD.test(parts[parts.length - 1]) && !/^[a-z]{2,6}$/i.test(parts[parts.length - 1])) return undefined;
   return `${local}@${parts.join('.')}`.toLowerCase();
 }
@@ -406,7 +406,7 @@ function datesIn(text: string, inDateSection: boolean): { iso: string; index: nu
   const dates = findDates(text);
   const out = dates.map((d) => ({ ...d, effective }));
   // "Last updated: 2019" — a bare year counts only right after an effective label.
-  const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:on|as of|in|:|-|–)?\s*((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(text);
+  const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:(?:on|as of|in|:|-|–)\s*)?((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(text);
   if (year && !dates.length) out.push({ iso: year[1], index: year.index + year[0].lastIndexOf(year[1]), length: 4, effective: true });
   return out;
 }
