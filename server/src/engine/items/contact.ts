@@ -6,7 +6,7 @@ import type { ItemDef } from './item.js';
 /** Domains reserved for examples (RFC 2606) or commonly left in templates. */
 const PLACEHOLDER_DOMAINS = /^(?:example\.(?:com|org|net)|[\w-]+\.example|[\w-]+\.test|[\w-]+\.invalid|localhost|(?:your|my)[-]?(?:company|domain|business|site|website)\.[a-z]+|company\.com|domain\.com|email\.com|acme\.com|test\.com)$/i;
 /** Something written like an email address that is not one: "privacy@company", "privacy@@x.com", "privacy@x..com". */
-const EMAIL_LIKE = /(?<![\w.+-])[A-Za-z0-9._%+-]+@@?[A-Za-z0-9._-]*(?:\.\.)?[A-Za-z0-9._-]*(?![\w@])/g;
+const EMAIL_LIKE = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@@?[A-Za-z0-9._-]*(?![\w@])/g;
 
 const item: ItemDef = {
   id: 'contact',
@@ -50,7 +50,7 @@ const item: ItemDef = {
     for (const b of doc.blocks) {
       if (b.kind === 'html') continue;
       for (const m of memoMatches(doc, EMAIL_LIKE, b.text)) {
-        const candidate = m[0].replace(/[.,;:]+$/, '');
+        const candidate = m[0].replace(/(?<![.,;:])[.,;:]+$/, '');
         if (isEmailAddress(candidate) || !/@/.test(candidate) || candidate.startsWith('@')) continue;
         if (/^[A-Za-z0-9._%+-]+@$/.test(candidate)) continue; // "name@" alone is too vague to judge
         const start = b.offsets[m.index!];

@@ -1,7 +1,7 @@
 import { EFFECTIVE_CONTEXT, findDates } from '../facts.js';
 import type { ItemDef } from './item.js';
 
-const LABELLED = /\b(?:effective(?: date)?|last[- ](?:updated|revised|modified)|updated|revised|version date)\s*(?:on|as of)?\s*[:\-–—]\s*(\S[^\n]*)$/i;
+const LABELLED = /\b(?:effective(?: date)?|last[- ](?:updated|revised|modified)|updated|revised|version date)\s*(?:(?:on|as of)\s*)?[:\-–—]\s*(\S[^\n]{0,300})$/i;
 
 const item: ItemDef = {
   id: 'effective-date',
@@ -13,7 +13,7 @@ const item: ItemDef = {
     /\beffective (?:date|as of|on|from)\b/i,
     /^effective\s*:/i,
     /\bversion (?:of|dated) \d/i,
-    /\b(?:last[- ](?:updated|revised|modified|amended|changed)|updated|revised)\s*(?:on|as of)?\s*:/i,
+    /\b(?:last[- ](?:updated|revised|modified|amended|changed)|updated|revised)\s*(?:(?:on|as of)\s*)?:/i,
     /\blast[- ](?:updated|revised|modified|amended)\b/i,
     /\bin effect (?:as of|from|since)\b/i,
     /\b(?:this|the) (?:privacy )?(?:policy|statement|notice) (?:is|was|became|becomes) effective\b/i,

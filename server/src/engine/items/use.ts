@@ -22,7 +22,7 @@ const item: ItemDef = {
     /\b(?:information|data) (?:is|are|will be|may be|can be) (?:used|processed) (?:to|for)\b/i,
     /\bwe (?:will |do )?not (?:use|utili[sz]e|sell)\b/i,
     /\bwe use (?:all |both |each of )?(?:this|that|it|them|these|those)\b/i,
-    /\b(?:[A-Z][\w-]+|the company|the controller) (?:uses|processes) (?:[\w-]+ ){0,3}?(?:information|data|details)\b/,
+    /\b(?:[A-Z][\w-]{1,40}|the company|the controller) (?:uses|processes) (?:[\w-]+ ){0,3}?(?:information|data|details)\b/,
   ],
   template: () => ({
     title: 'How We Use Information',
