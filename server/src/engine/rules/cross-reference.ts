@@ -79,7 +79,7 @@ function buildIndex(doc: PolicyDocument): Index {
     for (const t of [s.title, s.name]) looseAnchors.add(looseAnchor(t));
   }
   // Explicit anchors: <a name="x">, <a id="x">, {#x}.
-  for (const m of doc.text.matchAll(/<a\s[^>]*\b(?:name|id)\s*=\s*["']([^"']+)["']|\{#([\w.:-]+)\}/gi)) {
+  for (const m of doc.text.matchAll(/<a\s[^<>]*\b(?:name|id)\s*=\s*["']([^"']+)["']|\{#([\w.:-]+)\}/gi)) {
     const id = m[1] ?? m[2];
     anchors.add(id);
     looseAnchors.add(looseAnchor(id));
@@ -154,7 +154,7 @@ const PART = '(?:sections?|headings?|chapters?|paragraphs?|parts?)';
 /** "the “X” section", "“X” heading". */
 const AFTER_IS_PART = new RegExp(`^[\\s,]*${PART}\\b`, 'i');
 /** "the section titled “X”", "Section “4”". */
-const BEFORE_IS_PART = new RegExp(`\\b${PART}\\s*(?:(?:entitled|titled|called|named|headed|labell?ed)\\s*)?[,:]?\\s*$`, 'i');
+const BEFORE_IS_PART = new RegExp(`\\b${PART}(?:\\s*(?:entitled|titled|called|named|headed|labell?ed))?\\s*(?:[,:]\\s*)?$`, 'i');
 /** "see “X”", "refer to the “X”". */
 const SEE = /\b(?:see|refer to)\s+(?:also\s+)?(?:the\s+)?$/i;
 /** A quoted name that reads as another document: "see the “Terms of Service”." */
@@ -338,7 +338,7 @@ function checkLinksBelow(ctx: RuleContext, sentence: Sentence): void {
   const next = doc.sections.find((s) => s.titleRange.start.offset >= from);
   const until = next ? next.titleRange.start.offset : doc.text.length;
   if (doc.facts.links.some((l) => l.range.start.offset >= from && l.range.start.offset < until)) return;
-  if (/<a\s[^>]*href/i.test(doc.text.slice(from, until))) return;
+  if (/<a\s[^<>]*href/i.test(doc.text.slice(from, until))) return;
   const at = blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length);
   ctx.report({
     ...at,

@@ -3,12 +3,27 @@
 import type { PolicyDocument, Rule, RuleContext, Section } from '../types.js';
 
 /** Source text that shows nothing to a reader: comments and link reference definitions. */
-const INVISIBLE = /<!--[\s\S]*?(?:-->|$)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
+const INVISIBLE = /<!--[\s\S]*?(?:-->|$)|^[ \t]{0,3}\[[^\]\n\r\u2028\u2029]+\]:[ \t]*\S.*$/gm;
 
 /** True when the source between two offsets shows the reader any words, numbers or images. */
 export function hasVisibleContent(text: string): boolean {
   const visible = text.replace(INVISIBLE, '');
-  return /[\p{L}\p{N}]/u.test(visible) || /!\[[^\]]*\]\(/.test(visible);
+  return /[\p{L}\p{N}]/u.test(visible) || hasImage(visible);
+}
+
+/**
+ * Whether an image ("![alt](") is in the text: some "![" whose first "]" after it is followed
+ * by "(". Every "![" before that "]" shares it, so the scan skips past it (a regex would
+ * rescan the rest of the text from each "![", quadratic on "![![![…").
+ */
+function hasImage(text: string): boolean {
+  for (let i = text.indexOf('!['); i >= 0; ) {
+    const close = text.indexOf(']', i + 2);
+    if (close < 0) return false;
+    if (text[close + 1] === '(') return true;
+    i = text.indexOf('![', close + 1);
+  }
+  return false;
 }
 
 /** A title ending in ":" introduces what follows ("The links below:"), so it is not a section of its own. */

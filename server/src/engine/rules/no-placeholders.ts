@@ -18,11 +18,11 @@ const NOT_PLACEHOLDER =
 const SMALL_WORD = /^(?:a|an|and|or|of|the|to|for|in|on|at|by|with|from|per|your|our|if|any|e\.g\.|i\.e\.)$/;
 
 const BRACKET = /\[([^[\]\n]{1,200})\]/g;
-const MUSTACHE = /\{\{\s*[^{}\n]{1,80}?\s*\}\}|\$?\{\s*[A-Za-z_][\w .-]{0,60}\}/g;
+const MUSTACHE = /\{\{(?:\s*[^{}\s][^{}\n]{0,79}?\s*|\n*[^\S\n]\s*)\}\}|\$?\{\s*[A-Za-z_][\w .-]{0,60}\}/g;
 const NOTE_WORD = /\b(?:TODO|TBD|FIXME)\b|(?<![\p{L}\p{N}_])X{3,}(?:[-. )(]+X{2,})*(?![\p{L}\p{N}_])/gu;
 const LOREM = /\blorem ipsum\b|\bdolor sit amet\b/i;
 /** Angle brackets around capitals or a prompt: <COMPANY>, <INSERT NAME>, <your domain>. */
-const ANGLE = /<\s*([^<>\n/=:"'@]{1,60}?)\s*>/g;
+const ANGLE = /<\s*([^<>\s/=:"'@][^<>\n/=:"'@]{0,59}?)\s*>/g;
 
 /** Tag names HTML knows; <B> or <BR> in capitals are markup, not placeholders. */
 const HTML_TAGS = new Set(

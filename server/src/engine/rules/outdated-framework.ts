@@ -19,7 +19,7 @@ const SWISS = /\b(?:Swiss|Switzerland|CH)\b/;
 
 /** One mention of SSL: the spelled-out name with or without the acronym, the acronym, or a version. */
 const SSL_RE =
-  /\bSSL\s*v?\s*[23](?:\.0)?\b|\bsecure\s+sockets?\s+layers?(?:\s+(?:technology|protocol|encryption))?(?:\s*\(\s*SSL\s*\))?|\bSSL\s*\(\s*secure\s+sockets?\s+layers?\s*\)|\bSSL\s*\/\s*TLS\b|\bTLS\s*\/\s*SSL\b|\bSSL\b/gi;
+  /\bSSL\s*(?:v\s*)?[23](?:\.0)?\b|\bsecure\s+sockets?\s+layers?(?:\s+(?:technology|protocol|encryption))?(?:\s*\(\s*SSL\s*\))?|\bSSL\s*\(\s*secure\s+sockets?\s+layers?\s*\)|\bSSL\s*\/\s*TLS\b|\bTLS\s*\/\s*SSL\b|\bSSL\b/gi;
 /** "Older SSL connections are refused": the sentence rules SSL out. */
 const REFUSED = /\b(?:refus\w*|reject\w*|disabled?|block\w*|(?:do|does|will) not (?:support|accept|allow|use)|never (?:use|accept|support))\b/i;
 /** A sentence about protecting data in transit, where "SSL" can only mean the transport protocol. */
@@ -103,7 +103,7 @@ const FRAMEWORKS: Framework[] = [
       if (/[./@:_\\-]/.test(prev) || /^(?:\.\w|\/\w|_)/.test(next)) return undefined;
       const version = /\d/.test(text);
       const rest = sentence.slice(0, i) + sentence.slice(i + text.length);
-      const certificate = /^\W*(?:[\w-]+\s+)?certificates?\b/i.test(sentence.slice(i + text.length));
+      const certificate = /^\W*(?:\w[\w-]*\s+)?certificates?\b/i.test(sentence.slice(i + text.length));
       const replacement = version ? 'TLS 1.2 or later' : tlsWording(text);
       const edit = { start: at.start, end: at.end, text: replacement };
       const title = `Replace “${text}” with “${replacement}”`;
