@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { Diagnostics } from 'recheck';
 import ts from 'typescript';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,4 +64,72 @@ export function distinct(regexes: readonly FoundRegex[]): FoundRegex[] {
   const seen = new Map<string, FoundRegex>();
   for (const r of regexes) if (!seen.has(`${r.flags}/${r.source}`)) seen.set(`${r.flags}/${r.source}`, r);
   return [...seen.values()];
+}
+
+/**
+ * Whether the pattern repeats anything without an upper bound (`*`, `+`, `{n,}`) outside a
+ * character class. Without one, each match attempt reads a bounded number of characters, so
+ * scanning a text is linear in its length and recheck has nothing to find.
+ */
+export function hasUnboundedRepeat(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '*' || c === '+') return true;
+    else if (c === '{' && /^\{\d+,\}/.test(source.slice(i, i + 12))) return true;
+  }
+  return false;
+}
+
+/** Runs `fn` over `items`, `width` at a time. */
+export async function pool<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  return out;
+}
+
+/** The best of `runs` timings of `fn`, in milliseconds. */
+export function timeOf(fn: () => void, runs = 1): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+/** Every match of `re` in `text`, as the engine scans (exec until the last one). */
+function scan(re: RegExp, text: string): void {
+  re.lastIndex = 0;
+  if (!re.global && !re.sticky) return void re.exec(text);
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0] === '') re.lastIndex++;
+}
+
+/**
+ * Replays recheck's attack in V8: grows the pump until one scan takes 2 ms (or the input
+ * 64,000 characters), then times 4 × the pump. Linear work grows about 4 ×; quadratic 16 ×.
+ */
+export function replay(r: FoundRegex, d: Diagnostics & { status: 'vulnerable' }): { ratio: number; ms: number; length: number } {
+  const re = new RegExp(r.source, r.flags);
+  const build = (k: number) => d.attack.pumps.map((p) => p.prefix + p.pump.repeat(k)).join('') + d.attack.suffix;
+  const unit = Math.max(1, d.attack.pumps.reduce((n, p) => n + p.pump.length, 0));
+  let k = Math.max(1, Math.floor(256 / unit));
+  let small = timeOf(() => scan(re, build(k)), 2);
+  while (small < 2 && k * unit < 64_000) {
+    k *= 2;
+    small = timeOf(() => scan(re, build(k)), 2);
+  }
+  const big = timeOf(() => scan(re, build(4 * k)), 2);
+  return { ratio: big / Math.max(small, 0.05), ms: big, length: build(4 * k).length };
 }
