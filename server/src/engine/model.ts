@@ -82,6 +82,9 @@ export function drain<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** Texts shorter than this are parsed in one piece when there is no cache to reuse chunks from. */
+const WHOLE_LIMIT = 256 * 1024;
+
 /** Parsing work between two yields, in milliseconds, when a step generator is driven cooperatively. */
 const STEP_MS = 8;
 
@@ -105,8 +108,10 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   };
   const rangeOf = (start: number, end: number): Range => ({ start: pointAt(start), end: pointAt(Math.max(start, end)) });
 
-  // Without a cache, chunks are cut at headings only: fewer, larger parses cost less than many small ones.
-  const candidates = options.whole ? [0] : chunkStarts(text, lineStarts, options.cache !== undefined);
+  // Without a cache nothing is reused, and one parse costs less than many small ones (each sets the
+  // parser up again); a long text is still cut at its headings so that the steps stay short.
+  const whole = options.whole || (!options.cache && text.length < WHOLE_LIMIT);
+  const candidates = whole ? [0] : chunkStarts(text, lineStarts, options.cache !== undefined);
   const cache = options.cache;
   let worked = 0;
   const chunkOf = (chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState): ChunkModel => {
@@ -983,7 +988,7 @@ export function splitNumber(title: string): { number?: string; name: string } {
     if (/^[A-Za-z]+$/.test(m[1]) && !/^[A-Za-z]+[.)]/.test(title.replace(/^(?:section|article|part)\s+/i, ''))) return { name: title };
     return { number: m[1].toUpperCase(), name: m[2].trim() };
   }
-  const sec = /^(?:section|article|part)\s+(\d+)\s*[-–—:.]?\s*(.*)$/i.exec(title);
+  const sec = /^(?:section|article|part)\s+(\d+)\s*(?:[-–—:.]\s*)?(.*)$/i.exec(title);
   if (sec) return { number: sec[1], name: sec[2] || title };
   return { name: title };
 }
