@@ -310,6 +310,8 @@ export interface ChunkModel {
   openAtEnd: boolean;
   /** The outline state the next chunk starts in. */
   endState: OutlineState;
+  /** With a cache: the chunk's blocks and sentences as last placed in a document, reused while it stays there. */
+  placed?: Placed;
   /** [start, end) of code and inline code. */
   code: number[];
 }
@@ -448,6 +450,16 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
   };
 }
 
+interface Placed {
+  base: number;
+  lineBase: number;
+  blocks: TextBlock[];
+  sentences?: Sentence[];
+  directives: Directive[];
+  links: LinkFact[];
+  references: ChunkModel['references'];
+}
+
 interface Positioning {
   lineStarts: number[];
   eol: string;
@@ -485,16 +497,26 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
         parent: undefined,
       });
     }
-    const own: TextBlock[] = [];
-    for (const b of m.blocks) {
-      const block: TextBlock = { text: b.text, offsets: shiftedOffsets(b, B, cache), range: move(b.range), kind: b.kind };
-      own.push(block);
-      blocks.push(block);
+    // A chunk placed where it stood in the last version keeps its blocks and sentences (only the
+    // sections they belong to are assigned again below); elsewhere they are made anew.
+    let placed = cache && m.placed?.base === B && m.placed.lineBase === L ? m.placed : undefined;
+    if (!placed) {
+      placed = {
+        base: B,
+        lineBase: L,
+        blocks: m.blocks.map((b) => ({ text: b.text, offsets: shiftedOffsets(b, B, cache), range: move(b.range), kind: b.kind })),
+        directives: m.directives.map((d) => ({ ...d, range: move(d.range) })),
+        links: m.links.map((l) => ({ ...l, range: move(l.range) })),
+        references: m.references.map((r) => ({ ...r, range: move(r.range) })),
+      };
+      if (cache) m.placed = placed;
     }
+    const own = placed.blocks;
+    for (const b of own) blocks.push(b);
     chunkBlocks.push(own);
-    for (const d of m.directives) directives.push({ ...d, range: move(d.range) });
-    for (const l of m.links) links.push({ ...l, range: move(l.range) });
-    for (const r of m.references) references.push({ ...r, range: move(r.range) });
+    for (const d of placed.directives) directives.push(d);
+    for (const l of placed.links) links.push(l);
+    for (const r of placed.references) references.push(r);
     for (const [id, url] of m.definitions) if (!definitions.has(id)) definitions.set(id, url);
     for (let i = 0; i < m.code.length; i += 2) code.push([m.code[i] + B, m.code[i + 1] + B]);
     lineBase += m.lineBreaks;
@@ -509,12 +531,23 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
   for (let c = 0; c < chunks.length; c++) {
     const m = chunks[c];
     const own = chunkBlocks[c];
+    const placed = m.placed?.blocks === own ? m.placed : undefined;
+    if (placed?.sentences) {
+      for (const s of placed.sentences) {
+        s.section = s.block.section;
+        sentences.push(s);
+      }
+      continue;
+    }
+    const mine: Sentence[] = [];
     for (let i = 0; i < m.sentences.length; i += 3) {
       const block = own[m.sentences[i]];
       const s = m.sentences[i + 1];
       const e = m.sentences[i + 2];
-      sentences.push({ text: m.sentenceTexts[i / 3], range: at.rangeOf(block.offsets[s], block.offsets[e]), block, start: s, section: block.section });
+      mine.push({ text: m.sentenceTexts[i / 3], range: at.rangeOf(block.offsets[s], block.offsets[e]), block, start: s, section: block.section });
     }
+    if (placed) placed.sentences = mine;
+    for (const s of mine) sentences.push(s);
   }
   setBodyText(sections, blocks);
 
@@ -617,6 +650,13 @@ function bodyTextOf(section: Section, blocks: TextBlock[]): string {
 
 /** Sets each section's range end, parent and children once all titles are known. */
 function finishSections(sections: Section[], textLength: number, rangeOf: (s: number, e: number) => Range): void {
+  // One sweep: a section ends where the next section at its level or above starts.
+  const ends = new Array<number>(sections.length).fill(textLength);
+  const open: number[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    while (open.length && sections[open[open.length - 1]].level >= sections[i].level) ends[open.pop()!] = sections[i].range.start.offset;
+    open.push(i);
+  }
   const stack: Section[] = [];
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
@@ -624,13 +664,7 @@ function finishSections(sections: Section[], textLength: number, rangeOf: (s: nu
     s.parent = stack[stack.length - 1];
     s.parent?.children.push(s);
     stack.push(s);
-    let end = textLength;
-    for (let j = i + 1; j < sections.length; j++) {
-      if (sections[j].level <= s.level) {
-        end = sections[j].range.start.offset;
-        break;
-      }
-    }
+    const end = ends[i];
     // Trim trailing blank lines off the section.
     const startBody = s.titleRange.end.offset;
     s.range = rangeOf(s.titleRange.start.offset, Math.max(startBody, end));

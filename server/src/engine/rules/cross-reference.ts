@@ -58,6 +58,12 @@ function sectionNumbers(doc: PolicyDocument, s: Section, own: Map<Section, strin
   return [...out];
 }
 
+/** What a section title offers references, computed once per distinct title. */
+function titleInfo(title: string): { key: string; words: Set<string>; slug: string; loose: string } {
+  const key = titleKey(title);
+  return { key, words: contentWords(key), slug: headingSlug(title), loose: looseAnchor(title) };
+}
+
 function buildIndex(doc: PolicyDocument): Index {
   const own = new Map<Section, string[]>();
   const numbers = new Set<string>();
@@ -69,14 +75,17 @@ function buildIndex(doc: PolicyDocument): Index {
     const nums = sectionNumbers(doc, s, own);
     own.set(s, nums);
     for (const n of nums) numbers.add(n);
-    const keys = [...new Set([titleKey(s.title), titleKey(s.name)].filter(Boolean))];
-    targets.push({ section: s, keys, words: keys.map(contentWords) });
+    const title = doc.memo('cross-reference:title', s.title, () => titleInfo(s.title));
+    const name = s.name === s.title ? title : doc.memo('cross-reference:title', s.name, () => titleInfo(s.name));
+    const keys = title.key === name.key || !name.key ? (title.key ? [title.key] : []) : title.key ? [title.key, name.key] : [name.key];
+    targets.push({ section: s, keys, words: keys.map((k) => (k === title.key ? title.words : name.words)) });
     // GitHub numbers repeated slugs: "faq", "faq-1", "faq-2".
-    const slug = headingSlug(s.title);
+    const slug = title.slug;
     const seen = seenSlugs.get(slug) ?? 0;
     seenSlugs.set(slug, seen + 1);
     anchors.add(seen ? `${slug}-${seen}` : slug);
-    for (const t of [s.title, s.name]) looseAnchors.add(looseAnchor(t));
+    looseAnchors.add(title.loose);
+    looseAnchors.add(name.loose);
   }
   // Explicit anchors: <a name="x">, <a id="x">, {#x}.
   for (const m of doc.text.matchAll(/<a\s[^<>]*\b(?:name|id)\s*=\s*["']([^"']+)["']|\{#([\w.:-]+)\}/gi)) {

@@ -2,7 +2,7 @@
 // were struck down, repealed, deprecated or renamed — Safe Harbor, Privacy Shield,
 // Directive 95/46/EC, SSL, TRUSTe. The SSL → TLS rewording is a safe fix where the
 // sentence is plainly about encrypting data in transit.
-import { blockSpan, memoMatches, sentenceIndex } from '../text.js';
+import { blockSpan, sentenceIndex } from '../text.js';
 import type { Fix, Rule, RuleContext } from '../types.js';
 
 export const FRAMEWORK_IDS = ['safe-harbor', 'privacy-shield', 'directive-95-46', 'ssl', 'truste'] as const;
@@ -150,10 +150,13 @@ function check(ctx: RuleContext): void {
     .map((l) => [l.range.start.offset, l.range.end.offset]);
   const noted = new Set<string>();
   for (const sentence of ctx.doc.sentences) {
+    // One memo entry per sentence: the matches of every framework (most sentences have none).
+    const found = ctx.doc.memo('outdated-framework', sentence.text, () => FRAMEWORKS.map((f) => [...sentence.text.matchAll(f.pattern)]));
+    if (found.every((ms) => !ms.length)) continue;
     const base = sentenceIndex(sentence);
     for (const framework of frameworks) {
       if (noted.has(framework.id)) continue;
-      for (const m of memoMatches(ctx.doc, framework.pattern, sentence.text)) {
+      for (const m of found[FRAMEWORKS.indexOf(framework)]) {
         const span = blockSpan(sentence.block, base + m.index!, base + m.index! + m[0].length);
         const inLink = links.some(([s, e]) => span.start >= s && span.start < e);
         const found = framework.mention(m, sentence.text, { ...span, inLink });
