@@ -42,7 +42,7 @@ export function policyUri(name: string): string {
 
 /** Spawns the bundled server over stdio and initialises it (settings: debounce 0, lint on type). */
 export async function startServer(): Promise<Server> {
-  const proc = spawn(process.execPath, [resolve('dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), resolve('dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

@@ -24,7 +24,8 @@ interface Entry<T> {
 }
 
 export class AnalysisCache {
-  private readonly chunks = new Map<string, Entry<ChunkModel>>();
+  /** Chunks by what else their analysis depends on (context and prefix), then by their text. */
+  private readonly chunks = new Map<string, Map<string, Entry<ChunkModel>>>();
   private readonly memos = new Map<string, Map<string, Entry<unknown>>>();
   private readonly offsets = new WeakMap<number[], { base: number; moved: number[] }>();
   /** The current lint's number. */
@@ -45,7 +46,10 @@ export class AnalysisCache {
   end(): void {
     if (this.size.chunks + this.size.memos <= 2 * this.touched + 64) return;
     const stale = (e: Entry<unknown>) => e.used !== this.generation;
-    for (const [k, e] of this.chunks) if (stale(e)) this.chunks.delete(k);
+    for (const [group, entries] of this.chunks) {
+      for (const [k, e] of entries) if (stale(e)) entries.delete(k);
+      if (!entries.size) this.chunks.delete(group);
+    }
     for (const [ns, entries] of this.memos) {
       for (const [k, e] of entries) if (stale(e)) entries.delete(k);
       if (!entries.size) this.memos.delete(ns);
@@ -62,14 +66,17 @@ export class AnalysisCache {
 
   /** `context` is what else the chunk's analysis depends on (the outline state it starts in, whether a chunk follows). */
   chunk(prefix: string, text: string, context: string): ChunkModel | undefined {
-    const e = this.chunks.get(chunkKey(prefix, text, context));
+    const e = this.chunks.get(groupKey(prefix, context))?.get(text);
     if (!e) return undefined;
     this.stats.reused++;
     return this.touch(e);
   }
 
   storeChunk(prefix: string, text: string, context: string, model: ChunkModel): void {
-    this.chunks.set(chunkKey(prefix, text, context), { value: model, used: this.generation });
+    const group = groupKey(prefix, context);
+    let entries = this.chunks.get(group);
+    if (!entries) this.chunks.set(group, (entries = new Map()));
+    entries.set(text, { value: model, used: this.generation });
     this.touched++;
     this.stats.parsed++;
   }
@@ -99,12 +106,14 @@ export class AnalysisCache {
   get size(): { chunks: number; memos: number } {
     let memos = 0;
     for (const m of this.memos.values()) memos += m.size;
-    return { chunks: this.chunks.size, memos };
+    let chunks = 0;
+    for (const m of this.chunks.values()) chunks += m.size;
+    return { chunks, memos };
   }
 }
 
-function chunkKey(prefix: string, text: string, context: string): string {
-  return `${context}|${prefix.length}:${prefix}${text}`;
+function groupKey(prefix: string, context: string): string {
+  return `${context}|${prefix}`;
 }
 
 /**

@@ -504,7 +504,7 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
       placed = {
         base: B,
         lineBase: L,
-        blocks: m.blocks.map((b) => ({ text: b.text, offsets: shiftedOffsets(b, B, cache), range: move(b.range), kind: b.kind })),
+        blocks: m.blocks.map((b) => new PlacedBlock(b, B, move(b.range), cache)),
         directives: m.directives.map((d) => ({ ...d, range: move(d.range) })),
         links: m.links.map((l) => ({ ...l, range: move(l.range) })),
         references: m.references.map((r) => ({ ...r, range: move(r.range) })),
@@ -544,7 +544,8 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
       const block = own[m.sentences[i]];
       const s = m.sentences[i + 1];
       const e = m.sentences[i + 2];
-      mine.push({ text: m.sentenceTexts[i / 3], range: at.rangeOf(block.offsets[s], block.offsets[e]), block, start: s, section: block.section });
+      const rel = m.blocks[m.sentences[i]].offsets;
+      mine.push({ text: m.sentenceTexts[i / 3], range: at.rangeOf(rel[s] + starts[c], rel[e] + starts[c]), block, start: s, section: block.section });
     }
     if (placed) placed.sentences = mine;
     for (const s of mine) sentences.push(s);
@@ -581,10 +582,38 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
   return doc;
 }
 
-/** A block's offsets moved by `base`; the cache keeps the last moved copy so an unmoved chunk costs nothing. */
-function shiftedOffsets(block: TextBlock, base: number, cache: AnalysisCache | undefined): number[] {
-  if (base === 0) return block.offsets;
-  return cache ? cache.shifted(block.offsets, base) : block.offsets.map((o) => o + base);
+/**
+ * A chunk's block where the chunk stands in the document. Its source offsets are moved
+ * when first read: most blocks' offsets never are (memoized results need none), and moving
+ * them all after every keystroke would copy the whole document's worth of numbers.
+ */
+class PlacedBlock implements TextBlock {
+  readonly text: string;
+  readonly kind: TextBlock['kind'];
+  readonly range: Range;
+  section?: Section;
+  // True private fields: a block stays a plain value to JSON and deep comparisons.
+  readonly #source: TextBlock;
+  readonly #base: number;
+  readonly #cache: AnalysisCache | undefined;
+  #moved?: number[];
+
+  constructor(source: TextBlock, base: number, range: Range, cache: AnalysisCache | undefined) {
+    this.text = source.text;
+    this.kind = source.kind;
+    this.range = range;
+    this.#source = source;
+    this.#base = base;
+    this.#cache = cache;
+  }
+
+  get offsets(): number[] {
+    if (!this.#moved) {
+      const rel = this.#source.offsets;
+      this.#moved = this.#base === 0 ? rel : this.#cache ? this.#cache.shifted(rel, this.#base) : rel.map((o) => o + this.#base);
+    }
+    return this.#moved;
+  }
 }
 
 /** The innermost section around each block, in one sweep (blocks and sections are in document order). */

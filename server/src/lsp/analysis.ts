@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintSteps, type AnalysisCache, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
-import { SOURCE, toDiagnostic } from './convert.js';
+import { SOURCE, toDiagnostic, useEnginePositions } from './convert.js';
 import type { DocConfig } from './configs.js';
 import type { Settings } from './settings.js';
 import { fsPathOf, POLICY_LANGUAGE } from './selection.js';
@@ -106,6 +106,7 @@ export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {})
   }
   // The engine turns a rule that throws into one message naming it, flagged ruleError.
   const ruleFailures = result.messages.filter((m) => m.ruleError).map((m) => m.message);
+  useEnginePositions(text, result.doc.pointAt);
   return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
 }
 

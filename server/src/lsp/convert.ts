@@ -7,19 +7,37 @@ import {
   OptionalVersionedTextDocumentIdentifier,
   TextDocumentEdit,
   type Diagnostic,
+  type Position,
   type Range as LspRange,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Fix, LintMessage, Range, Severity, TextEdit } from '../engine/index.js';
+import type { Fix, LintMessage, Point, Range, Severity, TextEdit } from '../engine/index.js';
 import type { DiagnosticData, SerializedFix } from '../protocol.js';
 
 export const SOURCE = 'policylint';
 
+/**
+ * Positions for snapshots whose text has no carriage return: there the engine's lines are
+ * LSP's lines and its UTF-16 columns LSP's characters, so a long document's line table need
+ * not be built a second time for every lint.
+ */
+const enginePositions = new WeakMap<TextDocument, (offset: number) => Position>();
+
+export function useEnginePositions(text: TextDocument, pointAt: (offset: number) => Point): void {
+  if (text.getText().includes('\r')) return;
+  enginePositions.set(text, (offset) => {
+    const p = pointAt(offset);
+    return { line: p.line - 1, character: p.column - 1 };
+  });
+}
+
 export function toLspRange(text: TextDocument, range: Range | { start: number; end: number }): LspRange {
   const start = typeof range.start === 'number' ? range.start : range.start.offset;
   const end = typeof range.end === 'number' ? range.end : range.end.offset;
+  const at = enginePositions.get(text);
+  if (at) return { start: at(start), end: at(end) };
   return { start: text.positionAt(start), end: text.positionAt(end) };
 }
 

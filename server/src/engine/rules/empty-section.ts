@@ -7,7 +7,8 @@ const INVISIBLE = /<!--[\s\S]*?(?:-->|$)|^[ \t]{0,3}\[[^\]\n\r\u2028\u2029]+\]:[
 
 /** True when the source between two offsets shows the reader any words, numbers or images. */
 export function hasVisibleContent(text: string): boolean {
-  const visible = text.replace(INVISIBLE, '');
+  // Only comments and definitions (with "]:") are invisible: without either, no replacing is needed.
+  const visible = text.includes('<!--') || text.includes(']:') ? text.replace(INVISIBLE, '') : text;
   return /[\p{L}\p{N}]/u.test(visible) || hasImage(visible);
 }
 
