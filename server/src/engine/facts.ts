@@ -3,6 +3,7 @@
 // change-notification methods and contact forms.
 import {
   AGE_WORD,
+  AUDIENCE_UNDER,
   CHANGE_HEADING,
   CHILD_WORDS,
   MONTHS,
@@ -93,7 +94,7 @@ function ageConcept(sentence: string): string {
   if (/\b(?:contests?|sweepstakes?|promotions?|prizes?|giveaways?)\b/i.test(sentence)) return 'contest';
   if (/\b(?:sell|sale|sold|selling)\b/i.test(sentence) && /\b(?:personal information|personal data|data|information|opt[- ]?in)\b/i.test(sentence)) return `sale${eu}`;
   if (/\bconsent\b/i.test(sentence) && eu) return 'consent:eu';
-  if (CHILD_WORDS.test(sentence)) return `children${eu}`;
+  if (CHILD_WORDS.test(sentence) || AUDIENCE_UNDER.test(sentence)) return `children${eu}`;
   if (/\b(?:account|register|registration|sign up|use (?:the|our|this) (?:services?|site|website|app))\b/i.test(sentence)) return 'eligibility';
   return `other${eu}`;
 }

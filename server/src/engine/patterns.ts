@@ -51,6 +51,10 @@ export function ageValue(word: string): number | undefined {
 /** "Minor" counts only as a noun: "minors", "a minor", not "minor changes". */
 export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors|(?:a|any|the|as|are|is|of) minor\b(?!\s+(?:change|update|modification|revision|amendment|edit|error|issue|correction|adjustment)s?\b)|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors|members|customers|adults)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;
 
+/** An age limit on the audience without a word for children: "not directed to anyone under 16". */
+export const AUDIENCE_UNDER =
+  /\b(?:not|never)\s+(?:directed|intended|aimed|targeted|designed|meant|marketed|offered)\s+(?:to|at|for|towards?)\s+(?:anyone|anybody|any (?:person|individual|user)|persons?|people|individuals|users|those)\s+(?:under|below|younger than)\b/i;
+
 /** An email address, as policylint reads one everywhere (facts, the contact rule, config). */
 export const EMAIL_ADDRESS =
   '[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}';

@@ -1,4 +1,4 @@
-import { CHILD_WORDS } from '../patterns.js';
+import { AUDIENCE_UNDER, CHILD_WORDS } from '../patterns.js';
 import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
@@ -8,7 +8,7 @@ const item: ItemDef = {
   description: "Whether the service collects information from children, stating the age threshold (COPPA 16 CFR 312.4(d); GDPR Art. 8).",
   order: 130,
   headings: [/\bchild/i, /\bminors?\b/i, /\bkids?\b/i, /\bCOPPA\b/, /\bunder (?:the age|\d+)\b/i, /\byoung (?:people|persons|users|members|customers|adults)\b/i, /\bteens?\b/i],
-  sentences: [CHILD_WORDS],
+  sentences: [CHILD_WORDS, AUDIENCE_UNDER],
   notSentences: [/\bparent (?:company|corporation|entity)\b/i],
   assess(doc, evidence) {
     // Every age stated for children or in a children's section: 13 for COPPA, 16 for GDPR consent, 18 for contests…
