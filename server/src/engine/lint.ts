@@ -47,7 +47,9 @@ function* lintParsed(text: string, options: LintOptions, started: number): Gener
   const config = options.config ?? recommended();
   const now = options.now ?? new Date();
   const doc = yield* parseSteps(text, { cache: options.cache });
+  yield;
   const checklist = evaluateChecklist(doc);
+  yield;
   const isPolicy = options.assumePolicy || looksLikePolicy(doc, checklist);
   const messages: LintMessage[] = [];
 

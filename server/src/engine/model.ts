@@ -168,7 +168,11 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
       }
     }
   }
-  return assemble(text, chunks, starts, { lineStarts, eol, pointAt, rangeOf, lineOf }, cache);
+  if (worked > 0) yield;
+  const doc = assemble(text, chunks, starts, { lineStarts, eol, pointAt, rangeOf, lineOf }, cache);
+  yield;
+  doc.facts = extractFacts(doc);
+  return doc;
 }
 
 function computeLineStarts(text: string): number[] {
@@ -578,7 +582,6 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
     lineOf: at.lineOf,
     memo: memoFor(cache),
   };
-  doc.facts = extractFacts(doc);
   return doc;
 }
 
