@@ -29,6 +29,39 @@ function policyMarkdown(this: Processor): void {
 }
 
 const parser = unified().use(remarkParse).use(policyMarkdown);
+/** CommonMark alone, for texts with a run of prose longer than MAX_GFM_RUN (see longestRun). */
+const plainParser = unified().use(remarkParse);
+
+/**
+ * Longest run of text without a blank line above which the GFM extensions are left out:
+ * they make remark's parse of one paragraph grow with the square of its length (150 KB of
+ * bracketed prose: 2.5 s with tables against 0.65 s without), and no policy has a
+ * paragraph or table that long.
+ */
+const MAX_GFM_RUN = 50_000;
+
+/** Length of the longest stretch of the text without a blank line. */
+function longestRun(text: string, lineStarts: number[]): number {
+  let longest = 0;
+  let runStart = 0;
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i];
+    const end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
+    let blank = true;
+    for (let j = start; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      longest = Math.max(longest, start - runStart);
+      runStart = end;
+    }
+  }
+  return Math.max(longest, text.length - runStart);
+}
 
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
 
@@ -113,13 +146,14 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   const whole = options.whole || (!options.cache && text.length < WHOLE_LIMIT);
   const candidates = whole ? [0] : chunkStarts(text, lineStarts, options.cache !== undefined);
   const cache = options.cache;
+  const plain = longestRun(text, lineStarts) > MAX_GFM_RUN;
   let worked = 0;
   const chunkOf = (chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState): ChunkModel => {
-    const key = `${hasFollowing ? 1 : 0}${state}`;
+    const key = `${hasFollowing ? 1 : 0}${plain ? 'p' : ''}${state}`;
     const cached = cache?.chunk(prefix, chunkText, key);
     if (cached) return cached;
     const t0 = performance.now();
-    const model = analyzeChunk(chunkText, prefix, hasFollowing, state);
+    const model = analyzeChunk(chunkText, prefix, hasFollowing, state, plain);
     cache?.storeChunk(prefix, chunkText, key, model);
     worked += performance.now() - t0;
     return model;
@@ -320,9 +354,9 @@ export interface ChunkModel {
   code: number[];
 }
 
-function parseMarkdown(text: string): Root {
+function parseMarkdown(text: string, plain = longestRun(text, computeLineStarts(text)) > MAX_GFM_RUN): Root {
   try {
-    return parser.parse(limitNesting(text)) as Root;
+    return (plain ? plainParser : parser).parse(limitNesting(text)) as Root;
   } catch {
     // remark does not throw on Markdown, but a model must exist whatever happens.
     return { type: 'root', children: [] };
@@ -380,7 +414,7 @@ const FOLLOWING: RootContent = { type: 'heading', depth: 1, children: [] };
 export type OutlineState = string;
 const START_STATE: OutlineState = '0,0,0';
 
-function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState): ChunkModel {
+function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState, plain: boolean): ChunkModel {
   const src = prefix + limitNesting(chunkText);
   const P = prefix.length;
   const ls = computeLineStarts(chunkText);
@@ -391,7 +425,7 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
   };
   const rangeOf = (start: number, end: number): Range => ({ start: rel(start), end: rel(Math.max(start, end)) });
 
-  const mdast = parseMarkdown(src);
+  const mdast = parseMarkdown(src, plain);
   const nodes = P ? mdast.children.filter((n) => (n.position?.start.offset ?? 0) >= P) : mdast.children;
   const builder = new Builder(src, rangeOf);
   const [heading, line, before] = state.split(',').map(Number);
