@@ -7,7 +7,7 @@ export const CHANGE_HEADING = [
   /\bnotification of changes\b/i,
   /\b(?:changes|updates) to (?:this|our) /i,
   /\b(?:when|if) (?:this|the|our) (?:privacy )?(?:policy|notice|statement|page) (?:changes|is (?:changed|updated))\b/i,
-  /\bwhat happens when\b.*\bchang/i,
+  /\bwhat happens when\b.{0,80}\bchang/i,
 ];
 
 /** A sentence about changing the policy itself. */
