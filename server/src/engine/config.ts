@@ -45,17 +45,11 @@ export function sizeOverLimitText(size: number | undefined, limit: number): { si
 
 /** The size limit a config sets (`maxFileSize`), or the 5 MB default. */
 export function maxFileSizeOf(config: ResolvedConfig | undefined): number {
-  return (config as Partial<ResolvedLimits> | undefined)?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  return config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 }
 
-/**
- * What a resolved config holds besides ResolvedConfig's fields. (Kept here until
- * ResolvedConfig in types.ts declares `maxFileSize` itself.)
- */
-export interface ResolvedLimits {
-  /** Documents larger than this many bytes (UTF-8) are not linted. */
-  maxFileSize: number;
-}
+/** A resolved config always carries its size limit. */
+export type ResolvedLimits = Required<Pick<ResolvedConfig, 'maxFileSize'>>;
 
 function toSeverity(s: SeveritySetting): Severity | undefined {
   return s === 'off' ? undefined : s === 'warn' ? 'warning' : s;

@@ -271,6 +271,8 @@ export interface ConfigData {
   company?: string;
   contactEmail?: string;
   postalAddress?: string;
+  /** Bytes, or text such as "5 MB", "500 KB", "2 MiB". */
+  maxFileSize?: number | string;
 }
 
 export interface ConfigError {
@@ -294,6 +296,8 @@ export interface ResolvedConfig {
   contactEmail?: string;
   postalAddress?: string;
   profiles: string[];
+  /** Documents larger than this many bytes (UTF-8) are not linted (resolveConfig sets it; default 5 MB). */
+  maxFileSize?: number;
 }
 
 // ---------------------------------------------------------------- rules and results
