@@ -110,26 +110,9 @@ function insertion(doc: PolicyDocument, offset: number, block: string, tight: bo
   return { start: offset, end: offset, text };
 }
 
-/** A fenced code block, comment or raw HTML block that the text leaves open to its end. */
+/** A fenced code block, comment or raw HTML block that the text leaves open to its end (from the model). */
 function openAtEnd(doc: PolicyDocument): { start: number } | undefined {
-  const end = doc.text.length;
-  const last = (node: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }): typeof node | undefined => {
-    const child = node.children?.[node.children.length - 1] as typeof node | undefined;
-    return child ? (last(child) ?? child) : undefined;
-  };
-  const node = last(doc.mdast as Parameters<typeof last>[0]);
-  const start = node?.position?.start.offset;
-  if (!node || start === undefined || node.position?.end.offset !== end) return undefined;
-  const source = doc.text.slice(start, end);
-  if (node.type === 'code') {
-    const fence = /^[ \t>]*(`{3,}|~{3,})/.exec(source)?.[1];
-    const lines = source.split('\n');
-    const close = lines[lines.length - 1].replace(/^[ \t>]*/, '').trimEnd();
-    return fence && (lines.length < 2 || !close.startsWith(fence) || !/^(`+|~+)$/.test(close)) ? { start } : undefined;
-  }
-  if (node.type !== 'html') return undefined;
-  const ends: [RegExp, string][] = [[/^<!--/, '-->'], [/^<\?/, '?>'], [/^<!\[CDATA\[/, ']]>'], [/^<(script|pre|style|textarea)\b/i, '</']];
-  return ends.some(([open, closeWith]) => open.test(source.trimStart()) && !source.slice(4).includes(closeWith)) ? { start } : undefined;
+  return doc.openTail === undefined ? undefined : { start: doc.openTail };
 }
 
 /** The fix that inserts the section for a missing item; undefined when it is not missing. */

@@ -40,9 +40,9 @@ const plainParser = unified().use(remarkParse);
  */
 const MAX_GFM_RUN = 50_000;
 
-/** Length of the longest stretch of the text without a blank line. */
-function longestRun(text: string, lineStarts: number[]): number {
-  let longest = 0;
+/** Stretches of the text without a blank line longer than `limit`, as [start, end). */
+function runsLongerThan(text: string, lineStarts: number[], limit: number): [number, number][] {
+  const out: [number, number][] = [];
   let runStart = 0;
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i];
@@ -56,11 +56,38 @@ function longestRun(text: string, lineStarts: number[]): number {
       }
     }
     if (blank) {
-      longest = Math.max(longest, start - runStart);
+      if (start - runStart > limit) out.push([runStart, start]);
       runStart = end;
     }
   }
-  return Math.max(longest, text.length - runStart);
+  if (text.length - runStart > limit) out.push([runStart, text.length]);
+  return out;
+}
+
+/** Pieces a run of prose is parsed in, when it has no blank line for longer than MAX_GFM_RUN. */
+const RUN_PIECE = 16_000;
+
+/**
+ * Cuts runs of prose too long to parse in one go (remark's time grows with the square of a
+ * paragraph's length) into pieces of about 16,000 characters, each starting at a sentence: after
+ * ". " or a line break, at a capital letter. The pieces read as consecutive paragraphs. This
+ * only happens to texts no policy has (tens of thousands of characters without a blank line).
+ */
+function splitLongRuns(text: string, starts: number[], runs: [number, number][]): number[] {
+  if (!runs.length) return starts;
+  const out = new Set(starts);
+  const SENTENCE = /(?:[.!?]["'”’)]? +|\n)(?=[A-Z])/g;
+  for (const [from, to] of runs) {
+    for (let at = from + RUN_PIECE; at < to - RUN_PIECE / 2; ) {
+      SENTENCE.lastIndex = at;
+      const m = SENTENCE.exec(text);
+      if (!m || m.index >= to - RUN_PIECE / 2) break;
+      const cut = m.index + m[0].length;
+      out.add(cut);
+      at = cut + RUN_PIECE;
+    }
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
@@ -144,9 +171,10 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   // Without a cache nothing is reused, and one parse costs less than many small ones (each sets the
   // parser up again); a long text is still cut at its headings so that the steps stay short.
   const whole = options.whole || (!options.cache && text.length < WHOLE_LIMIT);
-  const candidates = whole ? [0] : chunkStarts(text, lineStarts, options.cache !== undefined);
+  const longRuns = runsLongerThan(text, lineStarts, MAX_GFM_RUN);
+  const plain = longRuns.length > 0;
+  const candidates = splitLongRuns(text, whole ? [0] : chunkStarts(text, lineStarts, options.cache !== undefined), longRuns);
   const cache = options.cache;
-  const plain = longestRun(text, lineStarts) > MAX_GFM_RUN;
   let worked = 0;
   const chunkOf = (chunkText: string, prefix: string, hasFollowing: boolean, state: OutlineState): ChunkModel => {
     const key = `${hasFollowing ? 1 : 0}${plain ? 'p' : ''}${state}`;
@@ -263,7 +291,23 @@ function isOpenAtEnd(nodes: RootContent[], src: string): boolean {
   return false;
 }
 
-function isOpenBlock(last: Node, src: string): boolean {
+/**
+ * Where a fenced code block, comment or raw HTML block that runs to the end of the text
+ * starts (a section inserted at the end would vanish into it), if one does.
+ */
+function openTail(nodes: RootContent[], src: string): number | undefined {
+  for (let node: Node | undefined = nodes[nodes.length - 1]; node; ) {
+    if (node.position && node.position.end.offset === src.length && (node.type === 'code' || node.type === 'html') && isOpenBlock(node, src, true)) {
+      return node.position.start.offset;
+    }
+    const kids: Node[] | undefined = (node as Parent).children;
+    node = kids?.[kids.length - 1];
+  }
+  return undefined;
+}
+
+/** `markerOnly`: HTML blocks count as open only when an end marker (-->, ?>, ]]>, a closing tag) is missing. */
+function isOpenBlock(last: Node, src: string, markerOnly = false): boolean {
   if (!last.position || (last.type !== 'code' && last.type !== 'html')) return false;
   const start = last.position.start.offset!;
   const end = last.position.end.offset!;
@@ -278,7 +322,7 @@ function isOpenBlock(last: Node, src: string): boolean {
   const kind = HTML_ENDS.find(([opener]) => opener.test(source.replace(/^[ \t]+/, '')));
   if (kind) return !kind[1].test(source.slice(source.indexOf('<') + 2));
   // Kinds 6 and 7 end at a blank line: open unless one follows the block in this chunk.
-  return /^[ \t]*(?:\r?\n[ \t]*)?$/.test(src.slice(end));
+  return !markerOnly && /^[ \t]*(?:\r?\n[ \t]*)?$/.test(src.slice(end));
 }
 
 
@@ -346,6 +390,8 @@ export interface ChunkModel {
   definitionLines: string[];
   /** The chunk ends inside a fenced code or HTML block (see isOpenAtEnd). */
   openAtEnd: boolean;
+  /** The last chunk: where a block left open to the end of the text starts (see openTail). */
+  tailOpen?: number;
   /** The outline state the next chunk starts in. */
   endState: OutlineState;
   /** With a cache: the chunk's blocks and sentences as last placed in a document, reused while it stays there. */
@@ -354,7 +400,7 @@ export interface ChunkModel {
   code: number[];
 }
 
-function parseMarkdown(text: string, plain = longestRun(text, computeLineStarts(text)) > MAX_GFM_RUN): Root {
+function parseMarkdown(text: string, plain = runsLongerThan(text, computeLineStarts(text), MAX_GFM_RUN).length > 0): Root {
   try {
     return (plain ? plainParser : parser).parse(limitNesting(text)) as Root;
   } catch {
@@ -483,6 +529,10 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
     definitions,
     definitionLines: P ? [] : definitionLines,
     openAtEnd: hasFollowing && isOpenAtEnd(nodes, src),
+    tailOpen: hasFollowing ? undefined : (() => {
+      const at = openTail(nodes, src);
+      return at === undefined ? undefined : at - P;
+    })(),
     endState: `${builder.headingLevel},${builder.lineSectionLevel},${builder.sectionsBefore || builder.sections.length ? 1 : 0}`,
     code,
   };
@@ -491,6 +541,7 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
 interface Placed {
   base: number;
   lineBase: number;
+  column: number;
   blocks: TextBlock[];
   sentences?: Sentence[];
   directives: Directive[];
@@ -522,7 +573,9 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
     const m = chunks[c];
     const B = starts[c];
     const L = lineBase;
-    const point = (p: Point): Point => ({ line: p.line + L, column: p.column, offset: p.offset + B });
+    // A chunk starts at a line start, or (a piece of a very long run) mid-line: then its first line's columns move too.
+    const C = B - at.lineStarts[L];
+    const point = (p: Point): Point => ({ line: p.line + L, column: p.line === 1 ? p.column + C : p.column, offset: p.offset + B });
     const move = (r: Range): Range => ({ start: point(r.start), end: point(r.end) });
     for (const s of m.sections) {
       sections.push({
@@ -537,11 +590,12 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
     }
     // A chunk placed where it stood in the last version keeps its blocks and sentences (only the
     // sections they belong to are assigned again below); elsewhere they are made anew.
-    let placed = cache && m.placed?.base === B && m.placed.lineBase === L ? m.placed : undefined;
+    let placed = cache && m.placed?.base === B && m.placed.lineBase === L && m.placed.column === C ? m.placed : undefined;
     if (!placed) {
       placed = {
         base: B,
         lineBase: L,
+        column: C,
         blocks: m.blocks.map((b) => new PlacedBlock(b, B, move(b.range), cache)),
         directives: m.directives.map((d) => ({ ...d, range: move(d.range) })),
         links: m.links.map((l) => ({ ...l, range: move(l.range) })),
@@ -609,6 +663,7 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
     facts: { ages: [], emails: [], postal: [], phones: [], dates: [], methods: [], forms: [], links },
     directives,
     code,
+    openTail: chunks.length && chunks[chunks.length - 1].tailOpen !== undefined ? chunks[chunks.length - 1].tailOpen! + starts[chunks.length - 1] : undefined,
     lineStarts: at.lineStarts,
     eol: at.eol,
     pointAt: at.pointAt,

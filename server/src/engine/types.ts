@@ -202,6 +202,8 @@ export interface PolicyDocument {
   directives: Directive[];
   /** [start, end) offsets of code blocks and inline code. */
   code: [number, number][];
+  /** Where a fenced code block, comment or raw HTML block left open to the end of the text starts. */
+  openTail?: number;
   /**
    * Memoizes a result computed from a piece of text (a sentence, a block) under a
    * namespace: with an AnalysisCache, results carry over to the next version of the

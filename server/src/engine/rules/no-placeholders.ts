@@ -79,15 +79,26 @@ function check(ctx: RuleContext): void {
   const { doc } = ctx;
   const code = doc.code;
   const inCode = (offset: number) => code.some(([s, e]) => offset >= s && offset < e);
-  const reported: [number, number][] = [];
+  // Offsets already inside a report (a set, not a list of spans: a draft can hold thousands of placeholders).
+  const covered = new Set<number>();
   const report = (start: number, end: number, message: string, suggestions?: Fix[]) => {
-    if (inCode(start) || reported.some(([s, e]) => start < e && s < end)) return;
-    reported.push([start, end]);
+    if (inCode(start)) return;
+    for (let i = start; i < end; i++) if (covered.has(i)) return;
+    for (let i = start; i < end; i++) covered.add(i);
     ctx.report({ message, start, end, suggestions });
   };
 
   const scanBlock = (block: TextBlock) => {
     const text = block.text;
+    // Where the block's first and last letters are: is there prose before or after a bracket?
+    const firstLetter = text.search(/\p{L}/u);
+    let lastLetter = -1;
+    for (let i = text.length - 1; i >= 0 && firstLetter >= 0; i--) {
+      if (/\p{L}/u.test(text[i])) {
+        lastLetter = i;
+        break;
+      }
+    }
     for (const m of memoMatches(doc, BRACKET, text)) {
       const kind = classifyBracket(m[1]);
       if (!kind) continue;
@@ -98,9 +109,9 @@ function check(ctx: RuleContext): void {
         report(span.start, span.end, `Template placeholder “${shorten(m[0])}” is still in the text: write the real wording.`);
         continue;
       }
-      const before = text.slice(0, m.index!).trim();
-      const after = text.slice(m.index! + m[0].length).trim();
-      if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after)) continue; // a whole bracketed paragraph is an editor's note, not a clause
+      const proseBefore = firstLetter >= 0 && firstLetter < m.index!;
+      const proseAfter = lastLetter >= m.index! + m[0].length;
+      if (!proseBefore && !proseAfter) continue; // a whole bracketed paragraph is an editor's note, not a clause
       const open = blockSpan(block, m.index!, m.index! + 1);
       const close = blockSpan(block, m.index! + m[0].length - 1, m.index! + m[0].length);
       const keep: Fix = {
