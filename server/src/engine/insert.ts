@@ -126,8 +126,10 @@ export function insertSectionFix(doc: PolicyDocument, checklist: ChecklistEntry[
     // A date line under the title, where readers look for it.
     let offset = 0;
     if (doc.title) {
-      const nl = doc.text.indexOf('\n', doc.title.titleRange.end.offset);
-      offset = nl < 0 ? doc.text.length : nl + 1;
+      // The title line ends at CR LF, LF or a lone CR, as remark reads lines.
+      const end = doc.title.titleRange.end.offset;
+      const nl = /\r\n|\r|\n/.exec(doc.text.slice(end, end + 4096));
+      offset = nl ? end + nl.index + nl[0].length : doc.text.length;
     }
     return { title: 'Insert a "Last updated" date line', edits: [insertion(doc, Math.min(offset, doc.text.length), `${body}${doc.eol}`, false)], safe: true };
   }

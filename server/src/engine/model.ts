@@ -313,10 +313,11 @@ function isOpenBlock(last: Node, src: string, markerOnly = false): boolean {
   const end = last.position.end.offset!;
   const source = src.slice(start, end);
   if (last.type === 'code') {
-    const open = openFence(source.slice(0, source.indexOf('\n') >>> 0).replace(/\r$/, ''));
+    // Lines end at CR LF, LF or a lone CR, as remark reads them.
+    const lines = source.split(/\r\n|\r|\n/);
+    const open = openFence(lines[0]);
     if (!open) return false; // indented code ends at any unindented line
-    const lines = source.split('\n');
-    const close = /^ {0,3}(`{3,}|~{3,})[ \t\r]*$/.exec(lines[lines.length - 1]);
+    const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
     return !(lines.length > 1 && close && close[1][0] === open.char && close[1].length >= open.length);
   }
   const kind = HTML_ENDS.find(([opener]) => opener.test(source.replace(/^[ \t]+/, '')));
