@@ -114,8 +114,7 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
 function agesIn(text: string, sectionName: string): { age: number; index: number; length: number; concept: string }[] {
   const out: { age: number; index: number; length: number; concept: string }[] = [];
   const s = { text, section: { name: sectionName } };
-  {
-    if (!PERSON_WORDS.test(s.text)) return out;
+  if (PERSON_WORDS.test(s.text)) {
     const taken: [number, number][] = [];
     for (const re of AGE_PATTERNS) {
       re.lastIndex = 0;
@@ -236,63 +235,61 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
 /** The postal addresses in a block's text, as [start, end) in it. Depends only on the text. */
 function postalIn(t: string): { start: number; end: number; region: PostalFact['region'] }[] {
   const out: { start: number; end: number; region: PostalFact['region'] }[] = [];
-  {
-    const add = (start: number, end: number, region: PostalFact['region']) => {
-      if (out.some((p) => p.start <= start && start < p.end)) return;
-      out.push({ start, end, region });
-    };
-    /** Start of the street line in the 160 characters before `end`, if there is one. */
-    const streetBefore = (end: number): number | undefined => {
-      const from = Math.max(0, end - 160);
-      const window = t.slice(from, end);
-      const m = STREET_START.exec(window);
-      return m ? from + m.index + (m[0].length - m[1].length) : undefined;
-    };
-    for (const m of t.matchAll(US_CSZ)) {
-      const end = m.index! + m[0].length;
-      const street = streetBefore(m.index! + 1);
-      if (street !== undefined) add(street, end, /^P\.?\s?O\.?\s+Box/i.test(t.slice(street)) ? 'PO' : 'US');
-    }
-    for (const m of t.matchAll(UK_POSTCODE)) {
-      const end = m.index! + m[0].length;
-      const street = streetBefore(m.index!);
-      if (street !== undefined || UK_WORDS.test(t.slice(Math.max(0, m.index! - 120), end + 40))) {
-        add(street ?? Math.max(0, t.lastIndexOf('\n', m.index!) + 1), end, 'UK');
-      }
-    }
-    for (const m of t.matchAll(CA_POSTCODE)) {
-      const end = m.index! + m[0].length;
-      const street = streetBefore(m.index!);
-      if (street !== undefined && CA_PROVINCES.test(t.slice(Math.max(0, m.index! - 80), end + 20))) add(street, end, 'CA');
-    }
-    for (const m of t.matchAll(EU_POSTCODE_CITY)) {
-      const start = m.index! + m[0].indexOf(m[1]);
-      const end = m.index! + m[0].length;
-      const windowText = t.slice(Math.max(0, start - 120), Math.min(t.length, end + 40));
-      const streetM = EU_STREET.exec(t.slice(Math.max(0, start - 120), start));
-      if (streetM || EU_COUNTRIES.test(windowText) && /\d/.test(t.slice(Math.max(0, start - 80), start))) {
-        const streetStart = streetM ? Math.max(0, start - 120) + streetM.index : start;
-        add(streetStart, end, 'EU');
-      }
-    }
-    for (const m of t.matchAll(/\bSingapore\s+(\d{6})\b/g)) {
-      const end = m.index! + m[0].length;
-      const street = streetBefore(m.index!);
-      if (street !== undefined) add(street, end, 'other');
-    }
-    for (const m of t.matchAll(AU_STATE_POSTCODE)) {
-      const end = m.index! + m[0].length;
-      const street = streetBefore(m.index!);
-      if (street !== undefined) add(street, end, 'AU');
-    }
-    for (const m of t.matchAll(EIRCODE)) {
-      const end = m.index! + m[0].length;
-      if (/\b(?:Ireland|Dublin|Cork|Galway|Limerick)\b/.test(t.slice(Math.max(0, m.index! - 120), end + 30))) {
-        add(streetBefore(m.index!) ?? m.index!, end, 'EU');
-      }
-    }
-    for (const m of t.matchAll(/\bP\.?\s?O\.?\s+Box\s+\d+[^\n]{0,80}/gi)) add(m.index!, m.index! + m[0].length, 'PO');
+  const add = (start: number, end: number, region: PostalFact['region']) => {
+    if (out.some((p) => p.start <= start && start < p.end)) return;
+    out.push({ start, end, region });
+  };
+  /** Start of the street line in the 160 characters before `end`, if there is one. */
+  const streetBefore = (end: number): number | undefined => {
+    const from = Math.max(0, end - 160);
+    const window = t.slice(from, end);
+    const m = STREET_START.exec(window);
+    return m ? from + m.index + (m[0].length - m[1].length) : undefined;
+  };
+  for (const m of t.matchAll(US_CSZ)) {
+    const end = m.index! + m[0].length;
+    const street = streetBefore(m.index! + 1);
+    if (street !== undefined) add(street, end, /^P\.?\s?O\.?\s+Box/i.test(t.slice(street)) ? 'PO' : 'US');
   }
+  for (const m of t.matchAll(UK_POSTCODE)) {
+    const end = m.index! + m[0].length;
+    const street = streetBefore(m.index!);
+    if (street !== undefined || UK_WORDS.test(t.slice(Math.max(0, m.index! - 120), end + 40))) {
+      add(street ?? Math.max(0, t.lastIndexOf('\n', m.index!) + 1), end, 'UK');
+    }
+  }
+  for (const m of t.matchAll(CA_POSTCODE)) {
+    const end = m.index! + m[0].length;
+    const street = streetBefore(m.index!);
+    if (street !== undefined && CA_PROVINCES.test(t.slice(Math.max(0, m.index! - 80), end + 20))) add(street, end, 'CA');
+  }
+  for (const m of t.matchAll(EU_POSTCODE_CITY)) {
+    const start = m.index! + m[0].indexOf(m[1]);
+    const end = m.index! + m[0].length;
+    const windowText = t.slice(Math.max(0, start - 120), Math.min(t.length, end + 40));
+    const streetM = EU_STREET.exec(t.slice(Math.max(0, start - 120), start));
+    if (streetM || EU_COUNTRIES.test(windowText) && /\d/.test(t.slice(Math.max(0, start - 80), start))) {
+      const streetStart = streetM ? Math.max(0, start - 120) + streetM.index : start;
+      add(streetStart, end, 'EU');
+    }
+  }
+  for (const m of t.matchAll(/\bSingapore\s+(\d{6})\b/g)) {
+    const end = m.index! + m[0].length;
+    const street = streetBefore(m.index!);
+    if (street !== undefined) add(street, end, 'other');
+  }
+  for (const m of t.matchAll(AU_STATE_POSTCODE)) {
+    const end = m.index! + m[0].length;
+    const street = streetBefore(m.index!);
+    if (street !== undefined) add(street, end, 'AU');
+  }
+  for (const m of t.matchAll(EIRCODE)) {
+    const end = m.index! + m[0].length;
+    if (/\b(?:Ireland|Dublin|Cork|Galway|Limerick)\b/.test(t.slice(Math.max(0, m.index! - 120), end + 30))) {
+      add(streetBefore(m.index!) ?? m.index!, end, 'EU');
+    }
+  }
+  for (const m of t.matchAll(/\bP\.?\s?O\.?\s+Box\s+\d+[^\n]{0,80}/gi)) add(m.index!, m.index! + m[0].length, 'PO');
   return out;
 }
 

@@ -27,7 +27,6 @@ export class AnalysisCache {
   /** Chunks by what else their analysis depends on (context and prefix), then by their text. */
   private readonly chunks = new Map<string, Map<string, Entry<ChunkModel>>>();
   private readonly memos = new Map<string, Map<string, Entry<unknown>>>();
-  private readonly offsets = new WeakMap<number[], { base: number; moved: number[] }>();
   /** The current lint's number. */
   private generation = 0;
   /** Entries the current lint touched (a sweep runs when the cache holds far more). */
@@ -90,16 +89,6 @@ export class AnalysisCache {
     entries.set(key, { value, used: this.generation });
     this.touched++;
     return value;
-  }
-
-  /** `offsets` moved by `base`, reusing the copy made for the same base last time. */
-  shifted(offsets: number[], base: number): number[] {
-    const last = this.offsets.get(offsets);
-    if (last && last.base === base) return last.moved;
-    const moved = new Array<number>(offsets.length);
-    for (let i = 0; i < offsets.length; i++) moved[i] = offsets[i] + base;
-    this.offsets.set(offsets, { base, moved });
-    return moved;
   }
 
   /** Chunks and memo entries held. */

@@ -277,18 +277,28 @@ function openFence(line: string): { char: string; length: number } | undefined {
   return { char: f[1][0], length: f[1].length };
 }
 
+/** A line that closes `fence`: the same character, at least as many, nothing after but spaces. */
+function closesFence(line: string, fence: { char: string; length: number }): boolean {
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+  return !!close && close[1][0] === fence.char && close[1].length >= fence.length;
+}
+
 /**
  * Whether the chunk's last top-level node is a fenced code or HTML block still open at the
  * chunk's end: in the whole text it would swallow the heading that starts the next chunk.
  */
 function isOpenAtEnd(nodes: RootContent[], src: string): boolean {
-  // The last node, and its last child, and so on: a fence left open in a list item counts too.
+  return lastOpen(nodes, (node) => isOpenBlock(node, src)) !== undefined;
+}
+
+/** The first of the last node, its last child, and so on, that `test` accepts: a fence left open in a list item counts too. */
+function lastOpen(nodes: RootContent[], test: (node: Node) => boolean): Node | undefined {
   for (let node: Node | undefined = nodes[nodes.length - 1]; node; ) {
-    if (isOpenBlock(node, src)) return true;
+    if (test(node)) return node;
     const kids: Node[] | undefined = (node as Parent).children;
     node = kids?.[kids.length - 1];
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -296,14 +306,7 @@ function isOpenAtEnd(nodes: RootContent[], src: string): boolean {
  * starts (a section inserted at the end would vanish into it), if one does.
  */
 function openTail(nodes: RootContent[], src: string): number | undefined {
-  for (let node: Node | undefined = nodes[nodes.length - 1]; node; ) {
-    if (node.position && node.position.end.offset === src.length && (node.type === 'code' || node.type === 'html') && isOpenBlock(node, src, true)) {
-      return node.position.start.offset;
-    }
-    const kids: Node[] | undefined = (node as Parent).children;
-    node = kids?.[kids.length - 1];
-  }
-  return undefined;
+  return lastOpen(nodes, (node) => node.position?.end.offset === src.length && isOpenBlock(node, src, true))?.position?.start.offset;
 }
 
 /** `markerOnly`: HTML blocks count as open only when an end marker (-->, ?>, ]]>, a closing tag) is missing. */
@@ -317,8 +320,7 @@ function isOpenBlock(last: Node, src: string, markerOnly = false): boolean {
     const lines = source.split(/\r\n|\r|\n/);
     const open = openFence(lines[0]);
     if (!open) return false; // indented code ends at any unindented line
-    const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
-    return !(lines.length > 1 && close && close[1][0] === open.char && close[1].length >= open.length);
+    return !(lines.length > 1 && closesFence(lines[lines.length - 1], open));
   }
   const kind = HTML_ENDS.find(([opener]) => opener.test(source.replace(/^[ \t]+/, '')));
   if (kind) return !kind[1].test(source.slice(source.indexOf('<') + 2));
@@ -344,8 +346,7 @@ export function chunkStarts(text: string, lineStarts: number[], fine = false): n
     const afterBlank = blank;
     blank = !line.trim();
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t\r]*$/.exec(line);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
       continue;
     }
     if (htmlEnd) {
@@ -597,7 +598,7 @@ function assemble(text: string, chunks: ChunkModel[], starts: number[], at: Posi
         base: B,
         lineBase: L,
         column: C,
-        blocks: m.blocks.map((b) => new PlacedBlock(b, B, move(b.range), cache)),
+        blocks: m.blocks.map((b) => new PlacedBlock(b, B, move(b.range))),
         directives: m.directives.map((d) => ({ ...d, range: move(d.range) })),
         links: m.links.map((l) => ({ ...l, range: move(l.range) })),
         references: m.references.map((r) => ({ ...r, range: move(r.range) })),
@@ -688,22 +689,20 @@ class PlacedBlock implements TextBlock {
   // True private fields: a block stays a plain value to JSON and deep comparisons.
   readonly #source: TextBlock;
   readonly #base: number;
-  readonly #cache: AnalysisCache | undefined;
   #moved?: number[];
 
-  constructor(source: TextBlock, base: number, range: Range, cache: AnalysisCache | undefined) {
+  constructor(source: TextBlock, base: number, range: Range) {
     this.text = source.text;
     this.kind = source.kind;
     this.range = range;
     this.#source = source;
     this.#base = base;
-    this.#cache = cache;
   }
 
   get offsets(): number[] {
     if (!this.#moved) {
       const rel = this.#source.offsets;
-      this.#moved = this.#base === 0 ? rel : this.#cache ? this.#cache.shifted(rel, this.#base) : rel.map((o) => o + this.#base);
+      this.#moved = this.#base === 0 ? rel : rel.map((o) => o + this.#base);
     }
     return this.#moved;
   }

@@ -1,7 +1,6 @@
 // no-placeholders: text a template left behind for the author to fill in —
 // [Company Name], {{company}}, <COMPANY>, TODO / TBD / XXX / FIXME, lorem ipsum, and
 // bracketed optional clauses ("… button [and widgets, such as …].").
-import type { Node } from 'mdast';
 import { blockSpan, memoMatches } from '../text.js';
 import type { Fix, Rule, RuleContext, TextBlock } from '../types.js';
 
