@@ -6,9 +6,9 @@ import type { ChecklistEntry, PolicyDocument, Section, Sentence } from './types.
 
 /** Sections titled for an item, shallower first: "4. Sharing" is a better home than a bullet that mentions third parties. */
 export function titledSections(doc: PolicyDocument, item: ItemDef): Section[] {
-  const bit = 1 << ITEMS.indexOf(item);
+  const index = ITEMS.indexOf(item);
   return doc.sections
-    .filter((s) => s !== doc.title && (bit > 0 ? doc.memo('items:titles', s.name, () => itemMask(s.name, (i) => i.headings)) & bit : item.headings.some((re) => re.test(s.name))))
+    .filter((s) => s !== doc.title && (index >= 0 ? doc.memo('items:titles', s.name, () => matchingItems(s.name, (i) => i.headings)).has(index) : item.headings.some((re) => re.test(s.name))))
     .sort((a, b) => a.level - b.level || a.index - b.index);
 }
 
@@ -18,8 +18,8 @@ export function findEvidence(doc: PolicyDocument, item: ItemDef): Evidence {
   const index = ITEMS.indexOf(item);
   let sentences: Sentence[];
   if (index >= 0) {
-    const masks = sentenceMasks(doc);
-    sentences = doc.sentences.filter((_, i) => masks[i] & (1 << index));
+    const sets = sentenceItems(doc);
+    sentences = doc.sentences.filter((_, i) => sets[i].has(index));
   } else sentences = doc.sentences.filter((s) => speaksOf(item, s.text));
   return { sections, sentences };
 }
@@ -28,35 +28,32 @@ function speaksOf(item: ItemDef, text: string): boolean {
   return item.sentences.some((re) => re.test(text)) && !item.notSentences?.some((re) => re.test(text));
 }
 
-const masksOf = new WeakMap<PolicyDocument, Uint32Array>();
+/** The items (as indexes into ITEMS) a text speaks of; shared by every text that matches none. */
+type ItemSet = ReadonlySet<number>;
+const NONE: ItemSet = new Set();
 
-/** Each sentence's item mask, computed once per document. */
-function sentenceMasks(doc: PolicyDocument): Uint32Array {
-  let masks = masksOf.get(doc);
-  if (!masks) {
-    masks = new Uint32Array(doc.sentences.length);
-    doc.sentences.forEach((s, i) => (masks![i] = doc.memo('items:sentences', s.text, () => sentenceMask(s.text))));
-    masksOf.set(doc, masks);
+const setsOf = new WeakMap<PolicyDocument, ItemSet[]>();
+
+/** Each sentence's set of items, computed once per document (and memoized per sentence text across lints). */
+function sentenceItems(doc: PolicyDocument): ItemSet[] {
+  let sets = setsOf.get(doc);
+  if (!sets) {
+    sets = doc.sentences.map((s) => doc.memo('items:sentences', s.text, () => matchingItems(s.text, null)));
+    setsOf.set(doc, sets);
   }
-  return masks;
+  return sets;
 }
 
-/** Bit i set when item i's sentence patterns match the text (one memo entry per sentence for all items). */
-function sentenceMask(text: string): number {
-  let mask = 0;
+/**
+ * The items whose patterns match the text: with `pick`, one of the patterns it chooses;
+ * without, the item's sentence patterns less its exclusions. No limit on the number of items.
+ */
+function matchingItems(text: string, pick: ((item: ItemDef) => RegExp[]) | null): ItemSet {
+  let found: Set<number> | undefined;
   ITEMS.forEach((item, i) => {
-    if (speaksOf(item, text)) mask |= 1 << i;
+    if (pick ? pick(item).some((re) => re.test(text)) : speaksOf(item, text)) (found ??= new Set()).add(i);
   });
-  return mask;
-}
-
-/** Bit i set when one of item i's patterns (as `pick` chooses them) matches the text. */
-function itemMask(text: string, pick: (item: ItemDef) => RegExp[]): number {
-  let mask = 0;
-  ITEMS.forEach((item, i) => {
-    if (pick(item).some((re) => re.test(text))) mask |= 1 << i;
-  });
-  return mask;
+  return found ?? NONE;
 }
 
 function evaluateItem(doc: PolicyDocument, item: ItemDef): ChecklistEntry & { sectionIndex?: number } {
