@@ -1,6 +1,7 @@
 // Lint Workspace without vscode: find the policy files, read and decode them, send them to
 // the server in batches, report progress, stop on cancel, and sum up. commands.ts supplies
 // the vscode side through LintWorkspaceDeps.
+import { decodeBytes } from '../../server/src/node/read-file.js';
 import type { LintDocumentsParams, LintDocumentsResult } from '../../server/src/protocol.js';
 
 export const BATCH_SIZE = 20;
@@ -55,18 +56,13 @@ export function uniqueFiles(files: readonly FileRef[]): FileRef[] {
 }
 
 /**
- * Decodes a file's bytes as text: UTF-8 (a BOM is dropped), or UTF-16 with a BOM. Anything
- * else, or bytes with NULs (a binary file), gives a problem instead.
+ * Decodes a file's bytes as text with the one shared reader's rules (the CLI decodes the same
+ * bytes the same way): UTF-8 (a BOM is dropped) or UTF-16. Binary or broken bytes, or a blank
+ * file, give a problem instead. The size limit is the server's to apply, with the file's config.
  */
 export function decodeText(bytes: Uint8Array): { text: string } | { problem: string } {
-  try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes) };
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes) };
-    if (bytes.subarray(0, 8192).includes(0)) return { problem: 'it looks like a binary file (it contains NUL bytes)' };
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { problem: 'it is not valid UTF-8 or UTF-16 text' };
-  }
+  const read = decodeBytes(bytes, Number.POSITIVE_INFINITY);
+  return read.ok ? { text: read.text } : { problem: read.message.replace(/, skipped$/, '') };
 }
 
 function errorText(err: unknown): string {

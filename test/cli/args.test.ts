@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseArgs, UsageError } from '../../server/src/cli/args.js';
 import { colors, useColor } from '../../server/src/cli/color.js';
-import { decodeBytes, describeFsError } from '../../server/src/cli/read.js';
+import { decodeBytes, describeFsError, encodeText } from '../../server/src/node/read-file.js';
 import { formatSize } from '../../server/src/engine/config.js';
 
 describe('cli: argument parsing', () => {
@@ -57,13 +57,27 @@ describe('cli: colour decision', () => {
 describe('cli: reading bytes', () => {
   it('decodes UTF-8, strips and remembers a BOM', () => {
     const r = decodeBytes(Buffer.from('\uFEFF# Privacy\n', 'utf8'));
-    assert.deepEqual(r, { ok: true, text: '# Privacy\n', bom: true });
-    assert.deepEqual(decodeBytes(Buffer.from('é\n')), { ok: true, text: 'é\n', bom: false });
+    assert.deepEqual(r, { ok: true, text: '# Privacy\n', bom: true, encoding: 'utf-8' });
+    assert.deepEqual(decodeBytes(Buffer.from('é\n')), { ok: true, text: 'é\n', bom: false, encoding: 'utf-8' });
   });
 
-  it('refuses binary, UTF-16, invalid UTF-8 and blank input', () => {
+  it('decodes UTF-16 with or without a BOM, and writes it back the same way', () => {
+    const le = Buffer.from('\uFEFF# Privacy é\n', 'utf16le');
+    assert.deepEqual(decodeBytes(le), { ok: true, text: '# Privacy é\n', bom: true, encoding: 'utf-16le' });
+    const be = Buffer.from(le).swap16();
+    assert.deepEqual(decodeBytes(be), { ok: true, text: '# Privacy é\n', bom: true, encoding: 'utf-16be' });
+    const bare = Buffer.from('# Privacy\n', 'utf16le');
+    assert.deepEqual(decodeBytes(bare), { ok: true, text: '# Privacy\n', bom: false, encoding: 'utf-16le' });
+    assert.deepEqual(decodeBytes(Buffer.from(bare).swap16()), { ok: true, text: '# Privacy\n', bom: false, encoding: 'utf-16be' });
+    assert.deepEqual(encodeText('# Privacy é\n', 'utf-16be', true), be);
+    assert.deepEqual(encodeText('# Privacy\n', 'utf-16le', false), bare);
+    assert.deepEqual(encodeText('é', 'utf-8', true), Buffer.from('\uFEFFé'));
+  });
+
+  it('refuses binary, broken UTF-16, invalid UTF-8 and blank input', () => {
     assert.match((decodeBytes(Buffer.from([0x41, 0, 0x42])) as { message: string }).message, /binary/);
-    assert.match((decodeBytes(Buffer.from('\uFEFFhi', 'utf16le')) as { message: string }).message, /UTF-16/);
+    assert.match((decodeBytes(Buffer.from([0x41, 0, 0x42, 0x43])) as { message: string }).message, /binary/);
+    assert.match((decodeBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])) as { message: string }).message, /not valid UTF-16LE/);
     assert.match((decodeBytes(Buffer.from([0x61, 0x62, 0xc3, 0x28])) as { message: string }).message, /not valid UTF-8 \(first bad byte at offset 2\)/);
     assert.deepEqual(decodeBytes(Buffer.from(' \n\t\n')), { ok: false, kind: 'skip', message: 'empty file, skipped' });
   });

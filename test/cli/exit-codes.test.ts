@@ -197,7 +197,7 @@ describe('cli: exit codes', () => {
       const dir = copyFixtures(tempDir(), ['clean-policy.md']);
       const r = await run(['clean-policy.md', '--config', 'nope.json'], { cwd: dir });
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^nope\.json: error: cannot read config file: ENOENT/);
+      assert.match(r.stderr, /^nope\.json: error: cannot read config file: no such file or directory/);
     });
 
     it('an unknown --profile', async () => {

@@ -85,7 +85,7 @@ describe('config', () => {
     const root = mkdtempSync(join(tmpdir(), 'policylint-config-'));
     const loaded = loadConfigFor(join(root, 'privacy.md'), { configPath: join(root, 'missing.json') });
     assert.equal(loaded.errors.length, 1);
-    assert.match(loaded.errors[0].message, /cannot read config file: ENOENT/);
+    assert.match(loaded.errors[0].message, /cannot read config file: no such file or directory/);
     assert.equal(loaded.errors[0].file, join(root, 'missing.json'));
   });
 

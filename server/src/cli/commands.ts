@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAME } from '../node/config-files.js';
 import { discover } from './files.js';
 import { relativePath, type CliIO } from './io.js';
 import { EXIT_OK, EXIT_TROUBLE, readStdin } from './lint-command.js';
-import { describeFsError, readPolicyFile } from './read.js';
+import { describeFsError, readPolicyFile } from '../node/read-file.js';
 import { writeFileAtomic } from './write.js';
 
 /** `policylint derive <files…>`: the checklist a corpus implies, as pretty JSON. */

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { describeFsError } from './read.js';
+import { describeFsError } from '../node/read-file.js';
 
 export const STDIN_NAME = '<stdin>';
 const MARKDOWN = /\.(md|markdown)$/i;

@@ -13,7 +13,7 @@ import { packageRoot, packageVersion, type CliIO } from './io.js';
 import { ConfigCache, configPathOf, formatConfigError, lintFile, type FileOutcome, type LintSettings } from './lint-file.js';
 import { PARALLEL_MIN_FILES, runPool, workerAvailable, type PoolTask } from './pool.js';
 import { Progress } from './progress.js';
-import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from './read.js';
+import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from '../node/read-file.js';
 import type { RunReport } from './report.js';
 import { countMessages } from './report.js';
 

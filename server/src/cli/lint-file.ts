@@ -5,7 +5,7 @@ import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type LintMessage,
 import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
 import { STDIN_NAME, type Target } from './files.js';
 import { relativePath } from './io.js';
-import { describeFsError, type ReadOutcome } from './read.js';
+import { describeFsError, encodeText, type ReadOutcome } from '../node/read-file.js';
 import type { FileReport, RunReport } from './report.js';
 import { encodeFixed, writeFileAtomic } from './write.js';
 
@@ -106,9 +106,9 @@ export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConf
     }
     if (changed) {
       try {
-        writeFileAtomic(target.abs, encodeFixed(read.text, fixed.text, read.bom));
+        writeFileAtomic(target.abs, encodeText(encodeFixed(read.text, fixed.text, false), read.encoding, read.bom));
       } catch (err) {
-        const outcome = failedOutcome(target, `could not write the fixes: ${describeFsError(err)}`);
+        const outcome = failedOutcome(target, `could not write the fixes: ${describeFsError(err, 'write')}`);
         return { ...outcome, report: toReport(target, lint(read.text, options), read.text, [], settings.quiet) };
       }
     }

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigCache, lintFile } from './lint-file.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
-import { readPolicyFile } from './read.js';
+import { readPolicyFile } from '../node/read-file.js';
 
 const data = workerData as WorkerData;
 const configs = new ConfigCache(data.settings.cwd, data.settings.configPath, data.settings.profile);

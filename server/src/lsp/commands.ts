@@ -2,7 +2,7 @@
 // policylint/lintDocuments; and the check of every request's params at the boundary.
 import * as fs from 'node:fs';
 import { DiagnosticSeverity, ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type ExecuteCommandParams, type TextEdit } from 'vscode-languageserver';
-import { describeFsError } from '../cli/read.js';
+import { describeFsError } from '../node/read-file.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
 import { Commands, type ChecklistResponse, type LintDocumentsParams, type LintDocumentsResult } from '../protocol.js';
 import type { Analysis } from './analysis.js';

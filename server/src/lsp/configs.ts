@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { parseConfigText, resolveConfig, type ConfigData, type ConfigError, type ResolvedConfig } from '../engine/index.js';
-import { findConfigFile } from '../node/config-files.js';
+import { resolveConfig, type ConfigData, type ConfigError, type ResolvedConfig } from '../engine/index.js';
+import { findConfigFile, readConfigFile } from '../node/config-files.js';
 import { fsPathOf } from './selection.js';
 import { SOURCE } from './convert.js';
 import type { Settings } from './settings.js';
@@ -76,14 +76,8 @@ export class ConfigStore {
 
   /** Reads and validates one config file, publishing its diagnostics and showing new problems. */
   private read(file: string): ConfigData | undefined {
-    let text = '';
-    let parsed: { data?: ConfigData; errors: ConfigError[] };
-    try {
-      text = fs.readFileSync(file, 'utf8');
-      parsed = parseConfigText(text, file);
-    } catch (err) {
-      parsed = { errors: [{ file, message: `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
-    }
+    const parsed = readConfigFile(file);
+    const text = parsed.text;
     const errors = dedupe(parsed.errors);
     this.fileErrors.set(file, errors);
     this.publishFor(file, errors.map((e) => configDiagnostic(text, e)));
