@@ -94,6 +94,69 @@ describe('cli: --fix', () => {
   });
 });
 
+describe('cli: --fix and file metadata (issue 18, finding 5)', () => {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const NOBODY = 65534;
+
+  it('refuses a read-only file with a clear error and leaves it as it was', async () => {
+    const dir = copyFixtures(tempDir(), ['missing-sections.md']);
+    const file = path.join(dir, 'missing-sections.md');
+    const before = fs.readFileSync(file);
+    fs.chmodSync(file, 0o444);
+    const r = await run(['--fix', 'missing-sections.md'], { cwd: dir });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^missing-sections\.md: error: could not write the fixes: the file is read-only \(make it writable to apply fixes\); not changed$/m);
+    assert.deepEqual(fs.readFileSync(file), before);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+  });
+
+  it('keeps hard links: every name sees the fixed text, on the same inode', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.md');
+    const other = path.join(dir, 'b.md');
+    fs.writeFileSync(file, 'old\n');
+    fs.linkSync(file, other);
+    const ino = fs.statSync(file).ino;
+    writeFileAtomic(file, 'new\n');
+    assert.equal(fs.readFileSync(other, 'utf8'), 'new\n');
+    assert.equal(fs.statSync(file).ino, ino);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['a.md', 'b.md']);
+  });
+
+  it('run as root, keeps the owner and group of a file another user owns', function () {
+    if (!isRoot) this.skip(); // needs root to create a file owned by someone else
+    const dir = tempDir();
+    const file = path.join(dir, 'a.md');
+    fs.writeFileSync(file, 'old\n');
+    fs.chownSync(file, NOBODY, NOBODY);
+    writeFileAtomic(file, 'new\n');
+    const st = fs.statSync(file);
+    assert.deepEqual([st.uid, st.gid, fs.readFileSync(file, 'utf8')], [NOBODY, NOBODY, 'new\n']);
+  });
+
+  it('as a non-root user: fixes its own file, and refuses one it may not write', async function () {
+    if (!isRoot) this.skip(); // dropping privileges to another user needs root
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o777);
+    const own = path.join(dir, 'own.md');
+    const foreign = path.join(dir, 'foreign.md');
+    fs.writeFileSync(own, 'old\n');
+    fs.chownSync(own, NOBODY, NOBODY);
+    fs.writeFileSync(foreign, 'old\n', { mode: 0o644 });
+    const url = new URL('../../server/src/cli/write.js', import.meta.url).href;
+    const script =
+      `process.setgid(${NOBODY}); process.setuid(${NOBODY}); const { writeFileAtomic } = await import(${JSON.stringify(url)});` +
+      ` writeFileAtomic(${JSON.stringify(own)}, 'new\\n');` +
+      ` try { writeFileAtomic(${JSON.stringify(foreign)}, 'new\\n'); console.log('wrote'); } catch (e) { console.log(e.code); }`;
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+    assert.equal(out, 'EACCES');
+    assert.equal(fs.readFileSync(own, 'utf8'), 'new\n');
+    assert.equal(fs.statSync(own).uid, NOBODY);
+    assert.equal(fs.readFileSync(foreign, 'utf8'), 'old\n');
+  });
+});
+
 describe('cli: atomic writer', () => {
   it('replaces the content and keeps the mode', () => {
     const dir = tempDir();

@@ -1,30 +1,55 @@
 // Writing files atomically: a temporary file in the same directory, then a rename, so a
-// reader (or a crash) never sees half a policy. The file keeps its mode; a symbolic link
-// keeps pointing at the same file.
+// reader (or a crash) never sees half a policy. The file keeps its mode, owner, group and
+// hard links; a symbolic link keeps pointing at the same file; a read-only file is refused.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/** The error thrown for a file that is not writable: the caller reports it, the file is left alone. */
+export class ReadOnlyFileError extends Error {
+  readonly code = 'EREADONLY';
+  constructor(file: string) {
+    super(`${file} is read-only; make it writable to apply fixes`);
+  }
+}
+
+/**
+ * Writes `data` to `target`. The data always goes to a temporary file first (a full disk fails
+ * there, with the target unchanged). A file that is read-only is refused. When renaming the
+ * temporary file over the target would lose something (the target has other hard links, or
+ * another owner or group than a new file would get), the target is then rewritten in place,
+ * which keeps its inode, owner, group, mode and links; otherwise the rename makes it atomic.
+ */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   let real = target;
-  let mode: number | undefined;
+  let stat: fs.Stats | undefined;
   try {
     real = fs.realpathSync(target);
-    mode = fs.statSync(real).mode & 0o7777;
+    stat = fs.statSync(real);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  const mode = stat ? stat.mode & 0o7777 : undefined;
+  // Root may write anything: the mode bits say whether the owner meant the file to stay as it is.
+  if (stat && (mode! & 0o222) === 0) throw new ReadOnlyFileError(target);
+  if (stat) fs.accessSync(real, fs.constants.W_OK);
   const dir = path.dirname(real);
   const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     fs.writeFileSync(tmp, data, { flag: 'wx', mode: mode ?? 0o666 });
     if (mode !== undefined) fs.chmodSync(tmp, mode); // writeFileSync's mode is filtered by the umask
-    fs.renameSync(tmp, real);
+    const tmpStat = fs.statSync(tmp);
+    if (stat && (stat.nlink > 1 || stat.uid !== tmpStat.uid || stat.gid !== tmpStat.gid)) {
+      fs.writeFileSync(real, data);
+      fs.unlinkSync(tmp);
+    } else {
+      fs.renameSync(tmp, real);
+    }
   } catch (err) {
     try {
       fs.unlinkSync(tmp);
     } catch {
-      // the temporary file was never created
+      // the temporary file was never created, or is already gone
     }
     throw err;
   }
