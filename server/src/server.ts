@@ -22,6 +22,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { packageVersion } from './node/package.js';
 import { ChecklistRequest, LintDocumentsRequest } from './protocol.js';
 import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions.js';
 import { checklist, COMMAND_IDS, executeCommand, invalidParams, lintDocuments, PARAMS, paramsProblem, type Shape } from './lsp/commands.js';
@@ -104,7 +105,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         : undefined,
       workspace: { workspaceFolders: { supported: true } },
     },
-    serverInfo: { name: 'policylint-language-server', version: '0.1.0' },
+    serverInfo: { name: 'policylint-language-server', version: packageVersion() },
   };
 });
 

@@ -15,6 +15,7 @@ import {
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { RULES } from '../../server/src/engine/index.js';
+import { packageRoot } from '../../server/src/node/package.js';
 import { ChecklistRequest, LintDocumentsRequest } from '../../server/src/protocol.js';
 import { CORPUS, engineLint, summarizeDiagnostics, summarizeMessages } from './expect.js';
 import { editsFor, fileUri, Harness } from './harness.js';
@@ -32,6 +33,11 @@ describe('language server: delivery and robustness', function () {
     });
     after(async () => {
       await h?.stop();
+    });
+
+    it('reports the version in package.json as its serverInfo version', () => {
+      const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+      assert.equal(h.initializeResult?.serverInfo?.version, pkg.version);
     });
 
     it('does not declare a pull diagnostic provider to a client without pull support', () => {

@@ -1,8 +1,6 @@
 // The CLI's view of the outside world. `main` takes these as a parameter so tests run the
 // whole command in-process with captured output, a fake stdin and any working directory.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -71,32 +69,7 @@ export function resolveIO(input: CliIOInput = {}): CliIO {
   };
 }
 
-/** The repository (package) root: the nearest folder above this module whose package.json is policylint's. */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'package.json');
-    try {
-      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string };
-      if (pkg.name === 'policylint') return dir;
-    } catch {
-      // not here; keep walking up
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-    dir = parent;
-  }
-}
-
-/** The version in the root package.json, read at run time. */
-export function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+export { packageRoot, packageVersion } from '../node/package.js';
 
 /** A path for display and for SARIF: relative to `cwd` when inside it, with forward slashes. */
 export function relativePath(cwd: string, absPath: string): string {
