@@ -92,7 +92,15 @@ function* lintParsed(text: string, options: LintOptions, started: number): Gener
     };
     try {
       if (options.throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
-      rule.check({ doc, checklist, config, options: setting.options, now, report });
+      const steps = rule.check({ doc, checklist, config, options: setting.options, now, report });
+      if (steps) {
+        for (let step = steps.next(); !step.done; step = steps.next()) {
+          if (performance.now() - lastYield > 8) {
+            yield;
+            lastYield = performance.now();
+          }
+        }
+      }
     } catch (err) {
       messages.push({
         ruleId: rule.meta.id,
