@@ -150,6 +150,22 @@ describe('incremental analysis', function () {
       assert.ok(cache.size.memos <= 2 * base.memos + 256, `memo entries held: ${cache.size.memos}, after the first lint: ${base.memos}`);
     });
 
+    it('elapsedMs counts the engine’s own work, not the time a caller spends elsewhere between steps', () => {
+      // The server interleaves the lints of many documents; the debounce reads elapsedMs.
+      const steps = lintSteps(long, { config, now });
+      const started = performance.now();
+      let away = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        const left = performance.now();
+        while (performance.now() - left < 2); // another document's work
+        away += performance.now() - left;
+      }
+      const wall = performance.now() - started;
+      assert.ok(away > 0, 'the lint paused at least once');
+      assert.ok(step.value.elapsedMs <= wall - away + 1, `elapsed ${step.value.elapsedMs} ms, wall ${wall} ms, away ${away} ms`);
+    });
+
     it('a lint abandoned between steps leaves the cache usable', () => {
       const cache = new AnalysisCache();
       lint(long, { config, now, cache });
