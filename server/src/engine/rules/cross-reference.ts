@@ -129,10 +129,12 @@ function resolvesTitle(index: Index, ref: string): boolean {
 
 /**
  * "Did you mean" compares a reference with every title, so it is offered for the first this many
- * unresolved references of a document; later ones are still reported, without a suggestion, and
- * the rule stays linear in the document's length.
+ * unresolved references of a document, within a budget of comparisons; later ones are still
+ * reported, without a suggestion, and the rule stays linear in the document's length.
  */
 const SUGGESTION_LIMIT = 100;
+/** And at most this many title comparisons in all, whatever the number of sections. */
+const COMPARISON_BUDGET = 100_000;
 
 /** Character bigrams of a key, with their counts. */
 function bigrams(s: string): Map<string, number> {
@@ -318,7 +320,12 @@ function* check(ctx: RuleContext): Generator<void, void> {
   const index = buildIndex(doc);
   const numbered = index.numbers.size > 0;
   let suggestionsLeft = SUGGESTION_LIMIT;
-  const suggest = (ref: string) => (suggestionsLeft-- > 0 ? closest(index, ref, doc.title) : undefined);
+  let comparisonsLeft = COMPARISON_BUDGET;
+  const suggest = (ref: string) => {
+    if (suggestionsLeft-- <= 0 || comparisonsLeft < index.targets.length) return undefined;
+    comparisonsLeft -= index.targets.length;
+    return closest(index, ref, doc.title);
+  };
   const linksBelow = linksBelowIndex(doc);
 
   for (let i = 0; i < doc.sentences.length; i++) {
