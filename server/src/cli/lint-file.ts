@@ -89,13 +89,24 @@ function toReport(target: Target, result: LintResult, text: string, fixed: LintM
   };
 }
 
+/** Whether a file is a policy by its name (`*.policy.md`), however short its text. */
+export function declaresPolicy(target: Target): boolean {
+  return POLICY_FILE_PATTERN.test(target.display);
+}
+
+/** The outcome of a file whose result came from the --cache. */
+export function cachedOutcome(target: Target, text: string, cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>): FileOutcome {
+  const report: FileReport = { file: target.display, abs: target.abs, ...cached, text, fixed: [] };
+  return { report, notes: [], errors: [], skipped: [] };
+}
+
 /** Lints one file that has been read (with --fix: fixes it and writes it back atomically). */
 export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConfig, settings: LintSettings): FileOutcome {
   if (!read.ok) {
     if (read.kind === 'error') return failedOutcome(target, read.message);
     return { notes: [`${target.display}: warning: ${read.message}`], errors: [], skipped: [{ file: target.display, reason: read.message }] };
   }
-  const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: POLICY_FILE_PATTERN.test(target.display) };
+  const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target) };
   const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
   try {
     if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet));
