@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChecklistEntry, LintMessage, ResolvedConfig } from '../engine/index.js';
-import { readPolicyFile } from './read.js';
+import { readPolicyFile } from '../node/read-file.js';
 import { writeFileAtomic } from './write.js';
 
 /** The default cache file, in the working directory (like ESLint's .eslintcache). */
