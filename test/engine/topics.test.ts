@@ -29,6 +29,26 @@ const CASES: Case[] = [
   { item: 'retention', present: false, text: 'Session cookies do not store any personal information about you.' },
   { item: 'retention', present: false, text: 'A persistent cookie stays after you close your browser.' },
   { item: 'retention', present: false, text: 'If we learn that a child has sent us information, we will delete it from our files within a reasonable time.' },
+  // sharing: passive and negative forms, disclosure on demand, hosting and advertisers' servers
+  { item: 'sharing', present: true, text: 'None of the details parents give us is sold or rented to any third parties.' },
+  { item: 'sharing', present: true, text: 'A pen-pal profile is shared only with other members of the club.' },
+  { item: 'sharing', present: true, text: 'We will not use or share your details with anyone except as this policy says.' },
+  { item: 'sharing', present: true, text: 'We may disclose your personal information if a court orders us to.' },
+  { item: 'sharing', present: true, text: 'Your domain records may be disclosed in public registry lookups.' },
+  { item: 'sharing', present: true, text: 'The ad networks on our pages automatically receive your IP address.' },
+  { item: 'sharing', present: true, text: 'The tool does not collect, store, or transmit anything you type.' },
+  { item: 'sharing', present: true, text: 'This site is hosted by a static hosting service in Frankfurt.' },
+  { item: 'sharing', present: false, text: 'You can share a drawing with your classmates from the gallery page.' },
+  // use: purposes stated without "we use"
+  { item: 'use', present: true, text: 'Brightfern shall use your information for billing and support.' },
+  { item: 'use', present: true, text: 'This page lists what information is gathered and how it is used.' },
+  { item: 'use', present: true, text: 'We share account details among our affiliates for our everyday business purposes.' },
+  { item: 'use', present: true, text: 'By ordering you agree to our collecting your address and using it for delivery only.' },
+  { item: 'use', present: true, text: 'Because the game runs offline, no personal data is stored or processed by us.' },
+  { item: 'use', present: false, text: 'The garden tools ship in recycled boxes.' },
+  // collection: passive forms and server logs
+  { item: 'collection', present: true, text: 'Some technical information is automatically collected when pages load.' },
+  { item: 'collection', present: true, text: 'Our log files record browser type and internet protocol addresses of visitors.' },
 ];
 
 describe('topic detection by sentence', () => {

@@ -23,6 +23,12 @@ const item: ItemDef = {
     /\bwe (?:will |do )?not (?:use|utili[sz]e|sell)\b/i,
     /\bwe use (?:all |both |each of )?(?:this|that|it|them|these|those)\b/i,
     /\b(?:[A-Z][\w-]{1,40}|the company|the controller) (?:uses|processes) (?:[\w-]+ ){0,3}?(?:information|data|details)\b/,
+    /\b(?:shall|will|may|must) (?:only |also )?use (?:your |the |such |this |any |all )?(?:personal )?(?:information|data)\b/i,
+    /\bhow (?:it|they|this|your|the|such|personal) ?(?:information|data)? (?:is|are|will be|may be) used\b/i,
+    /\b(?:for|our) (?:everyday business|marketing|internal business) purposes\b/i,
+    /\b(?:and|or) us(?:e|ing) (?:it|them|this|that|your information) (?:for|to|only)\b/i,
+    /\bno (?:personal )?(?:data|information) is (?:\w+ (?:or|and) )?(?:used|processed)\b/i,
+    /\b(?:information|data)\b[^.;]{0,80}\bin order to (?:provide|offer|send|market|improve|process|personali[sz]e|show|deliver)\b/i,
   ],
   template: () => ({
     title: 'How We Use Information',
