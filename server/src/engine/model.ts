@@ -153,8 +153,9 @@ function* resolveDefinitions(text: string, read: ReadChunks, parser: ChunkParser
   const { chunks, starts, ends, states } = read;
   const definitions = chunks.flatMap((m) => m.definitionLines);
   if (!definitions.length || chunks.length <= 1) return;
-  // The comment closes the definitions (a footnote's body would take in an indented first line).
-  const prefix = `${definitions.join('\n')}\n\n<!-- -->\n`;
+  // A blank line after each: a footnote's body would take in the next line as its own text. The
+  // comment closes the definitions (a footnote's body would take in an indented first line).
+  const prefix = `${definitions.join('\n\n')}\n\n<!-- -->\n`;
   for (let c = 0; c < chunks.length; c++) {
     const chunkText = text.slice(starts[c], ends[c]);
     if (!chunkText.includes('[')) continue;
