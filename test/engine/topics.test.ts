@@ -49,6 +49,20 @@ const CASES: Case[] = [
   // collection: passive forms and server logs
   { item: 'collection', present: true, text: 'Some technical information is automatically collected when pages load.' },
   { item: 'collection', present: true, text: 'Our log files record browser type and internet protocol addresses of visitors.' },
+  // access rights: what the reader may see or change, and denials
+  { item: 'access-rights', present: true, text: 'We allow parents to review what their child has posted and to have it removed.' },
+  { item: 'access-rights', present: true, text: 'You can make changes to the information in your account at any time.' },
+  { item: 'access-rights', present: true, text: 'Upon request, we will send a guardian a summary of the details held about the pupil.' },
+  { item: 'access-rights', present: true, text: 'Entries in the public key log cannot be deleted, only superseded.' },
+  { item: 'access-rights', present: false, text: 'Our payment processor may have access to your card number.' },
+  // security: access kept to few people inside
+  { item: 'security', present: true, text: 'We restrict access to customer data to the support team.' },
+  { item: 'security', present: true, text: 'Only a small number of staff have access to the order database.' },
+  // third-party links
+  { item: 'third-party-links', present: true, text: 'This policy does not cover the web sites to which we link.' },
+  { item: 'third-party-links', present: true, text: 'We are not responsible for what happens on external websites reached from our pages.' },
+  { item: 'third-party-links', present: true, text: 'The ticket shop has published a separate privacy policy covering that platform.' },
+  { item: 'third-party-links', present: false, text: 'Videos embedded in our articles are governed by the privacy policies of those services.' },
 ];
 
 describe('topic detection by sentence', () => {

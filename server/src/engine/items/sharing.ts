@@ -9,7 +9,7 @@ const item: ItemDef = {
   headings: [
     /\bshar(?:e|ing)\b/i,
     /\bdisclos(?:ure|ures|ing)\b/i,
-    /\bthird[- ]part(?:y|ies)\b(?! (?:web ?)?(?:sites?|links?|cookies|services?))/i,
+    /\bthird[- ]part(?:y|ies)\b(?! (?:web ?)?(?:sites?|links?|cookies))/i,
     /\b(?:sell|sale) of (?:your )?(?:personal )?(?:information|data)\b/i,
     /\brecipients?\b/i,
     /\bwho (?:receives|gets|sees|has access to)\b/i,
