@@ -63,6 +63,17 @@ const CASES: Case[] = [
   { item: 'third-party-links', present: true, text: 'We are not responsible for what happens on external websites reached from our pages.' },
   { item: 'third-party-links', present: true, text: 'The ticket shop has published a separate privacy policy covering that platform.' },
   { item: 'third-party-links', present: false, text: 'Videos embedded in our articles are governed by the privacy policies of those services.' },
+  // international transfer: "U.S." at a sentence's end, the reader abroad, regions
+  { item: 'international-transfer', present: true, text: 'Support tickets are stored with a help-desk vendor in the U.S. and read by our team there.' },
+  { item: 'international-transfer', present: true, text: 'If you live outside the EU, your account is served from our Dublin office.' },
+  { item: 'international-transfer', present: true, text: 'All of this processing will take place in the United States.' },
+  { item: 'international-transfer', present: true, text: 'Uploads are hosted in two regions, one in Oregon and one in Frankfurt.' },
+  { item: 'international-transfer', present: false, text: 'Our international laws page lists the treaties we follow.' },
+  // opt-out: a say over further use or sharing
+  { item: 'opt-out', present: true, text: 'A parent may refuse to permit further collection of their child\u2019s details.' },
+  { item: 'opt-out', present: true, text: 'Through the school, parents can prohibit us from sharing a pupil\u2019s records.' },
+  { item: 'opt-out', present: true, text: 'Redirects are on by default, but we leave the choice up to you.' },
+  { item: 'opt-out', present: false, text: 'You can choose a colour theme for your dashboard.' },
 ];
 
 describe('topic detection by sentence', () => {
