@@ -46,7 +46,7 @@ const item: ItemDef = {
     /\b(?:third[- ]part\w*|ad servers?|ad networks?|advertis\w*|partners?|they)\b[^.;]{0,30}? (?:may |will |also )?(?:automatically )?receive your\b/i,
     // a denial of passing anything on: "does not collect, store, or transmit"
     /\bnot (?:collect|store|use)(?:,? (?:collect|store|use))*,? (?:or|and) (?:transmit|share|disclose|sell)\b/i,
-    /\b(?:website|site|service|app|application|blog)\b[^.;]{0,30}\bis hosted (?:by|with|on)\b/i,
+    /\b(?:website|site|pages?|service|app|application|blog|documentation)\b[^.;]{0,30}\b(?:is|are) hosted (?:by|with|on)\b/i,
   ],
   template: () => ({
     title: 'How We Share Information',
