@@ -45,6 +45,7 @@ const item: ItemDef = {
     /\b(?:we|I) (?:do not|don't|never|will not|won't)\b[^.;]{0,20}?\b(?:log|store|retain|keep)\b/i,
     /\b(?:not|never) (?:be )?(?:recorded or )?(?:stored|retained|logged|kept) (?:by us|at all|on our servers?|anywhere)\b/i,
     /\bno (?:personal )?(?:data|information) (?:is|are|will be) (?:stored|retained|kept)\b/i,
+    /\bnothing (?:is|will be) (?:kept|stored|retained|logged)\b/i,
   ],
   template: () => ({
     title: 'How Long We Keep Information',

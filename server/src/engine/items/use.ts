@@ -16,11 +16,12 @@ const item: ItemDef = {
     /\b(?:collect|process)\w*,? (?:and )?why\b/i,
     /\bpurposes? (?:of|for) (?:processing|use|collection)\b/i,
     /\bcollection and use\b/i,
+    /\bhow\b[^?]{0,30}\b(?:is|are) used\b/i,
   ],
   sentences: [
     /\bwe (?:may |might |will |also |only |can )*(?:use|utili[sz]e|process) (?:[\w-]+ ){0,3}?(?:information|data|details|e-?mail(?: address(?:es)?)?)\b/i,
     /\b(?:information|data) (?:is|are|will be|may be|can be) (?:used|processed) (?:to|for)\b/i,
-    /\bwe (?:will |do )?not (?:use|utili[sz]e|sell)\b/i,
+    /\bwe (?:will |do )?not (?:use|utili[sz]e)\b(?! cookies)/i,
     /\bwe use (?:all |both |each of )?(?:this|that|it|them|these|those)\b/i,
     /\b(?:[A-Z][\w-]{1,40}|the company|the controller) (?:uses|processes) (?:[\w-]+ ){0,3}?(?:information|data|details)\b/,
     /\b(?:shall|will|may|must) (?:only |also )?use (?:your |the |such |this |any |all )?(?:personal )?(?:information|data)\b/i,
