@@ -74,6 +74,14 @@ const CASES: Case[] = [
   { item: 'opt-out', present: true, text: 'Through the school, parents can prohibit us from sharing a pupil\u2019s records.' },
   { item: 'opt-out', present: true, text: 'Redirects are on by default, but we leave the choice up to you.' },
   { item: 'opt-out', present: false, text: 'You can choose a colour theme for your dashboard.' },
+  // cookies: a statement, not a bare label or a link title
+  { item: 'cookies', present: true, text: 'We use cookies.' },
+  { item: 'cookies', present: false, text: '- Device Identifiers and Cookies' },
+  { item: 'cookies', present: false, text: 'Further reading: the All About Cookies page.' },
+  // do not track: the signal by its name, not the verb
+  { item: 'do-not-track', present: true, text: 'We do not respond to Do Not Track signals from browsers.' },
+  { item: 'do-not-track', present: true, text: 'Our site ignores the "do not track" setting of your browser.' },
+  { item: 'do-not-track', present: false, text: 'These cookies do not track what you do on other websites.' },
 ];
 
 describe('topic detection by sentence', () => {
