@@ -6,7 +6,17 @@ import type { LinkReference } from './chunk-model.js';
 import { parseDirectives } from './directives.js';
 import { flatten, type Flat, type InlineContext } from './inline.js';
 import { MAX_DEPTH } from './parse-limits.js';
-import { boldLead, cleanTitle, isCapsLine, isNumberedLine, isPlainTitleLine, isTitleLike, plainLead, splitNumber, toPlain } from './titles.js';
+import {
+  boldLead,
+  cleanTitle,
+  isCapsLine,
+  isNumberedLine,
+  isPlainTitleLine,
+  isTitleLike,
+  plainLead,
+  splitNumber,
+  toPlain,
+} from './titles.js';
 import type { Directive, LinkFact, Range, Section, SectionKind, TextBlock } from './types.js';
 
 /**

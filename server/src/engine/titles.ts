@@ -115,7 +115,10 @@ export function isNumberedLine(line: string): boolean {
 }
 
 /** Words a title in title case may leave in lower case. */
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'the', 'to', 'of', 'for', 'in', 'on', 'with', 'by', 'at', 'from', 'your', 'our', 'we', 'us', 'how', 'what', 'is', 'are', 'do']);
+const SMALL_WORDS = new Set([
+  'a', 'an', 'and', 'or', 'the', 'to', 'of', 'for', 'in', 'on', 'with', 'by',
+  'at', 'from', 'your', 'our', 'we', 'us', 'how', 'what', 'is', 'are', 'do',
+]);
 
 /**
  * A one-line plain paragraph that reads as a title: at most eight words in title case
