@@ -2,7 +2,8 @@
 // address it, whether that is complete, and the facts it states.
 import { ITEMS } from './items/index.js';
 import type { Evidence, ItemDef } from './items/item.js';
-import type { ChecklistEntry, PolicyDocument, Section, Sentence } from './types.js';
+import { anyOf, pattern } from './regex.js';
+import { CHECKLIST_IDS, type ChecklistEntry, type PolicyDocument, type Section, type Sentence } from './types.js';
 
 /** Sections titled for an item, shallower first: "4. Sharing" is a better home than a bullet that mentions third parties. */
 export function titledSections(doc: PolicyDocument, item: ItemDef): Section[] {
@@ -83,19 +84,65 @@ export function evaluateChecklist(doc: PolicyDocument): ChecklistEntry[] {
   return ITEMS.map((item) => evaluateItem(doc, item));
 }
 
+/** The document calls itself a policy: "this privacy policy", "our data protection notice". */
+const SELF_REFERENCE = /\b(?:this|our) (?:privacy |data protection |cookie )?(?:policy|statement|notice)\b/i;
+
+/** A title that names a privacy policy (and not, say, privacy laws). */
+const POLICY_TITLE = anyOf('i',
+  /\bprivacy (?:policy|statement|notice)\b/,
+  /\bdata protection (?:policy|notice|statement|declaration|information)\b/,
+  /^privacy\b(?! (?:polic|laws?\b|rules|regulations?|tips))/,
+);
+
+/** A title that names another kind of document: terms, a cookie policy, a licence. */
+const OTHER_DOCUMENT_TITLE = anyOf('i',
+  /\bcookies? (?:policy|notice|statement)\b/,
+  /\bterms (?:of (?:service|use|sale)|and conditions)\b/,
+  /\b(?:end[- ]user )?licen[cs]e agreement\b|\bEULA\b/,
+  /\bacceptable use policy\b/,
+  /\b(?:community guidelines|code of conduct)\b/,
+  /\b(?:refund|return|shipping|copyright|DMCA) policy\b/,
+);
+
+/** The policy says what it does in the first person ("we collect", "we do not sell"). */
+const FIRST_PERSON = pattern('gi',
+  /\b(?:we|I) (?:may |will |also |do not |don't |never |only )?/,
+  /(?:collect|use|share|disclose|sell|process|retain|store|keep|protect|send|hold)\b/,
+);
+
+/** The policy speaks to the reader about their data. */
+const YOUR_DATA = /\byour (?:personal )?(?:data|information)\b/gi;
+
+/** Titles at the top of the document: the first sections that start in its first 600 characters. */
+function topTitles(doc: PolicyDocument): string[] {
+  return doc.sections
+    .filter((s) => s.titleRange.start.offset < 600)
+    .slice(0, 3)
+    .map((s) => s.title);
+}
+
 /**
- * Whether the Markdown reads like a privacy policy rather than an article about privacy
- * or a README: it speaks of itself as a policy and in the first person about its
- * practices, and addresses several checklist topics.
+ * Whether the Markdown reads like a privacy policy rather than an article about privacy,
+ * a README, terms of service or a cookie policy: it speaks of itself as a policy and in the
+ * first person about its practices, and addresses several checklist topics. A document titled
+ * as another kind (terms, a cookie policy) is not one unless a top title also names privacy.
  */
 export function looksLikePolicy(doc: PolicyDocument, checklist: ChecklistEntry[]): boolean {
-  const covered = checklist.filter((c) => c.status !== 'missing').length;
+  const covered = checklist.filter((c) => CORE_IDS.has(c.id) && c.status !== 'missing').length;
   const text = doc.text.slice(0, 200_000);
-  const selfReference = /\b(?:this|our) (?:privacy |data protection |cookie )?(?:policy|statement|notice)\b/i.test(text) ||
-    /\bprivacy (?:policy|statement|notice)\b|^privacy\b(?! (?:polic|laws?\b|rules|regulations?|tips))/i.test(doc.title?.title ?? doc.sections[0]?.title ?? '');
-  const firstPerson = (text.match(/\b(?:we|I) (?:may |will |also |do not |don't |never |only )?(?:collect|use|share|disclose|sell|process|retain|store|keep|protect|send|hold)\b/gi) ?? []).length;
+  const tops = topTitles(doc);
+  const titled = tops.some((t) => POLICY_TITLE.test(t));
+  if (!titled && tops.some((t) => OTHER_DOCUMENT_TITLE.test(t))) return false;
+  const mainTitle = doc.title?.title ?? doc.sections[0]?.title ?? '';
+  const selfReference = SELF_REFERENCE.test(text) || POLICY_TITLE.test(mainTitle);
+  const firstPerson = (text.match(FIRST_PERSON) ?? []).length;
   // Passive or third-person policies ("Company uses…", "data is retained…") say "we" rarely: covering
   // five topics while calling itself a policy is enough.
   if (selfReference && covered >= 3 && (firstPerson >= 2 || covered >= 5)) return true;
+  // A short notice titled as one that speaks to the reader about their data (rights, a controller).
+  if (titled && covered >= 3 && (text.match(YOUR_DATA) ?? []).length >= 3) return true;
   return firstPerson >= 3 && covered >= 6;
 }
+
+/** The checklist the decision counts: the sixteen corpus items, whatever other items a profile adds. */
+const CORE_IDS: ReadonlySet<string> = new Set(CHECKLIST_IDS);

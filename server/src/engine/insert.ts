@@ -65,6 +65,8 @@ function render(doc: PolicyDocument, like: Section | undefined, title: string, b
       return { text: `**${title}.** ${body}${eol}`, tight: false };
     case 'bold-line':
       return { text: `**${title}**${eol}${eol}${body}${eol}`, tight: false };
+    case 'plain-line':
+      return { text: `${title}${eol}${eol}${body}${eol}`, tight: false };
     case 'caps-line':
       return { text: `${title.toUpperCase()}${eol}${eol}${body}${eol}`, tight: false };
     case 'bold-list-item': {

@@ -6,7 +6,17 @@ import type { LinkReference } from './chunk-model.js';
 import { parseDirectives } from './directives.js';
 import { flatten, type Flat, type InlineContext } from './inline.js';
 import { MAX_DEPTH } from './parse-limits.js';
-import { boldLead, cleanTitle, isCapsLine, isNumberedLine, isTitleLike, splitNumber } from './titles.js';
+import {
+  boldLead,
+  cleanTitle,
+  isCapsLine,
+  isNumberedLine,
+  isPlainTitleLine,
+  isTitleLike,
+  plainLead,
+  splitNumber,
+  toPlain,
+} from './titles.js';
 import type { Directive, LinkFact, Range, Section, SectionKind, TextBlock } from './types.js';
 
 /**
@@ -15,6 +25,20 @@ import type { Directive, LinkFact, Range, Section, SectionKind, TextBlock } from
  */
 export type OutlineState = string;
 export const START_STATE: OutlineState = '0,0,0';
+
+/**
+ * An ordered list of two or more items that each open with a one-line title (no closing
+ * punctuation) over more content: the document's sections written as a numbered list.
+ */
+function isSectionList(node: List): boolean {
+  if (!node.ordered || node.children.length < 2) return false;
+  return node.children.every((item) => {
+    const para = item.children[0];
+    if (item.children.length < 2 || para?.type !== 'paragraph') return false;
+    const line = para.children.map(toPlain).join('').trim();
+    return !line.includes('\n') && isTitleLike(line) && !/[.;,]$/.test(line) && line.split(/\s+/).length <= 8;
+  });
+}
 
 export class Builder implements InlineContext {
   sections: Section[] = [];
@@ -29,6 +53,8 @@ export class Builder implements InlineContext {
   lineSectionLevel = 0;
   /** Sections before this chunk (only whether there are any matters). */
   sectionsBefore = false;
+  /** Inside a numbered list whose items are sections: its sub-lists are content. */
+  private inSectionList = false;
 
   constructor(
     readonly src: string,
@@ -130,6 +156,25 @@ export class Builder implements InlineContext {
 
   private list(node: List, next: RootContent | undefined, depth: number): void {
     if (this.numberedLineList(node, next)) return;
+    if (!this.inSectionList && isSectionList(node)) {
+      // "6. Changes to this policy" over its own paragraphs or sub-items: each item is a section.
+      this.inSectionList = true;
+      let number = node.start ?? 1;
+      for (const item of node.children) {
+        const para = item.children[0] as Paragraph;
+        const flat = this.flatten(para.children, para);
+        this.addBlock(flat, 'paragraph', para);
+        const start = item.position!.start.offset!;
+        const end = para.position!.end.offset!;
+        this.addSection('numbered-line', `${number++}. ${flat.text.trim()}`, this.pseudoLevel('line'), start, end);
+        for (const child of item.children.slice(1)) {
+          if (child.type === 'paragraph') this.paragraph(child, undefined, undefined);
+          else this.walk([child], depth + 2);
+        }
+      }
+      this.inSectionList = false;
+      return;
+    }
     for (const item of node.children) this.listItem(item, depth + 1);
   }
 
@@ -178,6 +223,11 @@ export class Builder implements InlineContext {
       return;
     }
     if (listItem) return;
+    const plain = plainLead(node);
+    if (plain) {
+      this.addSection('plain-line', plain.title, this.pseudoLevel('lead'), start, plain.end);
+      return;
+    }
     const line = flat.text.trim();
     if (line.includes('\n') || !next) return;
     const end = node.position!.end.offset!;
@@ -185,6 +235,8 @@ export class Builder implements InlineContext {
       this.addSection('caps-line', line, this.pseudoLevel('line'), start, end);
     } else if (isNumberedLine(line)) {
       this.addSection('numbered-line', line, this.pseudoLevel('line'), start, end);
+    } else if (node.children.length === 1 && isPlainTitleLine(line)) {
+      this.addSection('plain-line', line, this.pseudoLevel('line'), start, end);
     }
   }
 

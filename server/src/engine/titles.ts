@@ -63,7 +63,8 @@ export function boldLead(node: Paragraph): { title: string; end: number; rest: s
   return undefined;
 }
 
-function toPlain(node: PhrasingContent | Strong): string {
+/** Plain text of inline content (no offsets, no side effects). */
+export function toPlain(node: PhrasingContent | Strong): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
   if (node.type === 'break') return '\n';
   if ('children' in node) return (node.children as PhrasingContent[]).map(toPlain).join('');
@@ -111,4 +112,38 @@ export function splitNumber(title: string): { number?: string; name: string } {
 /** A one-line paragraph that reads as a numbered title ("4. Sharing", "B) Cookies"). */
 export function isNumberedLine(line: string): boolean {
   return LINE_NUMBER.test(line) && isTitleLike(line.replace(/^\S+\s+/, '')) && !/[.;,:]$/.test(line);
+}
+
+/** Words a title in title case may leave in lower case. */
+const SMALL_WORDS = new Set([
+  'a', 'an', 'and', 'or', 'the', 'to', 'of', 'for', 'in', 'on', 'with', 'by',
+  'at', 'from', 'your', 'our', 'we', 'us', 'how', 'what', 'is', 'are', 'do',
+]);
+
+/**
+ * A one-line plain paragraph that reads as a title: at most eight words in title case
+ * ("Information Collection and Use", "Data Security"), no digits, addresses or closing
+ * punctuation (so neither "Last updated 2024" nor a sentence without its full stop).
+ */
+export function isPlainTitleLine(line: string): boolean {
+  if (!isTitleLike(line) || /[\d@]|:\/\/|[.!?,;:)\]"”'’-]$/.test(line)) return false;
+  const words = line.split(/\s+/);
+  if (words.length > 8) return false;
+  return words.every((w, i) => /^[\p{Lu}"“‘(]/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())));
+}
+
+/**
+ * A paragraph whose first line is a plain title ending in a colon, then a line break and the
+ * body ("Public Forums:<br>Members may post…"): the title and where it ends.
+ */
+export function plainLead(node: Paragraph): { title: string; end: number } | undefined {
+  const kids = node.children;
+  const br = kids.findIndex((k) => k.type === 'break');
+  if (br < 1 || br === kids.length - 1) return undefined;
+  if (!kids.slice(0, br).every((k) => k.type === 'text')) return undefined;
+  const title = kids.slice(0, br).map(toPlain).join('').replace(/\s+/g, ' ').trim();
+  if (!title.endsWith(':') || /[\d@]|:\/\//.test(title)) return undefined;
+  const name = title.slice(0, -1).trim();
+  if (!isTitleLike(name) || name.split(/\s+/).length > 10) return undefined;
+  return { title: name, end: kids[br].position!.start.offset! };
 }

@@ -70,7 +70,8 @@ export type SectionKind =
   | 'bold-list-item' // a list item that opens with a bold title
   | 'bold-line' // a paragraph that is only a short bold line
   | 'caps-line' // a short line in capitals: CHILDREN'S PRIVACY
-  | 'numbered-line'; // a short numbered plain line: 4. Sharing / IV. SHARING
+  | 'numbered-line' // a short numbered plain line: 4. Sharing / IV. SHARING
+  | 'plain-line'; // a short plain line in title case (Data Security), or one ending in a colon before a line break
 
 export interface Section {
   /** Position in `PolicyDocument.sections` (document order). */

@@ -12,6 +12,7 @@ const PSEUDO_DETAIL: Record<Section['kind'], string | undefined> = {
   'bold-line': 'bold line',
   'caps-line': 'capitals line',
   'numbered-line': 'numbered line',
+  'plain-line': 'plain line',
 };
 
 export function documentSymbols(a: Analysis): DocumentSymbol[] {

@@ -6,7 +6,14 @@ const item: ItemDef = {
   description: 'How the service responds to Do Not Track signals (CalOPPA 22575(b)(5), added by AB 370 in 2013).',
   order: 100,
   headings: [/\bdo[- ]not[- ]track\b/i, /\bDNT\b/, /\b(?:global privacy control|opt-out preference signals?)\b/i],
-  sentences: [/\bdo[- ]not[- ]track\b/i, /\bDNT\b/, /\bglobal privacy control\b/i],
+  sentences: [
+    // the signal by its name, not the verb ("these cookies do not track you")
+    /\bDo[- ]Not[- ]Track\b|\bDO[- ]NOT[- ]TRACK\b/,
+    /["“']do[- ]not[- ]track\b/i,
+    /\bdo[- ]not[- ]track (?:signals?|settings?|requests?|headers?|preferences?|features?|mechanisms?|standard|option)\b/i,
+    /\bDNT\b/,
+    /\bglobal privacy control\b/i,
+  ],
   template: () => ({
     title: 'Do Not Track',
     body:

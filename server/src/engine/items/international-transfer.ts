@@ -1,3 +1,4 @@
+import { alt, anyOf, pattern } from '../regex.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -6,7 +7,7 @@ const item: ItemDef = {
   description: 'Whether information is transferred or stored across borders, and the safeguards relied on (GDPR Arts. 13(1)(f), 44–49).',
   order: 110,
   headings: [
-    /\binternational\b/i,
+    /\binternational\b(?! laws?\b)/i,
     /\bcross[- ]border\b/i,
     /\b(?:data )?transfers? (?:of (?:your )?(?:personal )?(?:information|data) )?(?:outside|abroad|overseas|to other countries)\b/i,
     /\bdata transfers?\b/i,
@@ -17,11 +18,45 @@ const item: ItemDef = {
     /\bsafe harbou?r\b|\bprivacy shield\b|\bdata privacy framework\b/i,
   ],
   sentences: [
-    /\b(?:transfer\w*|stor(?:e|ed|es|ing)|process\w*|maintain\w*|hosted|located)\b[^.;]{0,90}?\b(?:in|into|to|outside(?: of)?|across) (?:the )?(?:United States|U\.S\.|USA|other countries|another country|countries|jurisdictions?|EEA|European Economic Area|EU|European Union|Canada|United Kingdom|UK|any (?:other )?country)\b/i,
-    /\bsafe harbou?r\b|\bprivacy shield\b|\bdata privacy framework\b|\bstandard contractual clauses\b|\badequacy decision\b|\bbinding corporate rules\b/i,
+    // moved, stored or processed in another country or region
+    pattern('i',
+      /\b(?:transfer\w*|stor(?:e|ed|es|ing)|process\w*|maintain\w*|hosted|located)\b[^.;]{0,90}?/,
+      /\b(?:in|into|to|outside(?: of)?|across) (?:the )?/,
+      alt(
+        /United States|U\.S\b\.?|USA/,
+        /other countries|another country|countries|jurisdictions?|any (?:other )?country/,
+        /EEA|European Economic Area|EU|European Union/,
+        /Canada|United Kingdom|UK/,
+      ),
+      /\b/,
+    ),
+    anyOf('i',
+      /\bsafe harbou?r\b/,
+      /\bprivacy shield\b/,
+      /\bdata privacy framework\b/,
+      /\bstandard contractual clauses\b/,
+      /\badequacy decision\b/,
+      /\bbinding corporate rules\b/,
+    ),
     /\bcross[- ]border\b|\binternational(?:ly)? transfer/i,
-    /\b(?:data|databases?|information|backups?|servers?|reports?|copies|services?|saves?)\b[^.;]{0,60}\b(?:stored|kept|hosted|held|processed|located|based|go|sent|transferred|moved|live)\b[^.;]{0,30}\b(?:in|to) (?:the )?(?:United States|U\.S\.|USA|Singapore|Australia|New Zealand|Canada|India|Japan|Ireland|Germany|Switzerland|EU|EEA|UK|other countries|another country|countries outside)\b/i,
+    // where the data or the servers are
+    pattern('i',
+      /\b(?:data|databases?|information|backups?|servers?|reports?|copies|services?|saves?)\b[^.;]{0,60}/,
+      /\b(?:stored|kept|hosted|held|processed|located|based|go|sent|transferred|moved|live)\b[^.;]{0,30}/,
+      /\b(?:in|to) (?:the )?/,
+      alt(
+        /United States|U\.S\b\.?|USA/,
+        /Singapore|Australia|New Zealand|Canada|India|Japan|Ireland|Germany|Switzerland/,
+        /EU|EEA|UK/,
+        /other countries|another country|countries outside/,
+      ),
+      /\b/,
+    ),
     /\bmove (?:[\w-]+ ){0,3}(?:data|information) (?:out of|outside)\b/i,
+    // the reader abroad, or the processing in one named country
+    /\b(?:reside|resident|located|live|are) outside (?:of )?(?:the )?(?:United States|U\.S\b|USA|EU|EEA|European Union|UK|Canada)/i,
+    /\b(?:take place|takes place|occur|be performed|be carried out) in the (?:United States|U\.S\b|USA|EU|EEA|UK)/i,
+    /\b(?:operates?|hosted|stored|located|available) in (?:two|three|several|multiple|\d+) (?:regions|data cent(?:er|re)s|countries)\b/i,
   ],
   template: () => ({
     title: 'International Transfers',

@@ -1,3 +1,4 @@
+import { alt, pattern, seq } from '../regex.js';
 import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
@@ -6,7 +7,13 @@ const item: ItemDef = {
   title: 'Opting out',
   description: 'How users can stop marketing or sharing (CAN-SPAM 15 U.S.C. 7704; CCPA 1798.120; OPP-115 "user choice/control").',
   order: 90,
-  headings: [/\bopt(?:ing)?[- ]?out\b/i, /\bchoices?\b/i, /\bunsubscrib/i, /\b(?:marketing|communication|email) (?:preferences|communications|choices)\b/i, /\bdo not sell\b/i],
+  headings: [
+    /\bopt(?:ing)?[- ]?out\b/i,
+    /\bchoices?\b/i,
+    /\bunsubscrib/i,
+    /\b(?:marketing|communication|email) (?:preferences|communications|choices)\b/i,
+    /\bdo not sell\b/i,
+  ],
   sentences: [
     /\bopt(?:ing)?[- ]?out\b[^.;]{0,6}\b(?:of|from|at any time|by|via|through|using|here|request|link|option|program|cookie)\b/i,
     /\bunsubscrib/i,
@@ -16,7 +23,20 @@ const item: ItemDef = {
     /\bdo not sell (?:or share )?my\b/i,
     /\bobject to (?:[\w-]+ ){0,4}?(?:use|processing)\b[^.;]{0,100}\b(?:advertising|marketing|promotion)/i,
     /\b(?:advertising|marketing)\b[^.;]{0,80}\bobject\b/i,
-    /\b(?:switch|turn) (?:them |it |this |these )?off\b[^.;]{0,60}\b(?:ads|advertising|marketing|personali[sz]ed|tracking|e-?mails?|newsletters?)\b|\b(?:ads|advertising|marketing|personali[sz]ed|tracking)\b[^.;]{0,60}\b(?:switch|turn) (?:them |it |this |these )?off\b/i,
+    // switching off ads, tracking or mail, either word order
+    pattern('i',
+      alt(
+        seq(/\b(?:switch|turn) (?:them |it |this |these )?off\b[^.;]{0,60}/,
+          /\b(?:ads|advertising|marketing|personali[sz]ed|tracking|e-?mails?|newsletters?)\b/),
+        seq(/\b(?:ads|advertising|marketing|personali[sz]ed|tracking)\b[^.;]{0,60}/,
+          /\b(?:switch|turn) (?:them |it |this |these )?off\b/),
+      ),
+    ),
+    // a parent's or user's say over further use or sharing
+    /\b(?:refuse|decline) to (?:permit|allow|let)\b[^.;]{0,40}\b(?:collection|use|shar\w*|disclos\w*)\b/i,
+    /\bprohibit us from (?:sharing|using|disclosing|selling)\b/i,
+    /\b(?:ask|tell|direct|instruct) us (?:not to|to stop) (?:share|sharing|use|using|sell|selling|disclose|send|sending)\b/i,
+    /\b(?:leave|leaves) the choice (?:up )?to you\b|\bthe choice is yours\b/i,
   ],
   template: (config) => ({
     title: 'Opting Out of Marketing',

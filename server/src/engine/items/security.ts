@@ -5,7 +5,13 @@ const item: ItemDef = {
   title: 'Security',
   description: 'How personal information is protected (GDPR Art. 32; FTC Act Section 5 on reasonable security; OPP-115 "data security").',
   order: 60,
-  headings: [/\bsecur/i, /\bsafeguard/i, /\b(?:keep|keeping|stay|staying)\b[\w\s'’]{0,30}\bsafe\b/i, /\bprotect(?:ion|ing)? (?:of )?(?:your )?(?:personal )?(?:information|data)\b/i, /\bbreach/i],
+  headings: [
+    /\bsecur/i,
+    /\bsafeguard/i,
+    /\b(?:keep|keeping|stay|staying)\b[\w\s'’]{0,30}\bsafe\b/i,
+    /\bprotect(?:ion|ing)? (?:of )?(?:your )?(?:personal )?(?:information|data)\b/i,
+    /\bbreach/i,
+  ],
   sentences: [
     /\bsafeguards?\b/i,
     /\bencrypt\w*/i,
@@ -17,6 +23,9 @@ const item: ItemDef = {
     /\bunauthori[sz]ed (?:access|disclosure|use)\b/i,
     /\b100% secure\b/i,
     /\b(?:data|security) breach\b|\bbreach (?:of|in) security\b/i,
+    // who inside may see the data: access kept to few people
+    /\b(?:restrict|limit)\w*\b[^.;]{0,40}\baccess to (?:your |user |users' |personal |customer |the )?(?:data|information)\b/i,
+    /\bonly (?:a (?:limited|small) number of |authori[sz]ed |designated )?(?:employees|staff|personnel)\b[^.;]{0,60}\b(?:have|has|get|are given) access\b/i,
   ],
   template: () => ({
     title: 'How We Protect Information',

@@ -1,3 +1,4 @@
+import { alt, pattern } from '../regex.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -7,18 +8,45 @@ const item: ItemDef = {
   order: 30,
   headings: [
     /\bshar(?:e|ing)\b/i,
-    /\bdisclos(?:ure|ures|ing)? (?:of|to)\b/i,
-    /\b(?:information|data) (?:sharing|disclosure)\b/i,
-    /\bthird[- ]part(?:y|ies)\b(?! (?:web ?)?(?:sites?|links?|cookies|services?))/i,
+    /\bdisclos(?:ure|ures|ing)\b/i,
+    /\bthird[- ]part(?:y|ies)\b(?! (?:web ?)?(?:sites?|links?|cookies))/i,
     /\b(?:sell|sale) of (?:your )?(?:personal )?(?:information|data)\b/i,
     /\brecipients?\b/i,
     /\bwho (?:receives|gets|sees|has access to)\b/i,
   ],
   sentences: [
-    /\bwe (?:may |might |will |also |only |can |do not |don't |never |will not |won't |would )*(?:share|disclose|sell|rent|trade|transfer|provide|release|give|pass|hand)\b[^.;]{0,100}?\b(?:third[- ]part|partners?|affiliates?|vendors?|(?:service |cloud |hosting |payment )?providers?|processors?|couriers?|carriers?|companies|others|organi[sz]ations|contractors|advertis|law enforcement|authorities|government|acquir|buyer|successor)/i,
+    // we share (or do not share) it with someone
+    pattern('i',
+      /\bwe (?:may |might |will |also |only |can |do not |don't |never |will not |won't |would )*/,
+      /(?:share|disclose|sell|rent|trade|transfer|provide|release|give|pass|hand)\b[^.;]{0,100}?/,
+      alt(
+        /\bthird[- ]part/,
+        /\b(?:partners?|affiliates?|vendors?|processors?|couriers?|carriers?|companies|others|contractors)/,
+        /\b(?:service |cloud |hosting |payment )?providers?/,
+        /\borgani[sz]ations/,
+        /\b(?:advertis|acquir|buyer|successor)/,
+        /\b(?:law enforcement|authorities|government)/,
+      ),
+    ),
     /\b(?:not|never) (?:be )?(?:shared|sold|rented|disclosed|traded)\b/i,
-    /\b(?:don't|do not|never|will not|won't) (?:sell|rent|share|trade)\b/i,
-    /\b(?:shared|disclosed|sold|provided) (?:with|to) (?:third[- ]part|others|partners|affiliates|service providers|vendors)/i,
+    /\b(?:don't|do not|never|will not|won't) (?:(?:use|sell|rent|share|trade) (?:or|and) )?(?:sell|rent|share|trade)\b/i,
+    // it is shared with, sold to, disclosed to someone
+    pattern('i',
+      /\b(?:shared|disclosed|sold|provided|rented)(?: or (?:sold|rented|shared|disclosed|traded|leased))? (?:only )?(?:with|to) /,
+      alt(
+        /(?:any )?third[- ]part/,
+        /(?:other|outside) (?:companies|organi[sz]ations|kids|users|members|businesses)/,
+        /(?:others|partners|affiliates|service providers|vendors|anyone)\b/,
+        /the (?:service|platform|provider|company) [A-Z]/,
+      ),
+    ),
+    /\bwe (?:may|will|might|can) (?:also )?disclose (?:your |the |such |this |that |any )?(?:personal )?(?:information|data)\b/i,
+    /\b(?:information|data|details|records?|address(?:es)?)\b[^.;]{0,40}\b(?:may|will|can) be (?:disclosed|shared|made available)\b/i,
+    /\bprovid\w* (?:other companies|third parties|partners|advertisers|others) with\b/i,
+    /\b(?:third[- ]part\w*|ad servers?|ad networks?|advertis\w*|partners?|they)\b[^.;]{0,30}? (?:may |will |also )?(?:automatically )?receive your\b/i,
+    // a denial of passing anything on: "does not collect, store, or transmit"
+    /\bnot (?:collect|store|use)(?:,? (?:collect|store|use))*,? (?:or|and) (?:transmit|share|disclose|sell)\b/i,
+    /\b(?:website|site|pages?|service|app|application|blog|documentation)\b[^.;]{0,30}\b(?:is|are) hosted (?:by|with|on)\b/i,
   ],
   template: () => ({
     title: 'How We Share Information',

@@ -8,7 +8,7 @@ const item: ItemDef = {
   headings: [
     /^links?$/i,
     /\blinks? to (?:other|third|external|[\w'’-]+(?:'|’)? (?:own )?(?:web ?)?sites|[\w'’-]+ websites)/i,
-    /\bthird[- ]party (?:web ?)?(?:sites?|services|links|websites)\b/i,
+    /\bthird[- ]party (?:web ?)?(?:sites?|links|websites)\b/i,
     /\bother (?:web ?)?(?:sites|websites)\b/i,
     /\bexternal (?:web ?)?(?:sites|links|websites)\b/i,
     /\blinked (?:web ?)?(?:sites|websites)\b/i,
@@ -18,6 +18,9 @@ const item: ItemDef = {
     /\b(?:other|third[- ]party|external|linked|outside) (?:web ?)?(?:sites?|websites?)\b[^.;]{0,120}\b(?:privacy (?:policies|practices|statements?)|not responsible|differ|governed|own risk|do not (?:own|control))/i,
     /\bnot responsible for the (?:privacy )?(?:practices|content|policies)\b/i,
     /\b(?:those|these|such) (?:web ?)?sites\b[^.;]{0,60}\b(?:outside|not covered|not governed|own (?:privacy )?polic)/i,
+    /\b(?:web ?sites?|sites|pages|services)\b (?:to which we link|(?:that )?we link to)\b/i,
+    /\bnot responsible for\b[^.;]{0,60}\b(?:external|third[- ]party|other|outside|linked) (?:links|sites|websites|web sites)\b/i,
+    /\b(?:published|has|have) (?:a |its |their )?(?:own |separate )privacy polic(?:y|ies)\b[^.;]{0,40}\b(?:covering|for|that (?:covers|applies))\b/i,
   ],
   template: () => ({
     title: 'Links to Other Websites',
