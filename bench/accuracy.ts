@@ -1,8 +1,9 @@
 // Accuracy: the engine's checklist against labelled policies (test/fixtures/labels/SCHEMA.md):
-// the seed labels over corpus/, and our own labelled fixtures in test/fixtures/policies/.
+// the seed labels over corpus/, our own labelled fixtures in test/fixtures/policies/, and the
+// development set of real policies in ../shared/devset (read at run time, never copied here).
 // Per checklist item: the share of its label fields the engine reproduces, and precision /
 // recall of the "missing" flag (positive = the engine says missing; truth = the label says absent).
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { CHECKLIST_IDS, lint, type ChecklistEntry, type LintResult } from '../server/src/engine/index.js';
 import { isoOfLabel, type Label } from '../test/engine/labels.js';
 import { heading, pct, table } from './stats.js';
@@ -10,11 +11,17 @@ import { heading, pct, table } from './stats.js';
 /** The date the fixture tests judge "in the future" against, so the run is reproducible. */
 const NOW = new Date('2026-11-22');
 const TOPICS = CHECKLIST_IDS.slice(4);
+/** The core facts: whether the text is a policy, and the four items with facts of their own. */
+const CORE = new Set<string>(['is a policy', ...CHECKLIST_IDS.slice(0, 4)]);
+/** Where the development set lives, relative to the repository root. */
+export const DEVSET = '../shared/devset';
 
 export interface LabelledDoc {
   file: string;
   text: string;
   label: Label;
+  /** How the document marks its sections (the dev set's labels say; the others do not). */
+  structure?: string;
 }
 
 interface Field {
@@ -22,6 +29,9 @@ interface Field {
   item: string;
   field: string;
   ok: boolean;
+  /** What the engine said and what the label says, for the list of disagreements. */
+  got: unknown;
+  want: unknown;
 }
 
 const sameSet = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify([...a].map(String).sort()) === JSON.stringify([...b].map(String).sort());
@@ -29,25 +39,29 @@ const sameSet = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify
 /** Field-by-field agreement with a label: every field counts once (a non-policy has one field). */
 export function agreement(result: LintResult, label: Label): Field[] {
   const fields: Field[] = [];
-  const check = (item: string, field: string, ok: boolean) => fields.push({ item, field, ok });
-  check('is a policy', 'looksLikePolicy', result.looksLikePolicy === label.is_privacy_policy);
+  const check = (item: string, field: string, got: unknown, want: unknown, ok = got === want) =>
+    fields.push({ item, field, ok, got, want });
+  const set = (item: string, field: string, got: readonly unknown[], want: readonly unknown[]) =>
+    check(item, field, [...got].map(String).sort(), [...want].map(String).sort(), sameSet(got, want));
+  check('is a policy', 'looksLikePolicy', result.looksLikePolicy, label.is_privacy_policy);
   if (!label.is_privacy_policy) return fields;
   const get = (id: string): ChecklistEntry => result.checklist.find((c) => c.id === id)!;
   const it = label.items;
   const children = get('children');
-  check('children', 'ages', sameSet(children.facts.ages as number[], it.children.ages));
-  check('children', 'present', (children.status !== 'missing') === it.children.present);
+  set('children', 'ages', children.facts.ages as number[], it.children.ages);
+  check('children', 'present', children.status !== 'missing', it.children.present);
   const change = get('change-notification');
-  check('change-notification', 'methods', sameSet(change.facts.methods as string[], it['change-notification'].methods));
-  check('change-notification', 'present', (change.status !== 'missing') === it['change-notification'].present);
+  set('change-notification', 'methods', change.facts.methods as string[], it['change-notification'].methods);
+  check('change-notification', 'present', change.status !== 'missing', it['change-notification'].present);
   const contact = get('contact');
-  check('contact', 'emails', sameSet(contact.facts.emails as string[], it.contact.emails.map((e) => e.toLowerCase())));
-  for (const k of ['postal', 'phone', 'form'] as const) check('contact', k, contact.facts[k] === it.contact[k]);
-  check('contact', 'present', (contact.status === 'present') === it.contact.present);
+  set('contact', 'emails', contact.facts.emails as string[], it.contact.emails.map((e) => e.toLowerCase()));
+  for (const k of ['postal', 'phone', 'form'] as const) check('contact', k, contact.facts[k], it.contact[k]);
+  check('contact', 'present', contact.status === 'present', it.contact.present);
   const date = get('effective-date');
-  check('effective-date', 'present', (date.status === 'present') === it['effective-date'].present);
-  check('effective-date', 'value', date.facts.date === (it['effective-date'].value ? isoOfLabel(it['effective-date'].value) : null));
-  for (const t of TOPICS) check(t, 'present', (get(t).status !== 'missing') === it[t]);
+  check('effective-date', 'present', date.status === 'present', it['effective-date'].present);
+  const value = it['effective-date'].value;
+  check('effective-date', 'value', date.facts.date ?? null, value ? isoOfLabel(value) : null);
+  for (const t of TOPICS) check(t, 'present', get(t).status !== 'missing', it[t]);
   return fields;
 }
 
@@ -79,6 +93,20 @@ export function fixtureSet(dir = 'test/fixtures/policies'): LabelledDoc[] {
     }));
 }
 
+/** The development set: real policies with hand labels; empty when the folder is absent. */
+export function devSet(dir = DEVSET): LabelledDoc[] {
+  if (!existsSync(`${dir}/texts`) || !existsSync(`${dir}/labels`)) return [];
+  return readdirSync(`${dir}/texts`)
+    .filter((f) => f.endsWith('.md') && existsSync(`${dir}/labels/${f.replace(/\.md$/, '.json')}`))
+    .sort()
+    .map((f) => {
+      const label = JSON.parse(readFileSync(`${dir}/labels/${f.replace(/\.md$/, '.json')}`, 'utf8')) as Label & {
+        structure?: string;
+      };
+      return { file: `devset/${f}`, text: readFileSync(`${dir}/texts/${f}`, 'utf8'), label, structure: label.structure };
+    });
+}
+
 interface ItemScore {
   fields: number;
   agree: number;
@@ -101,10 +129,25 @@ export interface SetScore {
   /** Items the label says are absent that the engine does not flag missing, with the engine's status. */
   unflagged: string[];
   misses: string[];
+  /** Agreement per label field ("contact.emails"), per group (core facts, topics) and per structure. */
+  perField: Record<string, Tally>;
+  groups: { core: Tally; topics: Tally };
+  structures: Record<string, Tally & { documents: number; core: Tally; topics: Tally }>;
   items: Record<string, ItemScore & { accuracy: number; precision: number; recall: number }>;
 }
 
 const frac = (a: number, b: number) => (b === 0 ? NaN : a / b);
+
+interface Tally {
+  agree: number;
+  fields: number;
+}
+const tally = (): Tally => ({ agree: 0, fields: 0 });
+const count = (t: Tally, ok: boolean) => {
+  t.fields++;
+  if (ok) t.agree++;
+};
+const show = (v: unknown) => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
 export function scoreSet(name: string, docs: LabelledDoc[]): SetScore {
   const items = new Map<string, ItemScore>();
@@ -114,13 +157,24 @@ export function scoreSet(name: string, docs: LabelledDoc[]): SetScore {
   const misses: string[] = [];
   const falseMissing: string[] = [];
   const unflagged: string[] = [];
+  const perField: Record<string, Tally> = {};
+  const groups = { core: tally(), topics: tally() };
+  const structures: SetScore['structures'] = {};
   for (const d of docs) {
     const result = lint(d.text, { filePath: d.file, now: NOW });
+    const kind = d.structure ?? 'unlabelled';
+    const st = (structures[kind] ??= { ...tally(), documents: 0, core: tally(), topics: tally() });
+    st.documents++;
     for (const f of agreement(result, d.label)) {
       const s = score(f.item);
       s.fields++;
       if (f.ok) s.agree++;
-      else misses.push(`${d.file}: ${f.item}.${f.field}`);
+      else misses.push(`${d.file}: ${f.item}.${f.field} (engine ${show(f.got)}, label ${show(f.want)})`);
+      const core = CORE.has(f.item);
+      count((perField[`${f.item}.${f.field}`] ??= tally()), f.ok);
+      count(core ? groups.core : groups.topics, f.ok);
+      count(st, f.ok);
+      count(core ? st.core : st.topics, f.ok);
     }
     if (!d.label.is_privacy_policy) continue;
     for (const id of CHECKLIST_IDS) {
@@ -152,6 +206,9 @@ export function scoreSet(name: string, docs: LabelledDoc[]): SetScore {
     falseMissing,
     unflagged,
     misses,
+    perField,
+    groups,
+    structures,
     items: Object.fromEntries(
       [...items].map(([id, s]) => [id, { ...s, accuracy: frac(s.agree, s.fields), precision: frac(s.tp, s.tp + s.fp), recall: frac(s.tp, s.tp + s.fn) }]),
     ),
@@ -195,12 +252,55 @@ export function varietyCoverage(docs: LabelledDoc[]): Record<string, string[]> {
 
 export function accuracy(): Record<string, unknown> {
   const sets = [scoreSet('seed labels (corpus/)', seedSet()), scoreSet('own fixtures (test/fixtures/policies/)', fixtureSet())];
+  const dev = devSet();
+  if (dev.length) sets.push(scoreSet(`dev set (${DEVSET})`, dev));
   heading('Accuracy: checklist against the labels', `Label fields reproduced, and the "missing" flag (positive = the engine says missing; truth = the label says absent). Judged as of ${NOW.toISOString().slice(0, 10)}.`);
   const pr = (p: number, a: number, b: number) => (b === 0 ? '—' : `${pct(p)} (${a}/${b})`);
+  if (!dev.length) console.log(`The development set is absent (no ${DEVSET}/texts and labels): it is not scored.\n`);
+  const share = (t: Tally) => (t.fields ? `${pct(frac(t.agree, t.fields))} (${t.agree}/${t.fields})` : '—');
   table(
-    ['set', 'documents', 'policies', 'fields', 'agree', 'accuracy', 'missing precision', 'missing recall', 'false missing'],
-    sets.map((s) => [s.name, s.documents, s.policies, s.fields, s.agree, pct(s.accuracy), pr(s.missing.precision, s.missing.tp, s.missing.tp + s.missing.fp), pr(s.missing.recall, s.missing.tp, s.missing.tp + s.missing.fn), s.falseMissing.length]),
+    [
+      'set',
+      'documents',
+      'policies',
+      'fields',
+      'agree',
+      'accuracy',
+      'core facts',
+      'topics',
+      'missing precision',
+      'missing recall',
+      'false missing',
+    ],
+    sets.map((s) => [
+      s.name,
+      s.documents,
+      s.policies,
+      s.fields,
+      s.agree,
+      pct(s.accuracy),
+      share(s.groups.core),
+      share(s.groups.topics),
+      pr(s.missing.precision, s.missing.tp, s.missing.tp + s.missing.fp),
+      pr(s.missing.recall, s.missing.tp, s.missing.tp + s.missing.fn),
+      s.falseMissing.length,
+    ]),
   );
+  console.log('Per label field (core facts; every topic is one "present" field, in the table after this one):\n');
+  const coreFields = Object.keys(sets.at(-1)!.perField).filter((f) => CORE.has(f.slice(0, f.lastIndexOf('.'))));
+  table(
+    ['field', ...sets.map((s) => s.name.split(' (')[0])],
+    coreFields.map((f) => [f, ...sets.map((s) => share(s.perField[f] ?? tally()))]),
+  );
+  for (const s of sets.filter((x) => Object.keys(x.structures).some((k) => k !== 'unlabelled'))) {
+    console.log(`Per structure in ${s.name} (how the label says sections are marked):\n`);
+    table(
+      ['structure', 'documents', 'fields', 'core facts', 'topics'],
+      Object.entries(s.structures)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, t]) => [k, t.documents, share(t), share(t.core), share(t.topics)]),
+    );
+  }
   console.log('Per item (fields agreeing / fields; precision and recall of "missing"; — where there is nothing to divide by):\n');
   table(
     ['item', ...sets.flatMap((s) => [`${s.name.split(' (')[0]}: fields`, 'precision', 'recall'])],

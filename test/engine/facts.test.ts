@@ -1,7 +1,7 @@
 // Fact extraction on phrasings beyond the sample corpus: the detection pitfalls that
 // DOMAIN.md lists, and the written forms real policies use.
 import assert from 'node:assert/strict';
-import { parsePolicy } from '../../server/src/engine/index.js';
+import { lint, parsePolicy } from '../../server/src/engine/index.js';
 
 const facts = (text: string) => parsePolicy(text).facts;
 const ages = (text: string) => facts(text).ages.map((a) => a.age);
@@ -97,6 +97,29 @@ describe('facts: phones', () => {
 
 describe('facts: dates', () => {
   const dates = (text: string) => facts(text).dates.map((d) => [d.iso, d.effective]);
+  it('reads a date labelled in front matter as the policy date', () => {
+    assert.deepEqual(dates('---\ntitle: Our privacy notice\nlastmod: 2023-04-05\n---\n\nWe collect little.'), [['2023-04-05', true]]);
+    assert.deepEqual(dates('---\nupdated: 2022-11-30\n---\n\nWe collect little.'), [['2022-11-30', true]]);
+    assert.deepEqual(dates('---\ndate: 2021-06-01\n---\n\nWe collect little.'), [['2021-06-01', true]]);
+  });
+  it('reads short labels before a date: Date, Created, Last update, Rev.', () => {
+    assert.deepEqual(dates('**DATE: August 16, 2024**'), [['2024-08-16', true]]);
+    assert.deepEqual(dates('Created: July 17, 2017'), [['2017-07-17', true]]);
+    assert.deepEqual(dates('Last update: **June 2, 2024**'), [['2024-06-02', true]]);
+    assert.deepEqual(dates('Rev. July 2013'), [['2013-07', true]]);
+  });
+  it('reads two-digit years after a label', () => {
+    assert.deepEqual(dates('Last updated: 4/4/15'), [['2015-04-04', true]]);
+    assert.deepEqual(dates('This page was last substantively updated on 11/16/10.'), [['2010-11-16', true]]);
+  });
+  it('does not make an unlabelled date in prose the policy date', () => {
+    assert.deepEqual(dates('We moved offices on 1/2/20 and on March 3, 2021.'), [['2020-01-02', false], ['2021-03-03', false]]);
+  });
+  it('takes the latest of an effective and a last-updated date in one line, not across sentences', () => {
+    const date = (text: string) => lint(text).checklist.find((c) => c.id === 'effective-date')!.facts.date;
+    assert.equal(date('# Privacy\n\nEffective as of May 1, 2020 | Last update June 3, 2021\n\nWe collect little.'), '2021-06-03');
+    assert.equal(date('# Privacy\n\n**Last updated on May 1, 2020.** It takes effect on June 3, 2020.\n\nWe collect little.'), '2020-05-01');
+  });
   it('reads the forms policies use', () => {
     assert.deepEqual(dates('Last updated: April 4, 2013'), [['2013-04-04', true]]);
     assert.deepEqual(dates('Effective 4th of April, 2013.'), [['2013-04-04', true]]);

@@ -34,7 +34,15 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 /** "April 4, 2013" → "2013-04-04"; "October 2010" → "2010-10"; "2024-03-01" stays; "2019" stays. */
 export function isoOfLabel(value: string): string {
   if (/^\d{4}(-\d{2}){0,2}$/.test(value)) return value;
-  const words = value.toLowerCase().replace(/,/g, '').split(/\s+/);
+  // "4/4/15", "02/08/2018": month first, as the engine reads them, unless the first number is over 12.
+  const numeric = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(value);
+  if (numeric) {
+    const [a, b, y] = [Number(numeric[1]), Number(numeric[2]), numeric[3]];
+    const year = y.length === 4 ? y : `${Number(y) >= 70 ? '19' : '20'}${y}`;
+    const [m, d] = a > 12 ? [b, a] : [a, b];
+    return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  const words = value.toLowerCase().replace(/,/g, '').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1').split(/\s+/);
   const month = words.findIndex((w) => MONTHS.includes(w));
   const m = String(MONTHS.indexOf(words[month]) + 1).padStart(2, '0');
   const year = words.find((w) => /^\d{4}$/.test(w))!;

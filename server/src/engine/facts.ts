@@ -14,6 +14,7 @@ import {
   EMAIL_ADDRESS,
   isEmailAddress,
 } from './patterns.js';
+import { alt, pattern } from './regex.js';
 import type {
   AgeFact,
   DateFact,
@@ -347,6 +348,11 @@ const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined
   { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parse: (m) => iso(m[1], Number(m[2]), m[3]) },
   // 04/04/2013 (US order unless the first number cannot be a month)
   { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, parse: (m) => (Number(m[1]) > 12 ? iso(m[3], Number(m[2]), m[1]) : iso(m[3], Number(m[1]), m[2])) },
+  // 4/4/15 (a two-digit year: 70–99 are 19xx, the rest 20xx)
+  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{2})\b(?![/\d])/g, parse: (m) => {
+    const y = `${Number(m[3]) >= 70 ? '19' : '20'}${m[3]}`;
+    return Number(m[1]) > 12 ? iso(y, Number(m[2]), m[1]) : iso(y, Number(m[1]), m[2]);
+  } },
   // 12.01.2021 (dotted dates are day first, as in Europe)
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, parse: (m) => iso(m[3], Number(m[2]), m[1]) },
   // October 2010
@@ -358,6 +364,30 @@ const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined
 ];
 export const EFFECTIVE_CONTEXT =
   /\b(?:effective|last[- ](?:updated|revised|modified|amended|changed|reviewed)|updated|revised|in effect|(?:takes?|took|comes?|came) (?:into )?effect|version (?:date|of|dated)|date of (?:last )?(?:revision|update)|dated)\b/i;
+
+/**
+ * A label right before a date that makes it the policy's date: "Date: …", "Created: …", "Last update …",
+ * "Rev. …", and front matter keys ("lastmod: 2024-01-02", "updated: …").
+ */
+const DATE_LABEL_BEFORE = pattern(
+  'i',
+  /(?:^|[\s*_|(>])/,
+  alt(
+    /date/,
+    /lastmod/,
+    /last[-_ ]?mod(?:ified)?/,
+    /(?:last[-_ ])?updated?/,
+    /modified/,
+    /created/,
+    /published/,
+    /effective/,
+    /rev(?:ised|ision)?\.?/,
+    /version(?: date)?/,
+  ),
+  /\s*(?:(?:on|as of|[:\-–—])\s*)?(?:[*_]+\s*)?$/,
+);
+/** A sentence that is only such a label, split from its date by the full stop: "Rev." */
+const DATE_LABEL_ONLY = /^\W*(?:rev(?:ised|ision)?|updated|effective|date|last update[d]?)\W*$/i;
 
 function month(name: string): number {
   const n = name.toLowerCase().slice(0, 3);
@@ -389,10 +419,16 @@ export function findDates(text: string): { iso: string; index: number; length: n
 
 function extractDates(doc: PolicyDocument): DateFact[] {
   const out: DateFact[] = [];
+  let previous: Sentence | undefined;
   for (const s of doc.sentences) {
-    const inDateSection = s.section ? /\b(?:effective|updated|revised|last modified)\b/i.test(s.section.name) : false;
-    for (const d of doc.memo(inDateSection ? 'facts:dates:in-date-section' : 'facts:dates', s.text, () => datesIn(s.text, inDateSection))) {
-      out.push({ iso: d.iso, text: s.text.slice(d.index, d.index + d.length), range: sentenceRange(doc, s, d.index, d.length), effective: d.effective });
+    const section = s.section ? /\b(?:effective|updated|revised|last modified)\b/i.test(s.section.name) : false;
+    // "Rev. July 2013": the label ended a sentence of its own, just before the date.
+    const inDateSection = section || (previous?.block === s.block && DATE_LABEL_ONLY.test(previous.text));
+    previous = s;
+    const key = inDateSection ? 'facts:dates:in-date-section' : 'facts:dates';
+    for (const d of doc.memo(key, s.text, () => datesIn(s.text, inDateSection))) {
+      const text = s.text.slice(d.index, d.index + d.length);
+      out.push({ iso: d.iso, text, range: sentenceRange(doc, s, d.index, d.length), effective: d.effective });
     }
   }
   return out;
@@ -402,7 +438,8 @@ function extractDates(doc: PolicyDocument): DateFact[] {
 function datesIn(text: string, inDateSection: boolean): { iso: string; index: number; length: number; effective: boolean }[] {
   const effective = EFFECTIVE_CONTEXT.test(text) || (inDateSection && text.length < 80);
   const dates = findDates(text);
-  const out = dates.map((d) => ({ ...d, effective }));
+  const labelled = (index: number) => DATE_LABEL_BEFORE.test(text.slice(Math.max(0, index - 40), index));
+  const out = dates.map((d) => ({ ...d, effective: effective || labelled(d.index) }));
   // "Last updated: 2019" — a bare year counts only right after an effective label.
   const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:(?:on|as of|in|:|-|–)\s*)?((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(text);
   if (year && !dates.length) out.push({ iso: year[1], index: year.index + year[0].lastIndexOf(year[1]), length: 4, effective: true });

@@ -1,4 +1,5 @@
 import { EFFECTIVE_CONTEXT, findDates } from '../facts.js';
+import type { DateFact } from '../types.js';
 import type { ItemDef } from './item.js';
 
 const LABELLED = /\b(?:effective(?: date)?|last[- ](?:updated|revised|modified)|updated|revised|version date)\s*(?:(?:on|as of)\s*)?[:\-–—]\s*(\S[^\n]{0,300})$/i;
@@ -20,7 +21,12 @@ const item: ItemDef = {
     /["“']effective["”'] date\b/i,
   ],
   assess(doc, evidence) {
-    const dated = doc.facts.dates.find((d) => d.effective);
+    const first = doc.facts.dates.find((d) => d.effective);
+    // "Effective May 1, 2020 | Last updated June 3, 2021": of the dates in that sentence, the latest.
+    const sameSentence = (d: DateFact) =>
+      d.range.start.line === first!.range.start.line &&
+      !/[.!?][*_)\]"”’]*\s/.test(doc.text.slice(first!.range.end.offset, d.range.start.offset));
+    const dated = first && doc.facts.dates.filter((d) => d.effective && sameSentence(d)).reduce((a, b) => (b.iso > a.iso ? b : a), first);
     if (dated) return { status: 'present', facts: { date: dated.iso }, evidenceOffset: dated.range.start.offset };
     if (evidence.sections.length || evidence.sentences.length) {
       return { status: 'incomplete', facts: { date: null }, reason: 'an effective or "last updated" date is mentioned but no actual date is given' };
