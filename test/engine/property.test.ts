@@ -16,11 +16,17 @@ const CONFIGS: [string, LintOptions][] = [
 const SEED = Number(process.env.FC_SEED ?? 20261122);
 const RUNS = Number(process.env.FC_RUNS ?? 40);
 
-/** The point the engine should give for an offset: lines end at "\n" (a "\r\n" pair included). */
+/** The point the engine should give for an offset: lines end at "\n", "\r\n" or a lone "\r", as LSP counts them. */
 function expectedPoint(text: string, offset: number): Omit<Point, 'offset'> {
-  const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
   return { line, column: offset - lineStart + 1 };
 }
 

@@ -157,8 +157,7 @@ const STEP_MS = 8;
  */
 export function* parseSteps(text: string, options: ParseOptions = {}): Generator<void, PolicyDocument> {
   const lineStarts = computeLineStarts(text);
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const eol = crlf * 2 > lineStarts.length - 1 ? '\r\n' : '\n';
+  const eol = dominantEol(text, lineStarts.length - 1);
 
   const lineOf = (offset: number) => lineIndex(lineStarts, offset) + 1;
   const pointAt = (offset: number): Point => {
@@ -237,14 +236,27 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   return doc;
 }
 
+/** Where lines start: after CR LF, LF or a lone CR, as remark and LSP read lines. */
 function computeLineStarts(text: string): number[] {
   const lineStarts = [0];
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    lineStarts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    return lineStarts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
   }
   return lineStarts;
+}
+
+/** The line ending the text uses most: "\r\n", a lone "\r" or "\n". */
+function dominantEol(text: string, breaks: number): string {
+  if (!text.includes('\r')) return '\n';
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  const lf = breaks - crlf - cr;
+  return cr > lf && cr > crlf ? '\r' : crlf * 2 > breaks ? '\r\n' : '\n';
 }
 
 /** 0-based index of the line holding `offset`. */
@@ -516,8 +528,7 @@ function analyzeChunk(chunkText: string, prefix: string, hasFollowing: boolean, 
     const kids = (node as Parent).children;
     if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  let lineBreaks = 0;
-  for (let i = chunkText.indexOf('\n'); i >= 0; i = chunkText.indexOf('\n', i + 1)) lineBreaks++;
+  const lineBreaks = ls.length - 1;
   return {
     length: chunkText.length,
     lineBreaks,

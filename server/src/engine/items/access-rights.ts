@@ -1,4 +1,3 @@
-import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -26,12 +25,6 @@ const item: ItemDef = {
     /\bask us to (?:fix|correct|delete|erase|update|change|remove)\b/i,
     /\b(?:deleted|removed|erased|corrected)\b[^.;]{0,80}\b(?:write to|contact|e-?mail|ask)\b/i,
   ],
-  template: (config) => ({
-    title: 'Accessing and Correcting Your Information',
-    body:
-      'You can ask us to give you a copy of the personal information we hold about you, and to correct, update or delete it. ' +
-      `Send your request to ${fill(config).email}; we will answer within 30 days and may first ask you to confirm your identity.`,
-  }),
   missingMessage: 'The policy does not say how users can access, correct or delete their information.',
 };
 export default item;

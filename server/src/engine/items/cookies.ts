@@ -7,12 +7,6 @@ const item: ItemDef = {
   order: 40,
   headings: [/\bcookies?\b/i, /\btracking technolog/i, /\bweb beacons?\b/i, /\bpixels?\b/i, /\bclear gifs?\b/i, /\blocal storage\b/i, /\banalytics\b/i],
   sentences: [/\bcookies?\b/i, /\bweb beacons?\b/i, /\btracking (?:technolog\w*|pixels?)\b/i, /\bclear gifs?\b/i, /\bpixel tags?\b/i, /\blocal(?:ly)? stor(?:age|ed objects)\b/i, /\bLSOs?\b/],
-  template: () => ({
-    title: 'Cookies and Similar Technologies',
-    body:
-      'We use cookies and similar technologies to keep you signed in, remember your settings and learn how our services are used. ' +
-      'You can block or delete cookies in your browser settings; some features may not work without them.',
-  }),
   missingMessage: 'The policy does not mention cookies or other tracking technologies.',
 };
 export default item;

@@ -23,12 +23,6 @@ const item: ItemDef = {
     /\b(?:data|databases?|information|backups?|servers?|reports?|copies|services?|saves?)\b[^.;]{0,60}\b(?:stored|kept|hosted|held|processed|located|based|go|sent|transferred|moved|live)\b[^.;]{0,30}\b(?:in|to) (?:the )?(?:United States|U\.S\.|USA|Singapore|Australia|New Zealand|Canada|India|Japan|Ireland|Germany|Switzerland|EU|EEA|UK|other countries|another country|countries outside)\b/i,
     /\bmove (?:[\w-]+ ){0,3}(?:data|information) (?:out of|outside)\b/i,
   ],
-  template: () => ({
-    title: 'International Transfers',
-    body:
-      'We may store and process your information in countries other than the one you live in, whose data protection laws may differ from yours. ' +
-      'When we move personal information out of the European Economic Area, the United Kingdom or Switzerland, we protect it with safeguards the law recognises, such as the European Commission\u2019s Standard Contractual Clauses.',
-  }),
   missingMessage: 'The policy does not say whether information is transferred to other countries.',
 };
 export default item;

@@ -1,4 +1,3 @@
-import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -18,12 +17,6 @@ const item: ItemDef = {
     /\b(?:advertising|marketing)\b[^.;]{0,80}\bobject\b/i,
     /\b(?:switch|turn) (?:them |it |this |these )?off\b[^.;]{0,60}\b(?:ads|advertising|marketing|personali[sz]ed|tracking|e-?mails?|newsletters?)\b|\b(?:ads|advertising|marketing|personali[sz]ed|tracking)\b[^.;]{0,60}\b(?:switch|turn) (?:them |it |this |these )?off\b/i,
   ],
-  template: (config) => ({
-    title: 'Opting Out of Marketing',
-    body:
-      'You can opt out of marketing emails at any time with the unsubscribe link in each message, or by writing to ' +
-      `${fill(config).email}. We will still send you messages about your account and your transactions.`,
-  }),
   missingMessage: 'The policy does not tell users how to opt out of marketing or sharing.',
 };
 export default item;

@@ -11,12 +11,6 @@ const item: ItemDef = {
     /\bretention (?:period|policy|schedule)\b/i,
     /\b(?:delet|eras|destroy|anonymi[sz]|remov|purg)\w*\b[^.;]{0,60}\b(?:when (?:it is )?no longer|after \d+|within \d+ (?:days|months|years))/i,
   ],
-  template: () => ({
-    title: 'How Long We Keep Information',
-    body:
-      'We keep personal information for as long as your account is open or as we need it to provide our services. ' +
-      'After that we keep it only as long as we must to meet legal obligations, settle disputes and enforce our agreements, and then we delete or anonymise it.',
-  }),
   missingMessage: 'The policy does not say how long personal information is kept.',
 };
 export default item;

@@ -18,12 +18,6 @@ const item: ItemDef = {
     /\b100% secure\b/i,
     /\b(?:data|security) breach\b|\bbreach (?:of|in) security\b/i,
   ],
-  template: () => ({
-    title: 'How We Protect Information',
-    body:
-      'We protect personal information with administrative, technical and physical safeguards, including encryption in transit (TLS) and at rest, access controls and regular reviews. ' +
-      'No system is completely secure, so we cannot promise absolute security; if a breach affects your information, we will tell you as the law requires.',
-  }),
   missingMessage: 'The policy does not say how personal information is protected.',
 };
 export default item;

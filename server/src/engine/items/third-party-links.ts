@@ -19,12 +19,6 @@ const item: ItemDef = {
     /\bnot responsible for the (?:privacy )?(?:practices|content|policies)\b/i,
     /\b(?:those|these|such) (?:web ?)?sites\b[^.;]{0,60}\b(?:outside|not covered|not governed|own (?:privacy )?polic)/i,
   ],
-  template: () => ({
-    title: 'Links to Other Websites',
-    body:
-      'Our services may link to websites and services that other companies run. ' +
-      'This policy does not cover them and we do not control how they handle information, so read their privacy policies before you give them personal information.',
-  }),
   missingMessage: 'The policy does not say that linked third-party sites are not covered.',
 };
 export default item;

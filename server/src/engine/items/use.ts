@@ -24,12 +24,6 @@ const item: ItemDef = {
     /\bwe use (?:all |both |each of )?(?:this|that|it|them|these|those)\b/i,
     /\b(?:[A-Z][\w-]{1,40}|the company|the controller) (?:uses|processes) (?:[\w-]+ ){0,3}?(?:information|data|details)\b/,
   ],
-  template: () => ({
-    title: 'How We Use Information',
-    body:
-      'We use personal information to provide and run our services, to process payments, to answer your requests, to keep our services safe, to understand how they are used so we can improve them, and, where you have agreed, to tell you about our products. ' +
-      'We do not use your information for a new purpose that is incompatible with these without telling you first.',
-  }),
   missingMessage: 'The policy does not say how personal information is used.',
 };
 export default item;

@@ -1,7 +1,7 @@
 // The rule of a checklist item: reports the item missing (with the fix that inserts its
 // section) or incomplete, then runs the item's own further checks. The item's file holds
 // its metadata, detection and template; this factory is the one place they become a rule.
-import { insertSectionFix } from '../insert.js';
+import { insertSectionFix, sectionChoiceFixes } from '../insert.js';
 import type { ItemDef } from '../items/item.js';
 import type { Rule } from '../types.js';
 
@@ -28,7 +28,9 @@ export function presenceRule(item: ItemDef): Rule {
           message: item.missingMessage,
           start: anchor.start.offset,
           end: anchor.end.offset,
+          // A section insertion (never applied by --fix alone), and one quick-fix per common answer.
           fix: insertSectionFix(doc, ctx.checklist, item.id, ctx.config),
+          suggestions: sectionChoiceFixes(doc, ctx.checklist, item.id, ctx.config),
           documentLevel: true,
         });
       } else if (entry.status === 'incomplete' && entry.range && !INCOMPLETE_REPORTED_ELSEWHERE.has(item.id)) {
