@@ -101,7 +101,10 @@ function render(doc: PolicyDocument, like: Section | undefined, title: string, b
     case 'bold-lead':
       return { text: `${line} ${body}${eol}`, tight: false };
     case 'bold-list-item': {
-      const tight = !blankBefore(doc, like.titleRange.start.offset);
+      // A tight list has no blank line before its second and later items.
+      const items = (like.parent ? like.parent.children : doc.sections).filter((x) => x.kind === 'bold-list-item' && x.level === like.level);
+      const later = items.find((x, i) => i > 0 && x.index >= like.index) ?? items[1];
+      const tight = later ? !blankBefore(doc, later.titleRange.start.offset) : true;
       const afterTitle = doc.text.slice(like.titleRange.end.offset, lineEndOf(doc, like.titleRange.end.offset));
       if (afterTitle.trim()) return { text: `${line} ${body}${eol}`, tight };
       const marker = /^([ \t]*(?:>[ \t]*)*)((?:[-*+]|\d{1,9}[.)])[ \t]+)/.exec(line);

@@ -38,7 +38,7 @@ const NUMBERED = pattern(
   seq(
     LEAD,
     '(',
-    PART,
+    alt(PART),
     /(?:\.(?:\d{1,4}|[A-Za-z]|[IVXLCDM]{1,8}))*/,
     ')',
     '(',
@@ -201,7 +201,6 @@ function siblingsOf(doc: PolicyDocument, like: Section): Section[] {
 
 /** The format every member's last part parses in, with values in a plain sequence; undefined when there is none. */
 function sequenceFormat(tokens: NumberToken[]): { format: NumberFormat; values: number[]; lazy: boolean } | undefined {
-  let fallback: { format: NumberFormat; values: number[]; lazy: boolean } | undefined;
   for (const format of FORMATS) {
     const values = tokens.map((t) => parsePart(t.path[t.path.length - 1], format));
     if (values.some((v) => v === undefined)) continue;
@@ -209,9 +208,8 @@ function sequenceFormat(tokens: NumberToken[]): { format: NumberFormat; values: 
     const plain = vs.every((v, i) => i === 0 || v === vs[i - 1] + 1);
     const lazy = vs.length > 1 && vs.every((v) => v === vs[0]);
     if (plain || lazy) return { format, values: vs, lazy: lazy && !plain };
-    fallback ??= { format, values: vs, lazy: false };
   }
-  return fallback ? { ...fallback, lazy: false, values: fallback.values } : undefined;
+  return undefined;
 }
 
 const sameParentPath = (tokens: NumberToken[]) => tokens.every((t) => t.path.slice(0, -1).join('.') === tokens[0].path.slice(0, -1).join('.'));
@@ -283,6 +281,9 @@ export function planNumbering(
     const to = compose(m.token, formatPart(m.value + 1, format)!);
     edits.push({ start: m.token.start, end: m.token.end, text: to });
     renames.set(from.toUpperCase(), to);
+    // "C." under "I.": referred to as "I.C".
+    const parent = m.token.path.length === 1 && m.section.parent ? numberToken(doc, m.section.parent) : undefined;
+    if (parent) renames.set([...parent.path, from].join('.').toUpperCase(), [...parent.path, to].join('.'));
     renameDescendants(doc, m.section, m.token.path, to.split('.'), edits, renames);
   }
   edits.push(...referenceEdits(doc, renames, edits));
