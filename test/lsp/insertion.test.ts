@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeActionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, CompletionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { CHECKLIST_IDS, fixText, resolveConfig, type ConfigData } from '../../server/src/engine/index.js';
 import { Commands } from '../../server/src/protocol.js';
 import { checkInsertion, LINE_ENDINGS, STYLE_CASES, withEol } from '../engine/styles.js';
@@ -116,6 +116,36 @@ describe('language server: section insertion', function () {
     assert.match(out.after, /2\. \*\*How We Share Information\.\*\* We give it to nobody\.\n3\. \*\*Cookies and Similar Technologies\.\*\* We do not use cookies/);
     assert.match(out.after, /\n4\. \*\*Contact Us\.\*\* Write to us\.\n$/);
     await h.close(uri);
+  });
+
+  async function complete(uri: string, text: string, line: string) {
+    const body = `${text}${line}`;
+    const version = await h.setText(uri, body);
+    await h.diagnostics(uri, version);
+    const lines = body.split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const list = await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    return { body, items: Array.isArray(list) ? list : (list?.items ?? []) };
+  }
+
+  it('completes a missing section in the document\'s own style: "## 4" in a numbered one, "**" in a bold-lead one', async () => {
+    const numbered = '# Privacy Policy\n\n## 1. Information We Collect\n\nWe collect your name.\n\n## 2. How We Use Information\n\nWe use it.\n\n## 3. Contact Us\n\nWrite to privacy@harbour-notes.test.\n\n';
+    const a = await open(numbered, offExcept('cookies'));
+    const { body, items } = await complete(a.uri, numbered, '## 4');
+    const cookies = items.find((i) => (i.data as { itemId: string }).itemId === 'cookies');
+    assert.ok(cookies, items.map((i) => i.label).join('; '));
+    assert.match((cookies.textEdit as { newText: string }).newText, /^## 4\. Cookies and Similar Technologies\n\n\[State whether you use cookies/);
+    assert.equal(applyTextEdits(body, [cookies.textEdit as never]).endsWith('## 4. Cookies and Similar Technologies\n\n' + '[State whether you use cookies or similar technologies (pixels, local storage, SDKs), which kinds and what for, and how users can refuse or delete them.]\n'), true);
+    await h.close(a.uri);
+
+    const lead = '# Privacy Policy\n\n**Information We Collect.** We collect your name.\n\n**How We Use Information.** We use it.\n\n';
+    const b = await open(lead, offExcept('cookies'));
+    const typed = await complete(b.uri, lead, '**');
+    const item = typed.items.find((i) => (i.data as { itemId: string }).itemId === 'cookies');
+    assert.ok(item);
+    assert.match((item.textEdit as { newText: string }).newText, /^\*\*Cookies and Similar Technologies\.\*\* \[State whether/);
+    assert.equal(item.filterText?.startsWith('**'), true);
+    await h.close(b.uri);
   });
 
   it('CR-only: the server reports the lines and columns the CLI reports', async () => {

@@ -346,6 +346,8 @@ export interface RuleMeta {
   /** Default severity in the recommended profile. */
   severity: 'error' | 'warn' | 'info' | 'off';
   fixable: boolean;
+  /** What the rule's fix does: 'section' inserts a missing section (never applied by --fix alone); a text fix when absent. */
+  fixKind?: FixKind;
   /** The checklist item the rule is about, if any. */
   item?: ChecklistId;
   /** Option names and their JSON types, for config validation and the schema. */

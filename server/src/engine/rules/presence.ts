@@ -15,6 +15,7 @@ export function presenceRule(item: ItemDef): Rule {
       description: item.description,
       severity: 'warn',
       fixable: true,
+      fixKind: 'section',
       item: item.id,
       options: item.options,
     },
