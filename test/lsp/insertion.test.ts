@@ -87,6 +87,16 @@ describe('language server: section insertion', function () {
     await h.close(uri);
   });
 
+  it('fix-all of a short draft in the privacy-policy language lints it as a policy, as its diagnostics do', async () => {
+    const text = '# Draft\n\nWe send data over SSL encryption.\n';
+    const { uri, diagnostics } = await open(text, { extends: 'all' });
+    assert.ok(diagnostics.some((d) => d.code === 'outdated-framework'));
+    const list = await actions(uri, [], ['source.fixAll']);
+    assert.equal(list.length, 1);
+    assert.equal(applyTextEdits(text, editsFor(list[0].edit!, uri)), text.replace('SSL', 'TLS'));
+    await h.close(uri);
+  });
+
   it('offers one quick-fix per answer on a numbered draft; "We do not use cookies" inserts that answer, numbered', async () => {
     const text = '# Privacy Policy\n\n## 1. Information We Collect\n\nWe collect your name.\n\n## 2. How We Share Information\n\nWe give it to nobody.\n\n## 3. Contact Us\n\nWrite to privacy@harbour-notes.test (see Section 3).\n';
     const { uri, diagnostics } = await open(text, offExcept('cookies'));

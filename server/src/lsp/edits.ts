@@ -18,7 +18,7 @@ export function safeFixCount(a: Analysis): number {
 export function fixAllEdits(a: Analysis, only?: readonly string[]): LspTextEdit[] {
   if (!a.result) return [];
   const before = a.text.getText();
-  const { text } = fixText(before, { config: a.config, only, types: ['safe'] });
+  const { text } = fixText(before, { config: a.config, assumePolicy: a.assumePolicy, only, types: ['safe'] });
   return asLsp(a, minimalEdit(before, text));
 }
 
@@ -26,7 +26,7 @@ export function fixAllEdits(a: Analysis, only?: readonly string[]): LspTextEdit[
 export function insertMissingEdits(a: Analysis): LspTextEdit[] {
   if (!a.result) return [];
   const before = a.text.getText();
-  const { text } = fixText(before, { config: a.config, types: ['section'] });
+  const { text } = fixText(before, { config: a.config, assumePolicy: a.assumePolicy, types: ['section'] });
   return asLsp(a, minimalEdit(before, text));
 }
 
