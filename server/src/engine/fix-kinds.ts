@@ -8,7 +8,7 @@ export const FIX_TYPES: readonly FixType[] = ['safe', 'section'];
 
 /** The type a fix is applied as, or undefined when it is only ever offered (a suggestion, an unsafe fix). */
 export function fixType(fix: Fix | undefined): FixType | undefined {
-  if (!fix?.edits.length) return undefined;
+  if (!fix) return undefined;
   if (fix.kind === 'section') return 'section';
   return fix.safe ? 'safe' : undefined;
 }

@@ -162,7 +162,7 @@ export function compatibleFixes(messages: readonly LintMessage[], types: readonl
   // Sections inserted at one place go in the order readers expect them.
   const rank = (m: LintMessage) => (m.item ? getItem(m.item)?.order ?? 0 : 0);
   const candidates = messages
-    .filter((m) => types.includes(fixType(m.fix)!))
+    .filter((m) => m.fix?.edits.length && types.includes(fixType(m.fix)!))
     .sort((a, b) => a.fix!.edits[0].start - b.fix!.edits[0].start || rank(a) - rank(b));
   for (const m of candidates) {
     const edits = m.fix!.edits;

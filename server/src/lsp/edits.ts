@@ -11,7 +11,7 @@ function asLsp(a: Analysis, edit: TextEdit | undefined): LspTextEdit[] {
 
 /** Messages with a safe text fix: what "fix all" would apply in its first pass (section insertions are not among them). */
 export function safeFixCount(a: Analysis): number {
-  return a.result?.messages.filter((m) => isSafeTextFix(m.fix)).length ?? 0;
+  return a.result?.messages.filter((m) => isSafeTextFix(m.fix) && m.fix!.edits.length).length ?? 0;
 }
 
 /** Every safe text fix, applied by the engine until nothing changes, as one minimal edit. Never inserts a section. */
