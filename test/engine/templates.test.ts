@@ -4,7 +4,7 @@
 // answer says only the answer the author picked. Values come from the policy first, then
 // config, else a prompt.
 import assert from 'node:assert/strict';
-import { CHECKLIST_IDS, lint, parsePolicy, resolveConfig, templateBody, templateFor, templateValues } from '../../server/src/engine/index.js';
+import { CHECKLIST_IDS, ITEMS, lint, parsePolicy, resolveConfig, templateBody, templateFor, templateValues } from '../../server/src/engine/index.js';
 
 const all = resolveConfig({ extends: 'all' }).config;
 const noValues = templateValues(undefined, resolveConfig(undefined).config);
@@ -69,8 +69,12 @@ describe('section templates', () => {
     });
   });
 
-  it('an item without a template of its own gets a prompt, not a claim', () => {
-    for (const id of CHECKLIST_IDS) assert.ok(templateFor(id), id);
+  it('every item has a template whose title names the item (else its section would be inserted again on every run)', () => {
+    for (const item of ITEMS) {
+      const t = templateFor(item.id)!;
+      assert.ok(t, item.id);
+      if (!t.line) assert.ok(item.headings.some((re) => re.test(t.title)), `${item.id}: "${t.title}" does not match the item's headings`);
+    }
     assert.equal(templateFor('no-such-item'), undefined);
   });
 });

@@ -168,6 +168,12 @@ function sectionFix(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: st
   return { title, edits: [insertion(doc, plan.offset, text, tight), ...plan.edits], safe: !label, kind: 'section' };
 }
 
+/** A section whose title does not name its item would be inserted again on every run: it is not offered. */
+function namesItem(itemId: string, t: SectionTemplate): boolean {
+  const item = getItem(itemId);
+  return t.line === true || (item !== undefined && item.headings.some((re) => re.test(t.title)));
+}
+
 function missing(checklist: ChecklistEntry[], itemId: string): boolean {
   return checklist.find((c) => c.id === itemId)?.status === 'missing';
 }
@@ -178,7 +184,7 @@ function missing(checklist: ChecklistEntry[], itemId: string): boolean {
  */
 export function insertSectionFix(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string, config: ResolvedConfig, choice?: string): Fix | undefined {
   const t = templateFor(itemId);
-  if (!t || !missing(checklist, itemId)) return undefined;
+  if (!t || !missing(checklist, itemId) || !namesItem(itemId, t)) return undefined;
   const values = templateValues(doc, config);
   if (t.line) return dateLineFix(doc, templateBody(t, values));
   const c = choice ? t.choices?.find((x) => x.id === choice) : undefined;
