@@ -97,6 +97,12 @@ function checkDocument(text: string): void {
   const once = fixText(text, options).text;
   assertKeepsUserText(text, once, `${name}: fixText`);
   assert.equal(fixText(once, options).text, once, `${name}: fixText twice differs from once`);
+  // With section insertions too: the same, except that renumbering rewrites section numbers (digits and numerals).
+  const both = { ...options, types: ['safe', 'section'] as const };
+  const all = fixText(text, both).text;
+  const numerals = (t: string) => t.replace(/[0-9IVXLCDMivxlcdmA-Za-z]/g, '');
+  assert.ok(isSubsequence(numerals(keptText(text)), numerals(all)), `${name}: fixText with sections deleted user text`);
+  assert.equal(fixText(all, both).text, all, `${name}: fixText with sections twice differs from once`);
 }
 
 describe('engine properties over hostile Markdown', () => {

@@ -221,19 +221,30 @@ export function fixText(text: string, options: FixOptions = {}): FixResult {
   let current = text;
   let result = lint(current, options);
   const passes = types.includes('section') || options.items?.length ? 10 + 64 : 10;
+  // Items whose inserted section the next lint did not recognise (a style the document's own
+  // structure swallows, such as a list nested past what Markdown reads): not inserted again.
+  const failed = new Set<string>();
   for (let pass = 0; pass < passes; pass++) {
-    const pool = options.items?.length
-      ? itemInsertions(result, config, options.items)
-      : options.only
-        ? result.messages.filter((m) => options.only!.includes(m.ruleId))
-        : result.messages;
+    const pool = (
+      options.items?.length
+        ? itemInsertions(result, config, options.items)
+        : options.only
+          ? result.messages.filter((m) => options.only!.includes(m.ruleId))
+          : result.messages
+    ).filter((m) => !(m.item && failed.has(m.item) && fixType(m.fix) === 'section'));
     const chosen = compatibleFixes(pool, options.items?.length ? ['section'] : types);
     if (!chosen.length) break;
     const next = applyEdits(current, chosen.flatMap((m) => m.fix!.edits));
     if (next === current) break;
+    const nextResult = lint(next, options);
+    const section = chosen.find((m) => fixType(m.fix) === 'section' && m.item);
+    if (section && nextResult.checklist.find((c) => c.id === section.item)?.status === 'missing') {
+      failed.add(section.item!);
+      continue;
+    }
     fixed.push(...chosen);
     current = next;
-    result = lint(current, options);
+    result = nextResult;
   }
   return { text: current, fixed, result };
 }
