@@ -61,7 +61,7 @@ export const LintDocumentsRequest = new RequestType<LintDocumentsParams, LintDoc
 export const Commands = {
   /** args: [uri: string] — inserts every missing checklist section (a workspace/applyEdit). */
   insertMissingSections: 'policylint.server.insertMissingSections',
-  /** args: [uri: string, itemId: string] — inserts one missing section. */
+  /** args: [uri: string, itemId: string, choice?: string] — inserts one missing section (whatever its rule's severity; `choice` picks an answer of its template). */
   insertSection: 'policylint.server.insertSection',
   /** args: [uri: string] — applies every safe fix (the same as source.fixAll.policylint). */
   fixAll: 'policylint.server.fixAll',
@@ -96,5 +96,7 @@ export interface DiagnosticData {
 export interface SerializedFix {
   title: string;
   safe: boolean;
+  /** 'section' inserts a whole section: never part of fix-all or fix-on-save. Absent: a text fix. */
+  kind?: 'text' | 'section';
   edits: { range: Range; newText: string }[];
 }

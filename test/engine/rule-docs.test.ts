@@ -132,12 +132,12 @@ describe('rule docs', () => {
 
 describe('rule docs index (docs/rules/README.md)', () => {
   const recommended = resolveConfig(undefined).config;
-  // "| [id](id.md) | severity | yes/no | description |"
+  // "| [id](id.md) | severity | yes/no/section | description |"
   const rows = readFileSync(`${DOCS_DIR}/${INDEX}`, 'utf8')
     .split(/\r?\n/)
-    .map((line) => /^\|\s*\[([\w-]+)\]\(([\w-]+)\.md\)\s*\|\s*(\w+)\s*\|\s*(yes|no)\s*\|\s*(.*?)\s*\|$/.exec(line))
+    .map((line) => /^\|\s*\[([\w-]+)\]\(([\w-]+)\.md\)\s*\|\s*(\w+)\s*\|\s*(yes|no|section)\s*\|\s*(.*?)\s*\|$/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ id: m[1], link: m[2], severity: m[3], fixable: m[4] === 'yes', description: m[5] }));
+    .map((m) => ({ id: m[1], link: m[2], severity: m[3], fixable: m[4], description: m[5] }));
 
   it('lists every rule in RULES once, in the order of RULES', () => {
     assert.deepEqual(rows.map((r) => r.id), RULES.map((r) => r.meta.id));
@@ -159,7 +159,10 @@ describe('rule docs index (docs/rules/README.md)', () => {
   });
 
   it('says which rules are fixable as their metadata does', () => {
-    for (const r of rows) assert.equal(r.fixable, RULES.find((x) => x.meta.id === r.id)?.meta.fixable, r.id);
+    for (const r of rows) {
+      const meta = RULES.find((x) => x.meta.id === r.id)!.meta;
+      assert.equal(r.fixable, meta.fixable ? (meta.fixKind === 'section' ? 'section' : 'yes') : 'no', r.id);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Command-line parsing. Hand-written so that every mistake gets one plain sentence and the
 // options of one subcommand are refused, by name, on another.
 import { parseSize } from '../engine/config.js';
+import { FIX_TYPES, type FixType } from '../engine/fix-kinds.js';
 
 export type Command = 'lint' | 'derive' | 'init';
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -11,6 +12,8 @@ export interface CliArgs {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** --fix-type: which kinds of fix --fix applies (default: safe text fixes only). */
+  fixTypes?: FixType[];
   profile?: string;
   config?: string;
   maxWarnings?: number;
@@ -66,7 +69,19 @@ export const OPTIONS: OptionSpec[] = [
       args.format = v as Format;
     },
   },
-  { names: ['--fix'], commands: ['lint'], help: 'apply every safe fix and write the files back', apply: (a) => void (a.fix = true) },
+  { names: ['--fix'], commands: ['lint'], help: 'apply every safe text fix and write the files back (never inserts a section)', apply: (a) => void (a.fix = true) },
+  {
+    names: ['--fix-type'],
+    value: 'TYPES',
+    commands: ['lint'],
+    help: 'with --fix: the kinds of fix to apply, comma-separated: safe (text fixes, the default), section (insert missing sections)',
+    apply(a, v) {
+      const types = v.split(',').map((t) => t.trim()).filter(Boolean);
+      const bad = types.find((t) => !(FIX_TYPES as readonly string[]).includes(t));
+      if (!types.length || bad !== undefined) throw new UsageError(`--fix-type expects ${FIX_TYPES.join(', ')} or both comma-separated, got ${JSON.stringify(v)}`);
+      a.fixTypes = [...new Set([...(a.fixTypes ?? []), ...(types as FixType[])])];
+    },
+  },
   {
     names: ['--profile'],
     value: 'NAME',
@@ -201,6 +216,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (args.command === 'init' && args.paths.length) throw new UsageError('policylint init takes no paths');
+  if (args.fixTypes && !args.fix) throw new UsageError('--fix-type needs --fix');
   return args;
 }
 

@@ -1,7 +1,7 @@
 // One file's lint (or fix and write back), as a plain value that can cross a thread: the
 // main thread runs it for `--jobs 1` and standard input, a worker thread for the rest.
 import * as path from 'node:path';
-import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type LintMessage, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type FixType, type LintMessage, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
 import { STDIN_NAME, type Target } from './files.js';
 import { relativePath } from './io.js';
@@ -17,6 +17,8 @@ export interface LintSettings {
   /** --profile */
   profile?: string;
   fix: boolean;
+  /** --fix-type (default: safe text fixes only). */
+  fixTypes?: FixType[];
   quiet: boolean;
 }
 
@@ -121,7 +123,7 @@ export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConf
   const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
   try {
     if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet));
-    const fixed = fixText(read.text, options);
+    const fixed = fixText(read.text, { ...options, types: settings.fixTypes ?? ['safe'] });
     const changed = fixed.text !== read.text;
     if (!target.abs) {
       return { ...done(toReport(target, fixed.result, fixed.text, fixed.fixed, settings.quiet)), fixedStdin: encodeFixed(read.text, fixed.text, read.bom) };

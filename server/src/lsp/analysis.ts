@@ -31,6 +31,8 @@ export interface Analysis {
   config?: ResolvedConfig;
   /** The engine's result; undefined when not selected or too large. */
   result?: LintResult;
+  /** Linted as a policy by declaration (the privacy-policy language): fixes are computed the same way. */
+  assumePolicy?: boolean;
   tooLarge: boolean;
   diagnostics: Diagnostic[];
   /** Rules that threw (the engine's messages about them), or the engine's own failure: to log. */
@@ -107,7 +109,7 @@ export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {})
   // The engine turns a rule that throws into one message naming it, flagged ruleError.
   const ruleFailures = result.messages.filter((m) => m.ruleError).map((m) => m.message);
   useEnginePositions(text, result.doc.pointAt);
-  return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
+  return { ...base, result, assumePolicy: input.languageId === POLICY_LANGUAGE, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
 }
 
 /** A diagnostic about the whole document, at its start. */

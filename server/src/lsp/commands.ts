@@ -197,10 +197,10 @@ export async function executeCommand(service: PolicyService, params: ExecuteComm
       compute = (a) => insertMissingEdits(a);
       break;
     case Commands.insertSection: {
-      const itemId = args[1];
-      if (!str(uri) || !str(itemId)) throw badArgs(params.command, '[uri, itemId]');
+      const [, itemId, choice] = args;
+      if (!str(uri) || !str(itemId) || (choice !== undefined && choice !== null && typeof choice !== 'string')) throw badArgs(params.command, '[uri, itemId, choice?]');
       label = `Insert the ${itemId} section`;
-      compute = (a) => insertSectionEdits(a, itemId);
+      compute = (a) => insertSectionEdits(a, itemId, typeof choice === 'string' ? choice : undefined);
       break;
     }
     case Commands.disableRule: {

@@ -46,7 +46,7 @@ export function toLspEdits(text: TextDocument, edits: readonly TextEdit[]): LspT
 }
 
 export function serializeFix(text: TextDocument, fix: Fix): SerializedFix {
-  return { title: fix.title, safe: fix.safe, edits: toLspEdits(text, fix.edits) };
+  return { title: fix.title, safe: fix.safe, ...(fix.kind && { kind: fix.kind }), edits: toLspEdits(text, fix.edits) };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
