@@ -92,7 +92,7 @@ function* lintParsed(text: string, options: LintOptions, started: number): Gener
     };
     try {
       if (options.throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
-      rule.check({ doc, checklist, config, options: setting.options, now, report });
+      rule.check({ doc, checklist, config, options: setting.options, now, baseline: options.baseline, report });
     } catch (err) {
       messages.push({
         ruleId: rule.meta.id,
