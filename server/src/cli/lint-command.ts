@@ -44,7 +44,7 @@ export function workerCount(jobs: number | undefined, files: number): number {
  * files (not standard input) on worker threads.
  */
 async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[], configs: ConfigCache): Promise<FileOutcome[]> {
-  const settings: LintSettings = { cwd: io.cwd, configPath: args.config, profile: args.profile, fix: args.fix, quiet: args.quiet };
+  const settings: LintSettings = { cwd: io.cwd, configPath: args.config, profile: args.profile, fix: args.fix, quiet: args.quiet, since: args.since };
   const progress = Progress.for(io.stderr, targets.length, io.stderrIsTTY, io.stderrColumns);
   const outcomes: FileOutcome[] = new Array(targets.length);
   // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
