@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
 import { ReviewReportRequest } from '../../server/src/protocol.js';
 import { fileUri, Harness } from './harness.js';
 
@@ -41,11 +42,23 @@ describe('language server: stale-effective-date and the review report', function
       doc.openedAt);
       assert.equal(found.length, 1);
       assert.equal((found[0] as { range: { start: { line: number } } }).range.start.line, 2);
-      // The first lint started before git was even asked, and was published: linting never waits for git.
-      assert.ok(
-        h.publications(uri).some((p) => p.version === doc.version && staleOf(p.diagnostics).length === 0),
-        'a lint of the same version published without waiting for git',
-      );
+      assert.equal(staleOf(h.publications(uri).at(-1)!.diagnostics).length, 1);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('a git that hangs does not hold up the lint', async () => {
+    const file = repo();
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-fake-git-'));
+    fs.writeFileSync(path.join(bin, 'git'), '#!/bin/sh\nsleep 30\n', { mode: 0o755 });
+    const h = await Harness.start({ settings: { debounceMs: 0 }, initializationOptions: { workspaceTrusted: true }, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+    try {
+      const uri = fileUri(file);
+      const doc = await h.open(uri, CHANGED);
+      const diagnostics = await h.diagnostics(uri, doc.version);
+      assert.ok(diagnostics.length > 0, 'linted while git hangs');
+      assert.equal(staleOf(diagnostics).length, 0);
     } finally {
       await h.stop();
     }
@@ -104,6 +117,11 @@ describe('language server: stale-effective-date and the review report', function
       const [target, range] = JSON.parse(decodeURIComponent(link[1].replace(/&amp;/g, '&')));
       assert.equal(target, uri);
       assert.equal(range.start.line, Number(link[2]) - 1);
+      // The hover on a section title gives the same grade the report shows for it.
+      const row = /<tr class="section-grade"><td>([^<]+)<\/td><td class="num"><a class="line" href="[^"]+">(\d+)<\/a><\/td><td class="num">\d+<\/td><td class="num[^"]*">([\d.]+)<\/td>/.exec(report.html);
+      assert.ok(row, 'a graded section');
+      const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: Number(row[2]) - 1, character: 3 } });
+      assert.match((hover?.contents as MarkupContent).value, new RegExp(`Reading grade ${row[3].replace('.', '\\.')} \\(Flesch–Kincaid`));
     } finally {
       await h.stop();
     }
