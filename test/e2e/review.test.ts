@@ -14,6 +14,7 @@ import {
   launchBrowser,
   makeWorkspace,
   removeTemp,
+  RESULTS_DIR,
   ROOT,
   screenshot,
   tempDir,
@@ -21,7 +22,7 @@ import {
 } from './harness.js';
 import { eventually, Workbench } from './workbench.js';
 
-const SEEDS = ['act-on.com.md', 'manycontacts.com.md', 'rs6.net.md'].map((f) => join(ROOT, 'corpus', f));
+const SEEDS = ['act-on.com.md', 'manycontacts.com.md', 'rs6.net.md'].map((f) => `corpus/${f}`);
 
 describe('the review report in chromium', function () {
   let base: string | undefined;
@@ -56,9 +57,12 @@ describe('the review report in chromium', function () {
     assert.ok(box && box.width > 0 && box.height > 0, 'the bars are drawn');
     assert.deepEqual(blocked, [], 'nothing is loaded from anywhere');
     const shot = await screenshot(page, 'review-report');
+    const chart = join(RESULTS_DIR, 'review-report-chart.png');
+    await page.locator('section.document').first().locator('svg.readability-chart').screenshot({ path: chart });
     if (process.env.POLICYLINT_E2E_README_SCREENSHOT) {
       mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
       copyFileSync(shot, join(ROOT, 'docs', 'images', 'review-report.png'));
+      copyFileSync(chart, join(ROOT, 'docs', 'images', 'review-report-chart.png'));
     }
     await page.close();
   });
