@@ -2,7 +2,7 @@
 // them), sentence splitting on policy text, and the Flesch–Kincaid formula.
 import assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/engine/index.js';
-import { fleschKincaidGrade, proseSentences, sectionReadability, sentenceStats, syllables, words } from '../../server/src/engine/readability.js';
+import { fleschKincaidGrade, proseSentences, sectionReadability, sentenceStats, syllables, wordCount, words } from '../../server/src/engine/readability.js';
 import { splitSentences } from '../../server/src/engine/text.js';
 
 /** Word → syllables, counted by hand. */
@@ -70,7 +70,12 @@ describe('readability', () => {
   });
 
   describe('words', () => {
-    for (const [text, expected] of WORDS) it(JSON.stringify(text), () => assert.deepEqual(words(text), expected));
+    for (const [text, expected] of WORDS) {
+      it(JSON.stringify(text), () => {
+        assert.deepEqual(words(text), expected);
+        assert.equal(wordCount(text), expected.length);
+      });
+    }
   });
 
   describe('sentences on policy text', () => {

@@ -81,8 +81,32 @@ export function words(text: string): string[] {
   return out;
 }
 
+/** `words(text).length`, without building the words (sentence-length needs only the count). */
+export function wordCount(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const token = m[0];
+    if (!LETTER_OR_DIGIT.test(token)) continue;
+    n += /[—–/]/.test(token) ? words(token).length : 1;
+  }
+  return n;
+}
+
+/** Syllable counts by word: policies reuse a small vocabulary, and counting is the costly part. */
+const SYLLABLE_CACHE = new Map<string, number>();
+const SYLLABLE_CACHE_MAX = 50_000;
+
 /** Syllables of one word as `words` returns it. */
 export function syllables(word: string): number {
+  const known = SYLLABLE_CACHE.get(word);
+  if (known !== undefined) return known;
+  const n = countSyllables(word);
+  if (SYLLABLE_CACHE.size >= SYLLABLE_CACHE_MAX) SYLLABLE_CACHE.clear();
+  SYLLABLE_CACHE.set(word, n);
+  return n;
+}
+
+function countSyllables(word: string): number {
   if (isLink(word)) {
     const parts = word.replace(SCHEME, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     return Math.max(1, parts.reduce((n, p) => n + syllables(p), 0));
@@ -126,20 +150,37 @@ export interface ReadableSentence {
 }
 
 /**
- * The prose sentences of a document, with their counts: section titles, table cells and
- * raw HTML are left out (they are labels, not sentences a reader reads through).
+ * The prose sentences of a document with their word counts (`syllables` is 0 unless
+ * asked for: counting them is the costly part).
  */
-export function proseSentences(doc: PolicyDocument): ReadableSentence[] {
-  const titles = doc.sections.map((s) => [s.titleRange.start.offset, s.titleRange.end.offset]);
+export function proseSentences(doc: PolicyDocument, withSyllables = true): ReadableSentence[] {
   const out: ReadableSentence[] = [];
+  for (const sentence of proseOnly(doc)) {
+    if (withSyllables) {
+      const stats = doc.memo('readability:stats', sentence.text, () => sentenceStats(sentence.text));
+      if (stats.words) out.push({ sentence, words: stats.words, syllables: stats.syllables });
+    } else {
+      const n = doc.memo('readability:words', sentence.text, () => wordCount(sentence.text));
+      if (n) out.push({ sentence, words: n, syllables: 0 });
+    }
+  }
+  return out;
+}
+
+/**
+ * The document's sentences of prose: section titles, table cells and raw HTML are left out
+ * (they are labels, not sentences a reader reads through).
+ */
+function proseOnly(doc: PolicyDocument): Sentence[] {
+  const titles = doc.sections.map((s) => [s.titleRange.start.offset, s.titleRange.end.offset]);
+  const out: Sentence[] = [];
   let t = 0;
   for (const sentence of doc.sentences) {
     if (sentence.block.kind !== 'paragraph') continue;
     const start = sentence.range.start.offset;
     while (t < titles.length && titles[t][1] <= start) t++;
     if (t < titles.length && titles[t][0] <= start && start < titles[t][1]) continue;
-    const stats = doc.memo('readability', sentence.text, () => sentenceStats(sentence.text));
-    if (stats.words) out.push({ sentence, words: stats.words, syllables: stats.syllables });
+    out.push(sentence);
   }
   return out;
 }

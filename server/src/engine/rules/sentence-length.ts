@@ -6,7 +6,7 @@ export const DEFAULT_MAX_WORDS = 40;
 
 function check(ctx: RuleContext): void {
   const max = typeof ctx.options.maxWords === 'number' && ctx.options.maxWords > 0 ? ctx.options.maxWords : DEFAULT_MAX_WORDS;
-  for (const r of proseSentences(ctx.doc)) {
+  for (const r of proseSentences(ctx.doc, false)) {
     if (r.words <= max) continue;
     ctx.report({
       start: r.sentence.range.start.offset,
