@@ -80,15 +80,26 @@ export function failedOutcome(target: Target, message: string): FileOutcome {
   return { notes: [`${target.display}: error: ${message}`], errors: [{ file: target.display, error: message }], skipped: [] };
 }
 
+/**
+ * A message as a report keeps it: its fix and suggestions without their edits. No report
+ * prints an edit, and the edits of inserted sections are most of a run's memory (and of its
+ * --cache) when thousands of files are linted.
+ */
+function withoutEdits(m: LintMessage): LintMessage {
+  if (!m.fix && !m.suggestions) return m;
+  return { ...m, fix: m.fix && { ...m.fix, edits: [] }, suggestions: m.suggestions?.map((s) => ({ ...s, edits: [] })) };
+}
+
 function toReport(target: Target, result: LintResult, text: string, fixed: LintMessage[], quiet: boolean): FileReport {
+  const messages = quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages;
   return {
     file: target.display,
     abs: target.abs,
     looksLikePolicy: result.looksLikePolicy,
     checklist: result.checklist,
-    messages: quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages,
+    messages: messages.map(withoutEdits),
     text,
-    fixed,
+    fixed: fixed.map(withoutEdits),
   };
 }
 
@@ -98,7 +109,18 @@ function toReport(target: Target, result: LintResult, text: string, fixed: LintM
  */
 export function lintOptionsFor(target: Target, config: ResolvedConfig, settings: Pick<LintSettings, 'since'>): LintOptions {
   const baseline = target.abs && config.rules.has('stale-effective-date') ? committedTextSync(target.abs, settings.since ?? 'HEAD') : undefined;
-  return { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: POLICY_FILE_PATTERN.test(target.display), baseline };
+  return { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target), baseline };
+}
+
+/** Whether a file is a policy by its name (`*.policy.md`), however short its text. */
+export function declaresPolicy(target: Target): boolean {
+  return POLICY_FILE_PATTERN.test(target.display);
+}
+
+/** The outcome of a file whose result came from the --cache. */
+export function cachedOutcome(target: Target, text: string, cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>): FileOutcome {
+  const report: FileReport = { file: target.display, abs: target.abs, ...cached, text, fixed: [] };
+  return { report, notes: [], errors: [], skipped: [] };
 }
 
 /** Lints one file that has been read (with --fix: fixes it and writes it back atomically). */

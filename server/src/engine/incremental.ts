@@ -5,7 +5,7 @@
 //
 // Two kinds of reuse:
 // - chunks: the model of each chunk of text (parse, sections, blocks, sentences), keyed by
-//   the chunk's text, so an edit re-parses only the chunk it falls in (see model.ts);
+//   the chunk's text, so an edit re-parses only the chunk it falls in (see model.ts, chunk-model.ts);
 // - memos: per-sentence or per-block results of rules and checklist items, keyed by a
 //   namespace and the text they were computed from. A memo's compute function must depend
 //   on nothing but its key.
@@ -13,7 +13,7 @@
 // Entries carry the number of the lint that last used them; when the cache holds more than
 // twice what the last lint used, the rest is dropped, so memory follows the document's
 // current size.
-import type { ChunkModel } from './model.js';
+import type { ChunkModel } from './chunk-model.js';
 
 export type Memo = <T>(namespace: string, key: string, compute: () => T) => T;
 

@@ -151,3 +151,10 @@ export function memoMatches(doc: { memo: Memo }, re: RegExp, text: string): read
   if (!id) regexIds.set(re, (id = `re${nextRegexId++}`));
   return doc.memo(id, text, () => [...text.matchAll(re)]);
 }
+
+/** `text` without the run of `chars` it ends with (a loop: a regex like /[.,]+$/ is quadratic on long runs). */
+export function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}

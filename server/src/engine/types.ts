@@ -372,7 +372,11 @@ export interface RuleContext {
 
 export interface Rule {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  /**
+   * Reports through `ctx.report`. A rule whose work grows with the document may be a generator:
+   * each `yield` is a point where the lint may pause so an editor's event loop keeps turning.
+   */
+  check(ctx: RuleContext): void | Generator<void, void>;
 }
 
 /**
