@@ -78,6 +78,15 @@ describe('stale-effective-date on a git repository', () => {
     assert.equal(stale((await runJson([file], { cwd: dir })).json).length, 0);
   });
 
+  it('--cache: a new commit of the same text is a new result', async () => {
+    const { dir, file } = repo();
+    fs.writeFileSync(file, POLICY.replace('two years', 'six years'));
+    const cacheFile = path.join(dir, 'lint.cache');
+    assert.equal(stale((await runJson([file, '--cache', '--cache-location', cacheFile], { cwd: dir })).json).length, 1);
+    git(dir, 'commit', '-q', '-am', 'second, same date');
+    assert.equal(stale((await runJson([file, '--cache', '--cache-location', cacheFile], { cwd: dir })).json).length, 0);
+  });
+
   it('compares with --since REF', async () => {
     const { dir, file } = repo();
     fs.writeFileSync(file, POLICY.replace('two years', 'six years'));

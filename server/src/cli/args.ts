@@ -84,7 +84,7 @@ export const OPTIONS: OptionSpec[] = [
     names: ['--profile'],
     value: 'NAME',
     commands: ['lint', 'report'],
-    help: 'use this profile instead of the config\'s "extends" (recommended, all)',
+    help: 'use this profile instead of the config\'s "extends" (recommended, all, plain-language)',
     apply: (a, v) => void (a.profile = v),
   },
   {
