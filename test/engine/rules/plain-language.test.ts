@@ -54,6 +54,10 @@ describe('legalese', () => {
     assert.equal(fixText(once.text, { config, assumePolicy: true, only: ['legalese'] }).fixed.length, 0);
   });
 
+  it('leaves a name alone: a company called Whereby', () => {
+    assert.deepEqual(run('legalese', policy('Whereby AS runs the service. Data sent to Whereby stays in Norway, whereby it is safe.')).quoted, ['whereby']);
+  });
+
   it('does not match inside longer words', () => {
     assert.equal(run('legalese', policy('The hereinabove-free text thereofx commencement.')).messages.length, 0);
   });
@@ -71,6 +75,7 @@ describe('vague-qualifier', () => {
     assert.deepEqual(run('vague-qualifier', policy('We share certain information with vendors.')).quoted, ['certain']);
     assert.deepEqual(run('vague-qualifier', policy('From time to time we combine data from our apps.')).quoted, ['From time to time']);
     assert.equal(run('vague-qualifier', policy('We may update this page from time to time.')).messages.length, 0);
+    assert.equal(run('vague-qualifier', policy('We may update our privacy policy to reflect changes to our information practices.')).messages.length, 0);
   });
 });
 

@@ -62,6 +62,16 @@ function inCaseOf(original: string, plain: string): string {
   return /^[A-Z]/.test(original) ? plain[0].toUpperCase() + plain.slice(1) : plain;
 }
 
+/**
+ * A capitalised phrase that is a name, not legalese ("Whereby", a company): capitalised in
+ * the middle of a sentence, or at a sentence start when the text also has it capitalised
+ * in the middle of one.
+ */
+function isName(text: string, word: string, atSentenceStart: boolean): boolean {
+  if (!atSentenceStart) return word !== word.toUpperCase();
+  return new RegExp(`[\\p{Ll},;] ${word}\\b`, 'u').test(text);
+}
+
 function check(ctx: RuleContext): void {
   const ignore = new Set((Array.isArray(ctx.options.ignore) ? (ctx.options.ignore as string[]) : []).map((s) => s.toLowerCase()));
   for (const sentence of ctx.doc.sentences) {
@@ -72,6 +82,7 @@ function check(ctx: RuleContext): void {
     for (const m of matches) {
       const phrase = COMPILED.find((p) => p.re.test(m[0]));
       if (!phrase || ignore.has(m[0].toLowerCase())) continue;
+      if (/^[A-Z]/.test(m[0]) && isName(ctx.doc.text, m[0], m.index === 0)) continue;
       const span = blockSpan(sentence.block, base + m.index!, base + m.index! + m[0].length);
       // A phrase broken by Markdown (emphasis inside it) is not rewritten.
       const exact = ctx.doc.text.slice(span.start, span.end) === m[0];

@@ -18,6 +18,8 @@ const QUALIFIER = anyOf('gi',
   /\bfrom time to time\b/,
   /\b(?:some|certain)\s+(?:of\s+(?:your|the|our)\s+)?(?:personal\s+)?(?:information|data|details|third[\s-]part(?:y|ies)|partners?|vendors?|service providers?|companies|purposes|cases|circumstances|situations)\b/,
 );
+/** A sentence about changing the policy itself. */
+const ABOUT_THE_POLICY = /\b(?:update|change|modify|revise|amend)\w*\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/i;
 /** A sentence about the user's own rights or choices. */
 const RIGHTS = /\b(?:you|users?|parents?|residents?|individuals?|consumers?)\s+(?:also\s+)?(?:may|might|can|have)\b|\bright(?:s)?\s+to\b/i;
 
@@ -27,6 +29,8 @@ function check(ctx: RuleContext): void {
     const matches = memoMatches(ctx.doc, QUALIFIER, sentence.text);
     if (!matches.length) continue;
     if (!WE.test(sentence.text) || !DATA.test(sentence.text)) continue;
+    // "We may update this policy from time to time": about the notice, not about the data.
+    if (ABOUT_THE_POLICY.test(sentence.text)) continue;
     // In a sentence about rights, the "may" is the user's, and it may stay.
     if (RIGHTS.test(sentence.text) && !/\bwe\s+(?:also\s+)?(?:may|might)\b/i.test(sentence.text)) continue;
     const m = matches[0];
