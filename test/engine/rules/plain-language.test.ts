@@ -87,6 +87,13 @@ describe('all-caps', () => {
     assert.match(found.messages[0].message, /^15 words in capitals/);
   });
 
+  it('suggests sentence case, keeping the spelling the text uses elsewhere', () => {
+    const text = policy('Acme follows the GDPR rules. ACME IS NOT LIABLE FOR DATA LOST IN TRANSIT UNDER THE GDPR OR ANY LAW: YOU ACCEPT THIS.');
+    const [m] = run('all-caps', text).messages;
+    assert.equal(m.fix, undefined, 'never applied by --fix');
+    assert.equal(m.suggestions?.[0].edits[0].text, 'Acme is not liable for data lost in transit under the GDPR or any law: you accept this');
+  });
+
   it('leaves acronyms, short runs and titles alone', () => {
     assert.equal(run('all-caps', '# PRIVACY POLICY FOR THE ACME COMPANY AND ALL OF ITS APPS AND SERVICES\n\nWe follow the GDPR, CCPA, COPPA and PIPEDA.\n').messages.length, 0);
   });
