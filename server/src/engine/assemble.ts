@@ -188,7 +188,7 @@ class PlacedBlock implements TextBlock {
   // True private fields: a block stays a plain value to JSON and deep comparisons.
   readonly #source: TextBlock;
   readonly #base: number;
-  #moved?: number[];
+  #moved?: Int32Array;
 
   constructor(source: TextBlock, base: number, range: Range) {
     this.text = source.text;
@@ -198,7 +198,7 @@ class PlacedBlock implements TextBlock {
     this.#base = base;
   }
 
-  get offsets(): number[] {
+  get offsets(): Int32Array {
     if (!this.#moved) {
       const rel = this.#source.offsets;
       this.#moved = this.#base === 0 ? rel : rel.map((o) => o + this.#base);

@@ -81,6 +81,11 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
 }
 
 /** Parses chunks (or takes them from the cache) and counts the time spent, to yield in between. */
+/** A copy of `s` that refers to no longer string (a slice of a flattened concatenation holds only its own characters). */
+function standalone(s: string): string {
+  return `${s}\u0000`.slice(0, -1);
+}
+
 class ChunkParser {
   /** Milliseconds of parsing since the last yield. */
   worked = 0;
@@ -96,8 +101,11 @@ class ChunkParser {
     const cached = this.cache?.chunk(prefix, chunkText, key);
     if (cached) return cached;
     const t0 = performance.now();
-    const model = analyzeChunk(chunkText, prefix, hasFollowing, state, this.plain);
-    this.cache?.storeChunk(prefix, chunkText, key, model);
+    // A kept chunk (and every string its model slices from it) must not hold on to the whole
+    // text of the version it came from: engines keep the parent of a sliced string alive.
+    const own = this.cache ? standalone(chunkText) : chunkText;
+    const model = analyzeChunk(own, prefix, hasFollowing, state, this.plain);
+    this.cache?.storeChunk(prefix, own, key, model);
     this.worked += performance.now() - t0;
     return model;
   }

@@ -125,14 +125,14 @@ export function headingSlug(title: string): string {
 }
 
 /** Source offsets of `block.text.slice(start, end)`. */
-export function blockSpan(block: { offsets: number[] }, start: number, end: number): { start: number; end: number } {
+export function blockSpan(block: { offsets: ArrayLike<number> }, start: number, end: number): { start: number; end: number } {
   const s = block.offsets[start];
   const e = end > start ? block.offsets[end - 1] + 1 : s;
   return { start: s, end: Math.max(s, e) };
 }
 
 /** Index of a sentence's first character in its block's text. */
-export function sentenceIndex(sentence: { start?: number; block: { offsets: number[] }; range: { start: { offset: number } } }): number {
+export function sentenceIndex(sentence: { start?: number; block: { offsets: Int32Array }; range: { start: { offset: number } } }): number {
   if (typeof sentence.start === 'number') return sentence.start;
   const i = sentence.block.offsets.indexOf(sentence.range.start.offset);
   return i < 0 ? 0 : i;

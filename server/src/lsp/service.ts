@@ -38,6 +38,7 @@ export class PolicyService {
   };
   private readonly cache = new Lru<string, Analysis>(32);
   private readonly inflight = new Map<string, Promise<Analysis>>();
+  private readonly lintSlots = new Slots(2);
   /** The text each running lint is of. */
   private readonly inflightText = new WeakMap<Promise<Analysis>, string>();
   /** A number per analysis, for pull result ids: unique even when a version number is reused. */
@@ -135,7 +136,10 @@ export class PolicyService {
     const settings = await this.settings.get(input.uri);
     const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
-    const a = await analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control);
+    // Lints take turns (two at a time): a hundred documents changed at once (a branch switch,
+    // a search and replace) are linted one after another instead of all holding their
+    // half-built models at the same time; each lint still pauses for other requests.
+    const a = await this.lintSlots.run(() => analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control));
     for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
     return a;
   }
@@ -313,4 +317,24 @@ export class PolicyService {
 /** Whether an analysis is of the document as it is now: the same version and the same text. */
 function isCurrent(a: Analysis, doc: TextDocument): boolean {
   return a.version === doc.version && a.text.getText() === doc.getText();
+}
+
+/** Runs at most `size` tasks at a time, the others waiting in order of arrival. */
+export class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await task();
+    } finally {
+      // The slot passes straight to the next waiting task, or is freed.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
 }
