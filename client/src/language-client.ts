@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node.js';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
-import { ChecklistChangedNotification } from '../../server/src/protocol.js';
+import { ChecklistChangedNotification, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
 import type { LintedEvent } from './checklist-store.js';
 import { CONFIG_FILE_NAME } from './config-template.js';
 import { documentSelector, readFilesSetting } from './selector.js';
@@ -108,9 +108,16 @@ export class PolicyClient implements vscode.Disposable {
       // and pulled, the pulled diagnostics replace the pushed ones instead of doubling them.
       // (VS Code logs that a collection of that name exists already; that is expected.)
       diagnosticCollectionName: CLIENT_ID,
+      // The server reads git (stale-effective-date) only in a trusted workspace.
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     };
     const client = new LanguageClient(CLIENT_ID, 'policylint', serverOptions, clientOptions);
     this.perClient.push(client.onNotification(ChecklistChangedNotification, (e) => this.changed.fire(e)));
+    this.perClient.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (client.isRunning()) void client.sendNotification(WorkspaceTrustedNotification, { trusted: true });
+      }),
+    );
     return client;
   }
 

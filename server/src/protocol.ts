@@ -57,6 +57,12 @@ export interface LintDocumentsResult {
 /** policylint/lintDocuments: lint texts the client sends and publish their diagnostics (Lint Workspace). */
 export const LintDocumentsRequest = new RequestType<LintDocumentsParams, LintDocumentsResult, void>('policylint/lintDocuments');
 
+/** policylint/reviewReport: the review report of an open document, as one self-contained HTML page (links to lines are command URIs of policylint.revealEvidence). */
+export const ReviewReportRequest = new RequestType<{ uri: string }, { html: string } | null, void>('policylint/reviewReport');
+
+/** Sent by the client when the user trusts the workspace: from then on the server may read git (stale-effective-date). */
+export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>('policylint/workspaceTrusted');
+
 /** Commands served by workspace/executeCommand. */
 export const Commands = {
   /** args: [uri: string] — inserts every missing checklist section (a workspace/applyEdit). */
@@ -80,6 +86,7 @@ export const ClientCommands = {
   disableWithReason: 'policylint.disableWithReason',
   revealEvidence: 'policylint.revealEvidence',
   insertSection: 'policylint.insertSection',
+  openReviewReport: 'policylint.openReviewReport',
 } as const;
 
 /** The payload carried in Diagnostic.data, so code actions need no server state. */

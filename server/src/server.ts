@@ -23,7 +23,8 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion } from './node/package.js';
-import { ChecklistRequest, LintDocumentsRequest } from './protocol.js';
+import { ChecklistRequest, LintDocumentsRequest, ReviewReportRequest, WorkspaceTrustedNotification } from './protocol.js';
+import { reviewReport } from './lsp/report.js';
 import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions.js';
 import { checklist, COMMAND_IDS, executeCommand, invalidParams, lintDocuments, PARAMS, paramsProblem, type Shape } from './lsp/commands.js';
 import { codeLenses } from './lsp/checklist.js';
@@ -83,6 +84,9 @@ function onAnalysis<R>(uri: string, fallback: R, fn: (a: Analysis) => R): Promis
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
+  // Git is read (stale-effective-date) only when the client says the workspace is trusted.
+  const init = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+  service.baselines.setTrusted(init?.workspaceTrusted === true);
   service.support.configuration = !!caps.workspace?.configuration;
   service.support.pullDiagnostics = !!caps.textDocument?.diagnostic;
   service.support.diagnosticRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
@@ -170,6 +174,14 @@ connection.onRequest(ChecklistRequest, guarded(ChecklistRequest.method, PARAMS.c
 connection.onRequest(
   LintDocumentsRequest,
   guarded(LintDocumentsRequest.method, PARAMS.lintDocuments, { results: [] }, (params, token) => lintDocuments(service, params, token)),
+);
+connection.onRequest(ReviewReportRequest, guarded(ReviewReportRequest.method, PARAMS.checklist, null, (params) => reviewReport(service, params.uri, '0.1.0')));
+connection.onNotification(
+  WorkspaceTrustedNotification,
+  notified(WorkspaceTrustedNotification.method, PARAMS.trusted, (params) => {
+    service.baselines.setTrusted(params.trusted);
+    service.relintAll();
+  }),
 );
 connection.onExecuteCommand(guarded(ExecuteCommandRequest.method, PARAMS.executeCommand, false, (params) => executeCommand(service, params)));
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, fixText, lint, resolveConfig, type LintOptions, type Point, type Range, type TextEdit } from '../../server/src/engine/index.js';
 import { hostileMarkdown, SEED_LINES } from './arbitraries.js';
+import { SAFE_PHRASES } from '../../server/src/engine/rules/legalese.js';
 
 const now = new Date('2026-11-22');
 const CONFIGS: [string, LintOptions][] = [
@@ -66,7 +67,9 @@ export function isSubsequence(small: string, big: string): boolean {
  * it into its TLS wording, keeping everything around it). Everything else a fix does must be
  * an insertion, so the original minus these spans is a subsequence of the fixed text.
  */
-const REPLACEABLE = /\bSSL\s*\/\s*(?=TLS\b)|(?<=\bTLS)\s*\/\s*SSL\b|\bSSL(?:\s*v?\s*[23](?:\.0)?)?\b|\bsecure\s+sockets?\s+layers?\b/gi;
+const SSL_WORDING = /\bSSL\s*\/\s*(?=TLS\b)|(?<=\bTLS)\s*\/\s*SSL\b|\bSSL(?:\s*v?\s*[23](?:\.0)?)?\b|\bsecure\s+sockets?\s+layers?\b/;
+/** …and a legal phrase that legalese's fix replaces with its plain wording ("prior to" → "before"). */
+const REPLACEABLE = new RegExp(`${SSL_WORDING.source}|\\b(?:${SAFE_PHRASES.join('|')})\\b`, 'gi');
 const keptText = (text: string) => text.replace(REPLACEABLE, '');
 
 function assertKeepsUserText(before: string, after: string, what: string): void {

@@ -59,6 +59,8 @@ export interface HarnessOptions {
   /** The script to run (dist/server.cjs by default) and the transport. */
   script?: string;
   transport?: 'stdio' | 'ipc';
+  /** Sent as InitializeParams.initializationOptions (e.g. { workspaceTrusted: true }). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export interface OpenDoc {
@@ -206,7 +208,7 @@ export class Harness {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    const init = await h.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    const init = await h.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions: options.initializationOptions });
     h.initializeResult = init;
     await h.conn.sendNotification(InitializedNotification.type, {});
     return h;

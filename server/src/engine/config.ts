@@ -2,10 +2,11 @@
 import { RULES, getRule } from './rules/index.js';
 import { SHIPPED_CHECKLIST } from './derive.js';
 import { EMAIL_ADDRESS, isEmailAddress } from './patterns.js';
+import { PLAIN_LANGUAGE_PROFILE, PLAIN_LANGUAGE_RULES } from './plain-language.js';
 import type { ConfigData, ConfigError, ResolvedConfig, ResolvedRule, RuleSetting, Severity, SeveritySetting } from './types.js';
 
 /** Profiles a config can extend. `recommended` comes from the derived checklist; `all` turns every rule on. */
-export const PROFILES = ['recommended', 'all'] as const;
+export const PROFILES = ['recommended', 'all', PLAIN_LANGUAGE_PROFILE] as const;
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'error'];
 const KNOWN_KEYS = ['$schema', 'extends', 'rules', 'company', 'contactEmail', 'postalAddress', 'maxFileSize'];
 
@@ -58,6 +59,10 @@ function toSeverity(s: SeveritySetting): Severity | undefined {
 /** The rule table of a profile. */
 function profileRules(profile: string): Map<string, ResolvedRule> {
   const rules = new Map<string, ResolvedRule>();
+  if (profile === PLAIN_LANGUAGE_PROFILE) {
+    for (const [id, setting] of Object.entries(PLAIN_LANGUAGE_RULES)) rules.set(id, { severity: toSeverity(setting)!, options: {} });
+    return rules;
+  }
   for (const rule of RULES) {
     let setting: SeveritySetting = rule.meta.severity;
     if (rule.meta.item) {

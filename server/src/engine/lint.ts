@@ -105,7 +105,7 @@ function* lintParsed(text: string, options: LintOptions): Generator<void, LintRe
     };
     try {
       if (options.throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
-      const steps = rule.check({ doc, checklist, config, options: setting.options, now, report });
+      const steps = rule.check({ doc, checklist, config, options: setting.options, now, baseline: options.baseline, report });
       if (steps) {
         for (let step = steps.next(); !step.done; step = steps.next()) {
           if (performance.now() - lastYield > 8) {

@@ -381,6 +381,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The date to judge "in the future" against. */
   now: Date;
+  /** The version to compare with, when the front end has one (LintOptions.baseline). */
+  baseline?: Baseline;
   report(input: ReportInput): void;
 }
 
@@ -391,6 +393,16 @@ export interface Rule {
    * each `yield` is a point where the lint may pause so an editor's event loop keeps turning.
    */
   check(ctx: RuleContext): void | Generator<void, void>;
+}
+
+/**
+ * An earlier version of the document, read by the front end (the committed text from git):
+ * the engine only compares texts, it never reads them.
+ */
+export interface Baseline {
+  text: string;
+  /** Where it came from, for messages: "HEAD", "main", "v2.1". */
+  ref: string;
 }
 
 export interface LintOptions {
@@ -409,6 +421,8 @@ export interface LintOptions {
    * same with or without it.
    */
   cache?: AnalysisCache;
+  /** The previous version of the document, for stale-effective-date. */
+  baseline?: Baseline;
 }
 
 export interface LintResult {

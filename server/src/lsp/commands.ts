@@ -36,6 +36,7 @@ export const is = {
   text: expect((v) => typeof v === 'string', 'a string'),
   nonEmpty: expect((v) => typeof v === 'string' && v.length > 0, 'a non-empty string'),
   count: expect((v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a whole number (0 or more)'),
+  boolean: expect((v) => typeof v === 'boolean', 'true or false'),
   any: (() => undefined) as Shape,
   optional: (shape: Shape): Shape => (v, where) => (v === undefined || v === null ? undefined : shape(v, where)),
   array:
@@ -75,6 +76,7 @@ export const PARAMS = {
   }),
   pullDiagnostics: is.object({ textDocument, previousResultId: is.optional(is.text) }),
   checklist: is.object({ uri: is.nonEmpty }),
+  trusted: is.object({ trusted: is.boolean }),
   lintDocuments: is.object({ documents: is.array(is.object({ uri: is.nonEmpty, text: is.text })) }),
   executeCommand: is.object({ command: is.nonEmpty, arguments: is.optional(is.array(is.any)) }),
   watchedFiles: is.object({ changes: is.array(is.object({ uri: is.nonEmpty, type: is.count })) }),
