@@ -15,6 +15,7 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   ProposedFeatures,
+  ErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -22,7 +23,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChecklistRequest, LintDocumentsRequest } from './protocol.js';
+import { ChecklistRequest, LintDocumentsRequest, SNIPPET_EDITS_CAPABILITY } from './protocol.js';
 import { CODE_ACTION_KINDS, codeActions } from './lsp/codeActions.js';
 import { checklist, COMMAND_IDS, executeCommand, invalidParams, lintDocuments, PARAMS, paramsProblem, type Shape } from './lsp/commands.js';
 import { codeLenses } from './lsp/checklist.js';
@@ -31,9 +32,12 @@ import { hover } from './lsp/hover.js';
 import { documentSymbols, foldingRanges } from './lsp/outline.js';
 import { fsPathOf } from './lsp/selection.js';
 import { PolicyService } from './lsp/service.js';
+import { setBundledDocsBase } from './lsp/docs.js';
+import { findBundledDocs } from './lsp/docs-node.js';
 import type { Analysis } from './lsp/analysis.js';
 
 const connection = createConnection(ProposedFeatures.all);
+setBundledDocsBase(findBundledDocs(import.meta.url));
 /** The open documents. A didOpen without text (a client's bug) opens an empty document, with one warning. */
 const documents = new TextDocuments<TextDocument>({
   create(uri, languageId, version, content) {
@@ -46,6 +50,10 @@ const documents = new TextDocuments<TextDocument>({
 });
 const service = new PolicyService(connection, documents, process.env.POLICYLINT_TEST_THROW_IN_RULE || undefined);
 let watchFilesDynamically = false;
+let shutDown = false;
+connection.onShutdown(() => {
+  shutDown = true;
+});
 let configurationDynamically = false;
 
 /**
@@ -56,6 +64,8 @@ let configurationDynamically = false;
  */
 function guarded<P extends unknown[], R>(method: string, shape: Shape | undefined, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
   return async (...args: P) => {
+    // LSP: after shutdown, every request but exit is an InvalidRequest error.
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `${method}: the server is shutting down (shutdown was received)`);
     const problem = shape && paramsProblem(shape, args[0]);
     if (problem) throw invalidParams(method, problem);
     try {
@@ -87,6 +97,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   service.support.diagnosticRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
   service.support.codeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
   service.support.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+  service.support.showDocument = !!caps.window?.showDocument?.support;
+  const experimental = caps.experimental as { policylint?: Record<string, unknown> } | undefined;
+  service.support.snippetEdits = experimental?.policylint?.[SNIPPET_EDITS_CAPABILITY] === true;
   watchFilesDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   configurationDynamically = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   return {
@@ -138,8 +151,12 @@ connection.languages.diagnostics.on(
 // ---------------------------------------------------------------- settings and config files
 
 connection.onDidChangeConfiguration(
-  guarded(DidChangeConfigurationNotification.method, undefined, undefined, (params) => {
-    service.settings.changed(params.settings);
+  guarded(DidChangeConfigurationNotification.method, undefined, undefined, (params: unknown) => {
+    // Whatever the payload, the cached settings are dropped and asked again; a malformed one is one log line.
+    const settings = params && typeof params === 'object' ? (params as { settings?: unknown }).settings : undefined;
+    const problem = params && typeof params === 'object' ? service.settings.changed(settings) : 'the params must be an object';
+    if (!(params && typeof params === 'object')) service.settings.changed(undefined);
+    if (problem) connection.console.warn(`policylint: ignored malformed settings in ${DidChangeConfigurationNotification.method}: ${problem}`);
     service.relintAll();
   }),
 );
@@ -157,7 +174,7 @@ connection.onDidChangeWatchedFiles(
 // ---------------------------------------------------------------- language features
 
 connection.onCodeAction(
-  guarded(CodeActionRequest.method, PARAMS.codeAction, [], (params) => onAnalysis(params.textDocument.uri, [], (a) => codeActions(params, a, service.support.documentChanges))),
+  guarded(CodeActionRequest.method, PARAMS.codeAction, [], (params) => onAnalysis(params.textDocument.uri, [], (a) => codeActions(params, a, service.support))),
 );
 connection.onDocumentSymbol(guarded(DocumentSymbolRequest.method, PARAMS.textDocument, [], (params) => onAnalysis(params.textDocument.uri, [], documentSymbols)));
 connection.onFoldingRanges(guarded(FoldingRangeRequest.method, PARAMS.textDocument, [], (params) => onAnalysis(params.textDocument.uri, [], foldingRanges)));

@@ -21,6 +21,10 @@ export interface ClientSupport {
   codeLensRefresh: boolean;
   /** WorkspaceEdit.documentChanges */
   documentChanges: boolean;
+  /** window/showDocument */
+  showDocument: boolean;
+  /** experimental.policylint.snippetEdits (VS Code's client): snippet placeholders in code-action edits */
+  snippetEdits: boolean;
 }
 
 export class PolicyService {
@@ -32,6 +36,8 @@ export class PolicyService {
     diagnosticRefresh: false,
     codeLensRefresh: false,
     documentChanges: false,
+    showDocument: false,
+    snippetEdits: false,
   };
   private readonly cache = new Lru<string, Analysis>(32);
   private readonly inflight = new Map<string, Promise<Analysis>>();

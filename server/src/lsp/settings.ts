@@ -11,6 +11,11 @@ export interface Settings {
   debounceMs: number;
   /** The profile used where a .policylintrc.json does not set `extends`. */
   profile: string;
+  /**
+   * Where rule documentation lives: a base URL (`<base><rule>.md`) or a template with
+   * `{rule}`. Empty: the pages bundled with the server (a file: URI), which work offline.
+   */
+  docsUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -18,6 +23,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   run: 'onType',
   debounceMs: 200,
   profile: 'recommended',
+  docsUrl: '',
 });
 
 /** Settings from whatever the client sends; anything malformed falls back to its default. */
@@ -30,6 +36,7 @@ export function normalizeSettings(raw: unknown): Settings {
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     debounceMs: debounce,
     profile: typeof r.profile === 'string' && r.profile.trim() ? r.profile.trim() : DEFAULT_SETTINGS.profile,
+    docsUrl: typeof r.docsUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(r.docsUrl.trim()) ? r.docsUrl.trim() : DEFAULT_SETTINGS.docsUrl,
   };
 }
 
@@ -58,11 +65,17 @@ export class SettingsStore {
     return settings;
   }
 
-  /** didChangeConfiguration: forget every cached copy. */
-  changed(payload: unknown): void {
+  /**
+   * didChangeConfiguration: forget every cached copy. Returns what was wrong with a pushed
+   * `policylint` section that is not an object (it is ignored, the defaults apply), for one log line.
+   */
+  changed(payload: unknown): string | undefined {
     this.perResource.clear();
     const section = payload && typeof payload === 'object' ? (payload as Record<string, unknown>).policylint : undefined;
-    if (section !== undefined) this.pushed = normalizeSettings(section);
+    if (section === undefined || section === null) return undefined;
+    this.pushed = normalizeSettings(section);
+    if (typeof section !== 'object' || Array.isArray(section)) return `the "policylint" settings must be an object, got ${Array.isArray(section) ? 'an array' : typeof section}; using the defaults`;
+    return undefined;
   }
 
   forget(uri: string): void {
