@@ -1,7 +1,7 @@
 // workspace/executeCommand (Commands in protocol.ts), policylint/checklist and
 // policylint/lintDocuments; and the check of every request's params at the boundary.
 import * as fs from 'node:fs';
-import { DiagnosticSeverity, ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type ExecuteCommandParams, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type ExecuteCommandParams, type TextEdit } from 'vscode-languageserver';
 import { describeFsError } from '../cli/read.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
 import { Commands, type ChecklistResponse, type LintDocumentsParams, type LintDocumentsResult } from '../protocol.js';
@@ -240,7 +240,7 @@ async function showDocumentation(service: PolicyService, args: unknown[]): Promi
   const settings = await service.settings.get(typeof uri === 'string' ? uri : '');
   const href = docsHref(ruleId, settings.docsUrl);
   if (!service.support.showDocument) {
-    void service.connection.window.showInformationMessage(`policylint: the documentation for ${ruleId} is at ${href}`);
+    void service.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `policylint: the documentation for ${ruleId} is at ${href}` });
     return false;
   }
   const external = /^https?:/i.test(href);
@@ -260,7 +260,7 @@ async function showChecklist(service: PolicyService, args: unknown[]): Promise<b
   const parts = [`policylint checklist: ${response.present}/${response.total} present`];
   if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
   if (incomplete.length) parts.push(`incomplete: ${incomplete.join(', ')}`);
-  void service.connection.window.showInformationMessage(parts.join('; '));
+  void service.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: parts.join('; ') });
   return true;
 }
 
