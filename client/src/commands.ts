@@ -72,6 +72,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await deps.client.restart();
     }),
 
+    [ClientCommands.showOutput]: guarded(deps, 'Show Output', async () => {
+      deps.client.output.show(true);
+    }),
+
     [ClientCommands.showDocs]: guarded(deps, 'Show Rule Documentation', async (url?: unknown) => {
       if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw new Error(`expected a documentation URL, got ${JSON.stringify(url)}`);
       await vscode.env.openExternal(vscode.Uri.parse(url));

@@ -9,6 +9,7 @@ import { ChecklistView } from './checklist-view.js';
 import { registerCommands } from './commands.js';
 import { PolicyClient } from './language-client.js';
 import { PolicyStatus } from './status-item.js';
+import { registerTasks } from './tasks.js';
 
 /** Context key: the active editor shows a policy (the checklist view's `when`). */
 const ACTIVE_IS_POLICY = 'policylint.activeIsPolicy';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     ...registerCommands({ client, activePolicy: () => active }),
+    registerTasks(),
     vscode.window.onDidChangeActiveTextEditor(follow),
     client.onDidLint((e) => {
       store.noteLinted(e);

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node.js';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
-import { ChecklistChangedNotification } from '../../server/src/protocol.js';
+import { ChecklistChangedNotification, ClientCommands, Commands, SNIPPET_EDITS_CAPABILITY } from '../../server/src/protocol.js';
 import type { LintedEvent } from './checklist-store.js';
 import { CONFIG_FILE_NAME } from './config-template.js';
 import { documentSelector, readFilesSetting } from './selector.js';
@@ -108,8 +108,40 @@ export class PolicyClient implements vscode.Disposable {
       // and pulled, the pulled diagnostics replace the pushed ones instead of doubling them.
       // (VS Code logs that a collection of that name exists already; that is expected.)
       diagnosticCollectionName: CLIENT_ID,
+      middleware: {
+        // "Disable … with a reason": the server marks the edit (data.snippet) so the reason is a placeholder to type over.
+        provideCodeActions: async (document, range, context, token, next) => {
+          const actions = await next(document, range, context, token);
+          return actions?.map((a) => (a instanceof vscode.CodeAction && (a as { data?: { snippet?: boolean } }).data?.snippet ? asSnippetAction(a) : a));
+        },
+        // The code lens runs the server's checklist command; in VS Code the checklist view shows it instead.
+        executeCommand: async (command, args, next) => {
+          if (command === Commands.showChecklist) return vscode.commands.executeCommand(ClientCommands.showChecklist, ...args);
+          return next(command, args);
+        },
+        window: {
+          // Rule pages are Markdown files shipped in the extension: open them in the Markdown preview.
+          showDocument: async (params, next) => {
+            if (!params.external && /^file:.*\.md$/i.test(params.uri)) {
+              await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
+              return { success: true };
+            }
+            const result = await next(params, new vscode.CancellationTokenSource().token);
+            return 'success' in result ? result : { success: false };
+          },
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, 'policylint', serverOptions, clientOptions);
+    client.registerFeature({
+      fillClientCapabilities(capabilities) {
+        const experimental = (capabilities.experimental ?? {}) as Record<string, unknown>;
+        capabilities.experimental = { ...experimental, policylint: { [SNIPPET_EDITS_CAPABILITY]: true } };
+      },
+      initialize() {},
+      getState: () => ({ kind: 'static' }),
+      clear() {},
+    });
     this.perClient.push(client.onNotification(ChecklistChangedNotification, (e) => this.changed.fire(e)));
     return client;
   }
@@ -119,4 +151,15 @@ export class PolicyClient implements vscode.Disposable {
     this.changed.dispose();
     this.started.dispose();
   }
+}
+
+/** The same action with its text edits as snippet edits (the reason is a tab stop). */
+function asSnippetAction(action: vscode.CodeAction): vscode.CodeAction {
+  if (!action.edit) return action;
+  const edit = new vscode.WorkspaceEdit();
+  for (const [uri, edits] of action.edit.entries()) {
+    edit.set(uri, edits.map((e) => new vscode.SnippetTextEdit(e.range, new vscode.SnippetString(e.newText))));
+  }
+  action.edit = edit;
+  return action;
 }

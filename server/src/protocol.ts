@@ -87,6 +87,7 @@ export const ClientCommands = {
   showChecklist: 'policylint.showChecklist',
   createConfig: 'policylint.createConfig',
   restartServer: 'policylint.restartServer',
+  showOutput: 'policylint.showOutput',
   showDocs: 'policylint.showRuleDocs',
   disableWithReason: 'policylint.disableWithReason',
   revealEvidence: 'policylint.revealEvidence',

@@ -172,6 +172,14 @@ describe('language server: portable actions for any client', function () {
       assert.ok(h.publications(uri).every((p) => p.diagnostics.length === 0), 'diagnostics for a non-policy text file');
     });
 
+    it('lints nothing in a resource whose policylint.enable is false', async () => {
+      const uri = fileUri('test-work/portable/off/privacy.md');
+      h.scoped.set(uri, { enable: false });
+      await h.open(uri, DRAFT, 'markdown');
+      assert.deepEqual(await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), []);
+      assert.ok(h.publications(uri).every((p) => p.diagnostics.length === 0), 'diagnostics with enable: false');
+    });
+
     it('logs one clear line for garbage settings and no stack', async () => {
       const from = h.events.length;
       await h.changeSettings(42 as unknown as Record<string, unknown>);

@@ -119,7 +119,7 @@ export class PolicyService {
   /** Lints a text with the settings and config of its URI (open or not). */
   async analyzeText(input: { uri: string; languageId: string; version: number; text: string }, control: AnalyzeControl = {}): Promise<Analysis> {
     const settings = await this.settings.get(input.uri);
-    const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
+    const selected = settings.enable && isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
     const a = await analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control);
     for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);

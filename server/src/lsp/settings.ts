@@ -3,6 +3,8 @@
 import type { Connection } from 'vscode-languageserver';
 
 export interface Settings {
+  /** policylint.enable: false turns linting off for the resource (nothing is reported). */
+  enable: boolean;
   /** Globs of Markdown files to lint (matched case-insensitively). */
   files: string[];
   /** Lint as you type, or only on save. */
@@ -19,6 +21,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enable: true,
   files: ['**/*privacy*.md', '**/*Privacy*.md', '**/*PRIVACY*.md', '**/*.policy.md'],
   run: 'onType',
   debounceMs: 200,
@@ -32,6 +35,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const files = Array.isArray(r.files) && r.files.every((f) => typeof f === 'string') ? (r.files as string[]) : DEFAULT_SETTINGS.files;
   const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(0, r.debounceMs), 10_000) : DEFAULT_SETTINGS.debounceMs;
   return {
+    enable: r.enable !== false,
     files: [...files],
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     debounceMs: debounce,
