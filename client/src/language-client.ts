@@ -1,7 +1,7 @@
-// Starts and restarts the bundled language server (dist/server.cjs) over IPC.
+// Starts and restarts the bundled language server: dist/server.cjs over IPC on the desktop
+// (node-client.ts), dist/browser/server.js in a web worker on the web (browser.ts).
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node.js';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
+import { RevealOutputChannelOn, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { ChecklistChangedNotification, ClientCommands, Commands, SNIPPET_EDITS_CAPABILITY } from '../../server/src/protocol.js';
 import type { LintedEvent } from './checklist-store.js';
 import { CONFIG_FILE_NAME } from './config-template.js';
@@ -10,8 +10,11 @@ import type { PolicyDocumentFilter } from './selector.js';
 
 const CLIENT_ID = 'policylint';
 
+/** Makes the language client for a transport (Node IPC, or a web worker). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
 export class PolicyClient implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly perClient: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<LintedEvent>();
   private readonly started = new vscode.EventEmitter<void>();
@@ -25,10 +28,11 @@ export class PolicyClient implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     readonly output: vscode.OutputChannel,
+    private readonly factory: ClientFactory,
   ) {}
 
   /** The running client; undefined before start or after a failed start. */
-  get current(): LanguageClient | undefined {
+  get current(): BaseLanguageClient | undefined {
     return this.client?.state === State.Running ? this.client : undefined;
   }
 
@@ -54,7 +58,8 @@ export class PolicyClient implements vscode.Disposable {
   async restart(): Promise<void> {
     if (this.client && this.client.state !== State.Stopped) {
       this.output.appendLine('Restarting the policylint language server.');
-      await this.client.restart();
+      await this.client.stop();
+      await this.client.start();
       this.started.fire();
     } else {
       await this.stop();
@@ -83,18 +88,13 @@ export class PolicyClient implements vscode.Disposable {
   }
 
   /** The running client, or an error a command can show. */
-  require(): LanguageClient {
+  require(): BaseLanguageClient {
     const client = this.current;
     if (!client) throw new Error('the policylint language server is not running (see the policylint output; Privacy Policy: Restart Server tries again)');
     return client;
   }
 
-  private create(): LanguageClient {
-    const module = this.context.asAbsolutePath('dist/server.cjs');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-    };
+  private create(): BaseLanguageClient {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     this.perClient.push(watcher);
     const clientOptions: LanguageClientOptions = {
@@ -132,7 +132,7 @@ export class PolicyClient implements vscode.Disposable {
         },
       },
     };
-    const client = new LanguageClient(CLIENT_ID, 'policylint', serverOptions, clientOptions);
+    const client = this.factory(CLIENT_ID, 'policylint', clientOptions);
     client.registerFeature({
       fillClientCapabilities(capabilities) {
         const experimental = (capabilities.experimental ?? {}) as Record<string, unknown>;
