@@ -1,8 +1,8 @@
 // The extension's commands. Every id in ClientCommands has its handler in `handlers` below
 // (the type makes a missing one a compile error; test/client/package.test.ts checks the manifest).
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest } from 'vscode-languageclient/node.js';
-import type { Range as LspRange } from 'vscode-languageclient/node.js';
+import { ExecuteCommandRequest } from 'vscode-languageclient';
+import type { Range as LspRange } from 'vscode-languageclient';
 import { ClientCommands, Commands, LintDocumentsRequest, ReviewReportRequest } from '../../server/src/protocol.js';
 import type { ChecklistNode } from './checklist-model.js';
 import { VIEW_ID } from './checklist-view.js';
@@ -102,6 +102,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
     [ClientCommands.restartServer]: guarded(deps, 'Restart Server', async () => {
       await deps.client.restart();
+    }),
+
+    [ClientCommands.showOutput]: guarded(deps, 'Show Output', async () => {
+      deps.client.output.show(true);
     }),
 
     [ClientCommands.showDocs]: guarded(deps, 'Show Rule Documentation', async (url?: unknown) => {

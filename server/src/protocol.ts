@@ -73,7 +73,18 @@ export const Commands = {
   fixAll: 'policylint.server.fixAll',
   /** args: [uri: string, ruleId: string, scope: 'line' | 'file', line: number (0-based), reason?: string] — writes a disable comment. */
   disableRule: 'policylint.server.disableRule',
+  /** args: [ruleId: string, uri?: string] — opens the rule's page with window/showDocument (or says where it is). */
+  showDocumentation: 'policylint.server.showDocumentation',
+  /** args: [uri: string] — the checklist summary as a message (VS Code's client opens its checklist view instead). */
+  showChecklist: 'policylint.server.showChecklist',
 } as const;
+
+/**
+ * An experimental client capability (`experimental.policylint.snippetEdits: true`): the client
+ * turns code-action edits marked `data.snippet` into snippet edits (VS Code's client does), so
+ * a disable comment's reason can be a placeholder. Other clients get a plain default reason.
+ */
+export const SNIPPET_EDITS_CAPABILITY = 'snippetEdits';
 
 /** Client-side commands (package.json contributes.commands). */
 export const ClientCommands = {
@@ -82,6 +93,7 @@ export const ClientCommands = {
   showChecklist: 'policylint.showChecklist',
   createConfig: 'policylint.createConfig',
   restartServer: 'policylint.restartServer',
+  showOutput: 'policylint.showOutput',
   showDocs: 'policylint.showRuleDocs',
   disableWithReason: 'policylint.disableWithReason',
   revealEvidence: 'policylint.revealEvidence',
@@ -93,6 +105,8 @@ export const ClientCommands = {
 export interface DiagnosticData {
   ruleId: string;
   docsUrl: string;
+  /** The document the diagnostic is about: code actions refuse data of another document. */
+  uri?: string;
   /** The document version the fix was computed for. */
   version: number | null;
   fix?: SerializedFix;

@@ -26,6 +26,8 @@ export function formatStylish(report: RunReport, c: Colors): string {
   if (out.length) out.push('');
 
   for (const r of report.results) {
+    // --quiet: a clean file gets no header (nor checklist line), only the summary counts it.
+    if (report.quiet && !r.messages.length) continue;
     out.push(c.underline(r.file));
     const pos = r.messages.map((m) => `${m.range.start.line}:${m.range.start.column}`);
     const posWidth = Math.max(0, ...pos.map((p) => p.length));

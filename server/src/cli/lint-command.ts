@@ -122,7 +122,7 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
 export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   const fallbacks = { corpus: path.join(packageRoot(), 'corpus') };
   const { targets, errors: discoveryErrors } = discover(args.paths, io.cwd, fallbacks);
-  const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, cwd: io.cwd };
+  const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, quiet: args.quiet, cwd: io.cwd };
   const notes: string[] = discoveryErrors.map((e) => `${e.file}: error: ${e.message}`);
   report.errors.push(...discoveryErrors.map((e) => ({ file: e.file, error: e.message })));
 

@@ -22,6 +22,8 @@ export interface RunReport {
   /** Files skipped with a warning (empty files). */
   skipped: { file: string; reason: string }[];
   fix: boolean;
+  /** --quiet: errors only; the human report names only files that have some. */
+  quiet?: boolean;
   cwd: string;
 }
 

@@ -111,7 +111,7 @@ export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {})
   // The engine turns a rule that throws into one message naming it, flagged ruleError.
   const ruleFailures = result.messages.filter((m) => m.ruleError).map((m) => m.message);
   useEnginePositions(text, result.doc.pointAt);
-  return { ...base, result, assumePolicy: input.languageId === POLICY_LANGUAGE, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
+  return { ...base, result, assumePolicy: input.languageId === POLICY_LANGUAGE, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m, input.settings.docsUrl)), ruleFailures };
 }
 
 /** A diagnostic about the whole document, at its start. */

@@ -1,5 +1,6 @@
 // Hover: on a section title, the checklist items the section covers and how common each
 // is in the sample corpus, and the section's reading grade; on a flagged range, the rule's explanation and a docs link.
+import { docsHref } from './docs.js';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { getRule, type ChecklistEntry, type Section } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
@@ -45,7 +46,7 @@ export function hover(a: Analysis, position: Position): Hover | null {
   for (const m of flagged) {
     const description = getRule(m.ruleId)?.meta.description;
     parts.push(
-      [`**${m.ruleId}**${description ? `: ${escape(description)}` : ''}`, escape(m.message), m.docsUrl ? `[Documentation for ${m.ruleId}](${m.docsUrl})` : '']
+      [`**${m.ruleId}**${description ? `: ${escape(description)}` : ''}`, escape(m.message), m.docsUrl ? `[Documentation for ${m.ruleId}](${docsHref(m.ruleId, a.settings.docsUrl)})` : '']
         .filter(Boolean)
         .join('\n\n'),
     );

@@ -22,6 +22,10 @@ export interface ClientSupport {
   codeLensRefresh: boolean;
   /** WorkspaceEdit.documentChanges */
   documentChanges: boolean;
+  /** window/showDocument */
+  showDocument: boolean;
+  /** experimental.policylint.snippetEdits (VS Code's client): snippet placeholders in code-action edits */
+  snippetEdits: boolean;
 }
 
 export class PolicyService {
@@ -35,6 +39,8 @@ export class PolicyService {
     diagnosticRefresh: false,
     codeLensRefresh: false,
     documentChanges: false,
+    showDocument: false,
+    snippetEdits: false,
   };
   private readonly cache = new Lru<string, Analysis>(32);
   private readonly inflight = new Map<string, Promise<Analysis>>();
@@ -134,7 +140,7 @@ export class PolicyService {
   /** Lints a text with the settings and config of its URI (open or not). */
   async analyzeText(input: { uri: string; languageId: string; version: number; text: string; baseline?: Baseline }, control: AnalyzeControl = {}): Promise<Analysis> {
     const settings = await this.settings.get(input.uri);
-    const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
+    const selected = settings.enable && isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
     // Lints take turns (two at a time): a hundred documents changed at once (a branch switch,
     // a search and replace) are linted one after another instead of all holding their
