@@ -10,6 +10,7 @@ import { accuracy } from './accuracy.js';
 import { cliThroughput } from './cli.js';
 import { parseFloor } from './floor.js';
 import { lspLatency } from './lsp.js';
+import { lawProfiles } from './profiles.js';
 import { serverMemory } from './memory.js';
 import { heading, table } from './stats.js';
 import { targets } from './targets.js';
@@ -17,6 +18,7 @@ import { targets } from './targets.js';
 type Section = () => Promise<Record<string, unknown>> | Record<string, unknown>;
 const SECTIONS: Record<string, Section> = {
   accuracy,
+  profiles: lawProfiles,
   lsp: lspLatency,
   floor: parseFloor,
   cli: cliThroughput,
