@@ -67,7 +67,7 @@ export const OPTIONS: OptionSpec[] = [
     names: ['--profile'],
     value: 'NAME',
     commands: ['lint'],
-    help: 'use this profile instead of the config\'s "extends" (recommended, all)',
+    help: 'use these profiles instead of the config\'s "extends", comma-separated (recommended, all, gdpr, uk-gdpr, ccpa, caloppa, coppa, us-states, pipeda, lgpd)',
     apply: (a, v) => void (a.profile = v),
   },
   {
