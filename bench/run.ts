@@ -11,6 +11,7 @@ import { cliThroughput } from './cli.js';
 import { parseFloor } from './floor.js';
 import { lspLatency } from './lsp.js';
 import { lawProfiles } from './profiles.js';
+import { hostileDocuments } from './hostile.js';
 import { serverMemory } from './memory.js';
 import { heading, table } from './stats.js';
 import { targets } from './targets.js';
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, Section> = {
   floor: parseFloor,
   cli: cliThroughput,
   memory: serverMemory,
+  hostile: hostileDocuments,
 };
 
 const asked = process.argv.slice(2);
