@@ -11,6 +11,7 @@ import { cliThroughput } from './cli.js';
 import { parseFloor } from './floor.js';
 import { lspLatency } from './lsp.js';
 import { plainLanguage } from './plain-language.js';
+import { lawProfiles } from './profiles.js';
 import { hostileDocuments } from './hostile.js';
 import { serverMemory } from './memory.js';
 import { heading, table } from './stats.js';
@@ -19,6 +20,7 @@ import { targets } from './targets.js';
 type Section = () => Promise<Record<string, unknown>> | Record<string, unknown>;
 const SECTIONS: Record<string, Section> = {
   accuracy,
+  profiles: lawProfiles,
   lsp: lspLatency,
   floor: parseFloor,
   cli: cliThroughput,

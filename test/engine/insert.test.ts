@@ -56,19 +56,25 @@ describe('inserting missing sections', () => {
     assert.deepEqual(headings, [
       'Information We Collect',
       'How We Use Information',
+      'Legal Bases for Processing',
       'How We Share Information',
       'Cookies and Similar Technologies',
       'Links to Other Websites',
       'How We Protect Information',
       'How Long We Keep Information',
       'Accessing and Correcting Your Information',
+      'Your Rights Under the GDPR',
+      'Complaints to a Supervisory Authority',
       'Opting Out of Marketing',
       'Do Not Track',
       'International Transfers',
       'Your California Privacy Rights',
+      'Your Rights Under the CCPA',
       "Children's Privacy",
+      'Verifiable Parental Consent (COPPA)',
       'Changes to This Policy',
       'Contact Us',
+      'Data Protection Officer',
     ]);
   });
 

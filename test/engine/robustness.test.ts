@@ -2,7 +2,7 @@
 // the text, and every fix applies.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { applyEdits, fixText, lint, resolveConfig, type LintResult } from '../../server/src/engine/index.js';
+import { applyEdits, fixText, lint, LAW_ITEMS, resolveConfig, type LintResult } from '../../server/src/engine/index.js';
 
 const config = resolveConfig({ extends: 'all' }).config;
 const now = new Date('2026-11-22');
@@ -14,7 +14,8 @@ function assertSane(text: string, r: LintResult) {
     if (m.fix) assert.equal(typeof applyEdits(text, m.fix.edits), 'string');
     assert.ok(!m.ruleError, `rule ${m.ruleId} threw: ${m.message}`);
   }
-  assert.equal(r.checklist.length, 16);
+  assert.equal(r.checklist.length, 16 + LAW_ITEMS.filter((i) => r.checklist.some((c) => c.id === i.id)).length);
+  for (const c of r.checklist.slice(16)) assert.ok(LAW_ITEMS.some((i) => i.id === c.id), `${c.id} after the corpus items`);
 }
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */

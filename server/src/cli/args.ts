@@ -99,7 +99,7 @@ export const OPTIONS: OptionSpec[] = [
     names: ['--profile'],
     value: 'NAME',
     commands: ['lint', 'report'],
-    help: 'use this profile instead of the config\'s "extends" (recommended, all, plain-language)',
+    help: 'use these profiles instead of the config\'s "extends", comma-separated (recommended, all, plain-language, gdpr, uk-gdpr, ccpa, caloppa, coppa, us-states, pipeda, lgpd)',
     apply: (a, v) => void (a.profile = v),
   },
   {

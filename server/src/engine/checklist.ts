@@ -57,10 +57,10 @@ function matchingItems(text: string, pick: ((item: ItemDef) => RegExp[]) | null)
   return found ?? NONE;
 }
 
-function evaluateItem(doc: PolicyDocument, item: ItemDef): ChecklistEntry & { sectionIndex?: number } {
+function evaluateItem(doc: PolicyDocument, item: ItemDef, now?: Date): ChecklistEntry & { sectionIndex?: number } {
   const evidence = findEvidence(doc, item);
   const covered = evidence.sections.length > 0 || evidence.sentences.length >= (item.minSentences ?? 1);
-  const a = item.assess ? item.assess(doc, evidence) : { status: covered ? ('present' as const) : ('missing' as const), facts: {} };
+  const a = item.assess ? item.assess(doc, evidence, now ? { now } : undefined) : { status: covered ? ('present' as const) : ('missing' as const), facts: {} };
   const entry: ChecklistEntry & { sectionIndex?: number } = { id: item.id, title: item.title, status: a.status, line: null, facts: a.facts };
   if (a.status === 'missing') return entry;
   if (a.reason) entry.reason = a.reason;
@@ -119,6 +119,14 @@ function topTitles(doc: PolicyDocument): string[] {
     .filter((s) => s.titleRange.start.offset < 600)
     .slice(0, 3)
     .map((s) => s.title);
+}
+
+/**
+ * Evaluates further items (the law items a config turns on) the same way; `now` is the day
+ * date requirements are judged against (ccpa-last-updated).
+ */
+export function evaluateItems(doc: PolicyDocument, items: readonly ItemDef[], now?: Date): ChecklistEntry[] {
+  return items.map((item) => evaluateItem(doc, item, now));
 }
 
 /**

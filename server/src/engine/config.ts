@@ -1,16 +1,14 @@
 // Config is data: JSON in, a resolved rule table out. Pure: the caller reads the file.
 import { RULES, getRule } from './rules/index.js';
-import { SHIPPED_CHECKLIST } from './derive.js';
+import { PROFILES, composeProfiles, splitProfiles } from './profiles.js';
 import { EMAIL_ADDRESS, isEmailAddress } from './patterns.js';
-import { PLAIN_LANGUAGE_PROFILE, PLAIN_LANGUAGE_RULES } from './plain-language.js';
 import type { ConfigData, ConfigError, ResolvedConfig, ResolvedRule, RuleSetting, Severity, SeveritySetting } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, SIZE_EXPECTED, SIZE_TEXT } from './sizes.js';
 export { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, sizeOverLimitText } from './sizes.js';
 
-/** Profiles a config can extend. `recommended` comes from the derived checklist; `all` turns every rule on. */
-export const PROFILES = ['recommended', 'all', PLAIN_LANGUAGE_PROFILE] as const;
+export { PROFILES } from './profiles.js';
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'error'];
-const KNOWN_KEYS = ['$schema', 'extends', 'rules', 'company', 'contactEmail', 'postalAddress', 'maxFileSize'];
+const KNOWN_KEYS = ['$schema', 'extends', 'rules', 'company', 'contactEmail', 'postalAddress', 'maxFileSize', 'asOf'];
 
 
 /** The size limit a config sets (`maxFileSize`), or the 5 MB default. */
@@ -23,28 +21,6 @@ export type ResolvedLimits = Required<Pick<ResolvedConfig, 'maxFileSize'>>;
 
 function toSeverity(s: SeveritySetting): Severity | undefined {
   return s === 'off' ? undefined : s === 'warn' ? 'warning' : s;
-}
-
-/** The rule table of a profile. */
-function profileRules(profile: string): Map<string, ResolvedRule> {
-  const rules = new Map<string, ResolvedRule>();
-  if (profile === PLAIN_LANGUAGE_PROFILE) {
-    for (const [id, setting] of Object.entries(PLAIN_LANGUAGE_RULES)) rules.set(id, { severity: toSeverity(setting)!, options: {} });
-    return rules;
-  }
-  for (const rule of RULES) {
-    let setting: SeveritySetting = rule.meta.severity;
-    if (rule.meta.item) {
-      const derived = SHIPPED_CHECKLIST.items.find((i) => i.id === rule.meta.item);
-      if (profile === 'all') setting = derived?.severity ?? 'warn';
-      else setting = derived?.recommended ? derived.severity : 'off';
-    } else if (profile === 'all' && setting === 'off') {
-      setting = 'warn';
-    }
-    const severity = toSeverity(setting);
-    if (severity) rules.set(rule.meta.id, { severity, options: {} });
-  }
-  return rules;
 }
 
 /** Finds the 1-based line of a key in the config text, for error messages. */
@@ -83,8 +59,8 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
   if (data.extends !== undefined) {
     const list = Array.isArray(data.extends) ? data.extends : [data.extends];
     for (const p of list) {
-      if (typeof p !== 'string' || !(PROFILES as readonly string[]).includes(p)) {
-        err('extends', `unknown profile ${JSON.stringify(p)}; expected ${PROFILES.map((x) => `"${x}"`).join(' or ')}`);
+      if (typeof p !== 'string' || !PROFILES.includes(p)) {
+        err('extends', `unknown profile ${JSON.stringify(p)}; expected ${PROFILES.map((x) => `"${x}"`).join(', ')}`);
       }
     }
   }
@@ -94,6 +70,7 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
   if (typeof data.contactEmail === 'string' && data.contactEmail.trim() !== '' && !isEmailAddress(data.contactEmail.trim())) {
     err('contactEmail', `expected an email address, got ${JSON.stringify(data.contactEmail)}`);
   }
+  if (data.asOf !== undefined && !isDay(data.asOf)) err('asOf', `expected a date as YYYY-MM-DD, got ${typeName(data.asOf)}`);
   if (data.maxFileSize !== undefined && parseSize(data.maxFileSize) === undefined) {
     err('maxFileSize', `expected ${SIZE_EXPECTED}, got ${typeName(data.maxFileSize)}`);
   }
@@ -136,6 +113,13 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
   return errors;
 }
 
+/** A calendar day written YYYY-MM-DD. */
+function isDay(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 function matchesType(value: unknown, type: string): boolean {
   if (type === 'string[]') return Array.isArray(value) && value.every((v) => typeof v === 'string');
   return typeof value === type;
@@ -157,20 +141,18 @@ export function resolveConfig(
 ): { config: ResolvedConfig & ResolvedLimits; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   const validate = opts.validate ?? true;
-  if (opts.profile !== undefined && !(PROFILES as readonly string[]).includes(opts.profile)) {
-    errors.push({ key: 'profile', message: `unknown profile "${opts.profile}"; expected ${PROFILES.join(' or ')}` });
+  const asked = opts.profile !== undefined ? splitProfiles(opts.profile) : undefined;
+  for (const p of asked ?? []) {
+    if (!PROFILES.includes(p)) errors.push({ key: 'profile', message: `unknown profile "${p}"; expected ${PROFILES.join(', ')}` });
   }
   // Data from parseConfigText was validated there already (validate: false avoids reporting twice).
   if (data && validate) errors.push(...validateConfig(data, opts.file, opts.text));
-  const wanted = opts.profile && (PROFILES as readonly string[]).includes(opts.profile)
-    ? [opts.profile]
-    : data?.extends === undefined
-      ? ['recommended']
-      : (Array.isArray(data.extends) ? data.extends : [data.extends]);
-  const profiles = wanted.filter((p) => (PROFILES as readonly string[]).includes(p));
+  const fromConfig = data?.extends === undefined ? ['recommended'] : (Array.isArray(data.extends) ? data.extends : [data.extends]).filter((p): p is string => typeof p === 'string');
+  const wanted = asked?.some((p) => PROFILES.includes(p)) ? asked : fromConfig;
+  const profiles = [...new Set(wanted.filter((p) => PROFILES.includes(p)))];
   if (!profiles.length) profiles.push('recommended');
   const rules = new Map<string, ResolvedRule>();
-  for (const p of profiles) for (const [id, r] of profileRules(p)) rules.set(id, r);
+  for (const [id, r] of composeProfiles(profiles)) rules.set(id, { severity: r.severity, options: r.options });
   for (const [id, setting] of Object.entries(data?.rules ?? {})) {
     if (!getRule(id)) continue;
     const [sev, options] = (Array.isArray(setting) ? setting : [setting, undefined]) as [unknown, unknown];
@@ -192,6 +174,7 @@ export function resolveConfig(
       contactEmail: str(data?.contactEmail),
       postalAddress: str(data?.postalAddress),
       maxFileSize: parseSize((data as { maxFileSize?: unknown } | undefined)?.maxFileSize) ?? DEFAULT_MAX_FILE_SIZE,
+      asOf: isDay(data?.asOf) ? data.asOf : undefined,
     },
     errors,
   };
@@ -225,13 +208,14 @@ export function configSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string' },
       extends: {
-        description: 'Profiles to start from. "recommended" is derived from the sample corpus; "all" turns every rule on.',
+        description: 'Profiles to start from, composed: "recommended" is derived from the sample corpus; the law profiles (gdpr, uk-gdpr, ccpa, caloppa, coppa, us-states, pipeda, lgpd) ask for what each law names; "all" turns every rule on.',
         oneOf: [{ enum: [...PROFILES] }, { type: 'array', items: { enum: [...PROFILES] } }],
       },
       rules: { type: 'object', properties: ruleProps, additionalProperties: false },
       company: { type: 'string', description: 'Company name, used to fill inserted sections.' },
       contactEmail: { type: 'string', pattern: `^$|^${EMAIL_ADDRESS}$`, description: 'Privacy contact email, used to fill inserted sections (empty: not set).' },
       postalAddress: { type: 'string', description: 'Postal address, used to fill inserted sections.' },
+      asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The day date checks (ccpa-last-updated) judge against instead of today: YYYY-MM-DD.' },
       maxFileSize: {
         description: `Documents larger than this are not linted (default ${formatSize(DEFAULT_MAX_FILE_SIZE)}): bytes, or a text such as "5 MB", "500 KB" or "2 MiB".`,
         oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: SIZE_TEXT }],

@@ -4,7 +4,7 @@ import { evaluateChecklist, titledSections } from './checklist.js';
 import { ITEMS } from './items/index.js';
 import { parsePolicy } from './model.js';
 import shipped from '../../../corpus/checklist.json' with { type: 'json' };
-import type { ChecklistId, DerivedChecklist, DerivedItem } from './types.js';
+import type { ChecklistId, CoreItemId, DerivedChecklist, DerivedItem } from './types.js';
 
 /** The items the product names first: errors in the recommended profile, the rest warnings. */
 export const PRIMARY_ITEMS: readonly ChecklistId[] = ['children', 'change-notification', 'contact'];
@@ -32,7 +32,7 @@ export function deriveChecklist(docs: { file: string; text: string }[], opts: { 
     }
     const coverage = parsed.length ? Math.round((covered / parsed.length) * 1000) / 1000 : 0;
     return {
-      id: item.id,
+      id: item.id as CoreItemId,
       title: item.title,
       covered,
       total: parsed.length,

@@ -9,6 +9,8 @@ export { templateFor, templateBody, templateValues, type SectionTemplate, type T
 export { RULES, getRule } from './rules/index.js';
 export { ITEMS, getItem, type ItemDef } from './items/index.js';
 export { resolveConfig, parseConfigText, PROFILES, configSchema } from './config.js';
+export { LAW_PROFILES, lawProfile, profileEntries, composeProfiles, profilesOfItem, splitProfiles, type LawProfile } from './profiles.js';
+export { LAW_ITEMS } from './laws/index.js';
 export { deriveChecklist, SHIPPED_CHECKLIST } from './derive.js';
-export { evaluateChecklist } from './checklist.js';
+export { evaluateChecklist, evaluateItems } from './checklist.js';
 export { disableCommentEdit } from './disable.js';

@@ -48,14 +48,16 @@ function snapToLineStart(doc: PolicyDocument, offset: number): number {
 const endOf = (doc: PolicyDocument) => (s: Section) => snapToLineStart(doc, s.range.end.offset);
 
 function place(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string): Placement {
-  const order = ITEMS_IN_READING_ORDER.map((i) => i.id as string).filter((id) => id !== 'effective-date');
-  const at = order.indexOf(itemId);
+  const order = ITEMS_IN_READING_ORDER.map((i) => i.id).filter((id) => id !== 'effective-date');
+  // A law item goes where the corpus item it follows would be followed (placeAfter).
+  const anchor = getItem(itemId)?.placeAfter;
+  const at = anchor ? order.indexOf(anchor as (typeof order)[number]) + 1 : order.indexOf(itemId as (typeof order)[number]);
   const present = (id: string) => checklist.find((c) => c.id === id)?.status !== 'missing';
   for (let i = at - 1; i >= 0; i--) {
     const s = present(order[i]) ? titledSection(doc, order[i]) : undefined;
     if (s) return { offset: endOf(doc)(s), like: s, where: 'after' };
   }
-  for (let i = at + 1; i < order.length; i++) {
+  for (let i = anchor ? at : at + 1; i < order.length; i++) {
     const s = present(order[i]) ? titledSection(doc, order[i]) : undefined;
     if (s) return { offset: lineStartOf(doc, s.titleRange.start.offset), like: s, where: 'before' };
   }

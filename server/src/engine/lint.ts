@@ -2,7 +2,9 @@
 // inline directives. Fixes are data (text edits); fixText applies them the way every
 // front end does.
 import { drain, parseSteps } from './model.js';
-import { evaluateChecklist, looksLikePolicy } from './checklist.js';
+import { evaluateChecklist, evaluateItems, looksLikePolicy } from './checklist.js';
+import { LAW_ITEMS } from './laws/index.js';
+import { profilesOfItem } from './profiles.js';
 import { RULES } from './rules/index.js';
 import { getItem } from './items/index.js';
 import { NOT_A_POLICY_MESSAGE } from './rules/not-a-policy.js';
@@ -10,7 +12,7 @@ import { resolveConfig } from './config.js';
 import { filterByDirectives } from './directives.js';
 import { fixType, type FixType } from './fix-kinds.js';
 import { insertSectionFix } from './insert.js';
-import type { LintMessage, LintOptions, LintResult, ReportInput, ResolvedConfig, TextEdit } from './types.js';
+import type { ChecklistEntry, LintMessage, LintOptions, LintResult, PolicyDocument, ReportInput, ResolvedConfig, TextEdit } from './types.js';
 
 export const DOCS_BASE = 'https://github.com/policylint/policylint/blob/main/docs/rules/';
 
@@ -55,15 +57,33 @@ export function* lintSteps(text: string, options: LintOptions = {}): Generator<v
   }
 }
 
+/** The law items the config turns on, evaluated. */
+function lawChecklist(doc: PolicyDocument, config: ResolvedConfig, now: Date): ChecklistEntry[] {
+  const items = LAW_ITEMS.filter((i) => config.rules.has(i.id));
+  if (!items.length) return [];
+  const asOf = config.asOf ? new Date(`${config.asOf}T00:00:00Z`) : now;
+  return evaluateItems(doc, items, asOf);
+}
+
+/** Each entry that a law profile in the config asks for carries those profiles (for grouping: "GDPR 9/14"). */
+function withProfiles(entries: ChecklistEntry[], config: ResolvedConfig): ChecklistEntry[] {
+  if (!config.profiles.some((p) => p !== 'recommended')) return entries;
+  return entries.map((e) => {
+    const profiles = profilesOfItem(e.id, config.profiles);
+    return profiles.length ? { ...e, profiles } : e;
+  });
+}
+
 /** The lint itself; `lintSteps` measures it (its elapsedMs here is a placeholder). */
 function* lintParsed(text: string, options: LintOptions): Generator<void, LintResult> {
   const config = options.config ?? recommended();
   const now = options.now ?? new Date();
   const doc = yield* parseSteps(text, { cache: options.cache });
   yield;
-  const checklist = evaluateChecklist(doc);
+  const core = evaluateChecklist(doc);
   yield;
-  const isPolicy = options.assumePolicy || looksLikePolicy(doc, checklist);
+  const isPolicy = options.assumePolicy || looksLikePolicy(doc, core);
+  const checklist = withProfiles([...core, ...lawChecklist(doc, config, now)], config);
   const messages: LintMessage[] = [];
 
   if (!isPolicy) {

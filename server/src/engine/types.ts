@@ -68,7 +68,28 @@ export const CHECKLIST_IDS = [
   'international-transfer',
   'california-rights',
 ] as const;
-export type ChecklistId = (typeof CHECKLIST_IDS)[number];
+/** The items of the corpus checklist (derived from corpus/, in the `recommended` profile by coverage). */
+export type CoreItemId = (typeof CHECKLIST_IDS)[number];
+
+/**
+ * The items of the law profiles (server/src/engine/laws/, one file each): declared from the
+ * provisions, not derived. server/src/engine/profiles.ts says which profile asks for which.
+ */
+export const LAW_ITEM_IDS = [
+  'gdpr-dpo',
+  'gdpr-legal-basis',
+  'gdpr-rights',
+  'gdpr-retention',
+  'gdpr-transfers',
+  'gdpr-complaint',
+  'ccpa-rights',
+  'ccpa-last-updated',
+  'coppa-parental-consent',
+] as const;
+export type LawItemId = (typeof LAW_ITEM_IDS)[number];
+
+/** Any checklist item: a corpus item or a law item. */
+export type ChecklistId = CoreItemId | LawItemId;
 
 export type ChecklistStatus = 'present' | 'incomplete' | 'missing';
 
@@ -250,11 +271,13 @@ export interface ChecklistEntry {
   /** Why it is incomplete, when it is. */
   reason?: string;
   facts: Record<string, unknown>;
+  /** The active profiles that ask for the item (law items only; corpus items: none). */
+  profiles?: string[];
 }
 
 /** A checklist item as derived from a corpus and shipped in corpus/checklist.json. */
 export interface DerivedItem {
-  id: ChecklistId;
+  id: CoreItemId;
   title: string;
   /** Documents that cover the item (status present). */
   covered: number;
@@ -289,6 +312,8 @@ export interface ConfigData {
   postalAddress?: string;
   /** Bytes, or text such as "5 MB", "500 KB", "2 MiB". */
   maxFileSize?: number | string;
+  /** The day date checks judge against instead of today (YYYY-MM-DD), e.g. ccpa-last-updated. */
+  asOf?: string;
 }
 
 export interface ConfigError {
@@ -312,6 +337,8 @@ export interface ResolvedConfig {
   contactEmail?: string;
   postalAddress?: string;
   profiles: string[];
+  /** `asOf` from the config: the day date checks judge against instead of today. */
+  asOf?: string;
   /** Documents larger than this many bytes (UTF-8) are not linted (resolveConfig sets it; default 5 MB). */
   maxFileSize?: number;
 }

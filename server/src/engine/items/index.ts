@@ -15,6 +15,7 @@ import security from './security.js';
 import sharing from './sharing.js';
 import thirdPartyLinks from './third-party-links.js';
 import use from './use.js';
+import { LAW_ITEMS } from '../laws/index.js';
 import { CHECKLIST_IDS } from '../types.js';
 import type { ItemDef } from './item.js';
 
@@ -28,6 +29,7 @@ export const ITEMS: ItemDef[] = CHECKLIST_IDS.map((id) => defs.find((d) => d.id 
 /** Items in the order a reader expects them in a policy. */
 export const ITEMS_IN_READING_ORDER: ItemDef[] = [...ITEMS].sort((a, b) => a.order - b.order);
 
+/** A corpus item or a law item by id. */
 export function getItem(id: string): ItemDef | undefined {
-  return ITEMS.find((i) => i.id === id);
+  return ITEMS.find((i) => i.id === id) ?? LAW_ITEMS.find((i) => i.id === id);
 }

@@ -36,7 +36,16 @@ export interface ItemDef {
   /** How many matching sentences outside a matching section it takes to count as covered. */
   minSentences?: number;
   /** Decide the status from the evidence (default: present when there is any evidence). */
-  assess?(doc: PolicyDocument, evidence: Evidence): Assessment;
+  assess?(doc: PolicyDocument, evidence: Evidence, when?: { now: Date }): Assessment;
+  /** A law item's place in the reading order: its section goes right after this corpus item's (and `order` sorts it just after that item's). */
+  placeAfter?: ChecklistId;
+  /**
+   * A corpus item whose section this law item shares (gdpr-retention: retention). While that item is
+   * missing and on, its fix inserts the one section (its template meets both), and this item offers none.
+   */
+  sharesSectionWith?: ChecklistId;
+  /** False when another item's fix already inserts what this one needs (ccpa-last-updated: the date line). */
+  insertable?: false;
   /** Message when missing / incomplete. */
   missingMessage: string;
   /** Further checks the item's rule makes beyond presence (malformed email, future date…). */

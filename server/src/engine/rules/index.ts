@@ -1,6 +1,7 @@
-// The rule registry: one presence rule per checklist item (built from the item's file),
+// The rule registry: one presence rule per checklist item and per law item (built from the item's file),
 // then the content rules, one file each.
 import { ITEMS } from '../items/index.js';
+import { LAW_ITEMS } from '../laws/index.js';
 import { presenceRule } from './presence.js';
 import noPlaceholders from './no-placeholders.js';
 import outdatedFramework from './outdated-framework.js';
@@ -19,6 +20,7 @@ import type { Rule } from '../types.js';
 
 export const RULES: Rule[] = [
   ...ITEMS.map(presenceRule),
+  ...LAW_ITEMS.map(presenceRule),
   childrenAge,
   noPlaceholders,
   outdatedFramework,

@@ -3,10 +3,16 @@
 // its metadata, detection and template; this factory is the one place they become a rule.
 import { insertSectionFix, sectionChoiceFixes } from '../insert.js';
 import type { ItemDef } from '../items/item.js';
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext } from '../types.js';
 
 /** Items whose "incomplete" state another rule reports (children-age says which age is missing). */
 const INCOMPLETE_REPORTED_ELSEWHERE = new Set(['children']);
+
+/** Whether the corpus item a law item shares its section with is missing and on: its fix inserts the section. */
+function sharedSectionComing(item: ItemDef, ctx: RuleContext): boolean {
+  const other = item.sharesSectionWith;
+  return other !== undefined && ctx.config.rules.has(other) && ctx.checklist.find((e) => e.id === other)?.status === 'missing';
+}
 
 export function presenceRule(item: ItemDef): Rule {
   return {
@@ -14,7 +20,7 @@ export function presenceRule(item: ItemDef): Rule {
       id: item.id,
       description: item.description,
       severity: 'warn',
-      fixable: true,
+      fixable: item.insertable !== false,
       fixKind: 'section',
       item: item.id,
       options: item.options,
@@ -30,8 +36,8 @@ export function presenceRule(item: ItemDef): Rule {
           start: anchor.start.offset,
           end: anchor.end.offset,
           // A section insertion (never applied by --fix alone), and one quick-fix per common answer.
-          fix: insertSectionFix(doc, ctx.checklist, item.id, ctx.config),
-          suggestions: sectionChoiceFixes(doc, ctx.checklist, item.id, ctx.config),
+          fix: item.insertable === false || sharedSectionComing(item, ctx) ? undefined : insertSectionFix(doc, ctx.checklist, item.id, ctx.config),
+          suggestions: item.insertable === false || sharedSectionComing(item, ctx) ? undefined : sectionChoiceFixes(doc, ctx.checklist, item.id, ctx.config),
           documentLevel: true,
         });
       } else if (entry.status === 'incomplete' && entry.range && !INCOMPLETE_REPORTED_ELSEWHERE.has(item.id)) {

@@ -16,6 +16,14 @@ import security from './security.js';
 import sharing from './sharing.js';
 import thirdPartyLinks from './third-party-links.js';
 import use from './use.js';
+import ccpaRights from './ccpa-rights.js';
+import coppaParentalConsent from './coppa-parental-consent.js';
+import gdprComplaint from './gdpr-complaint.js';
+import gdprDpo from './gdpr-dpo.js';
+import gdprLegalBasis from './gdpr-legal-basis.js';
+import gdprRetention from './gdpr-retention.js';
+import gdprRights from './gdpr-rights.js';
+import gdprTransfers from './gdpr-transfers.js';
 import { getItem } from '../items/index.js';
 import type { SectionTemplate } from './template.js';
 
@@ -39,6 +47,15 @@ const TEMPLATES: Record<string, SectionTemplate> = {
   sharing,
   'third-party-links': thirdPartyLinks,
   use,
+  // law items (engine/laws/)
+  'ccpa-rights': ccpaRights,
+  'coppa-parental-consent': coppaParentalConsent,
+  'gdpr-complaint': gdprComplaint,
+  'gdpr-dpo': gdprDpo,
+  'gdpr-legal-basis': gdprLegalBasis,
+  'gdpr-retention': gdprRetention,
+  'gdpr-rights': gdprRights,
+  'gdpr-transfers': gdprTransfers,
 };
 
 /** The template of a checklist item; undefined for an unknown id. */
