@@ -39,7 +39,7 @@ describe('config', () => {
     const text = JSON.stringify({ extends: 'strict', rules: { 'no-such-rule': 'warn', contact: 'loud', 'no-placeholders': ['warn', { bogus: 1 }] }, company: 42, colour: 'red' }, null, 2);
     const { errors } = parseConfigText(text, 'x.json');
     const byKey = Object.fromEntries(errors.map((e) => [e.key, e.message]));
-    assert.match(byKey['extends'], /unknown profile "strict"; expected "recommended", "all", "gdpr", /);
+    assert.match(byKey['extends'], /unknown profile "strict"; expected "recommended", "all", "plain-language", "gdpr", /);
     assert.match(byKey['rules.no-such-rule'], /unknown rule "no-such-rule"/);
     assert.match(byKey['rules.contact'], /expected "off", "info", "warn" or "error"/);
     assert.match(byKey['rules.no-placeholders.bogus'], /unknown option "bogus"/);

@@ -5,6 +5,7 @@
 // end inserts sections through here, whatever the item's rule severity.
 import { titledSections } from './checklist.js';
 import { ITEMS_IN_READING_ORDER, getItem } from './items/index.js';
+import { LAW_ITEMS } from './laws/index.js';
 import { planNumbering, titleParts, titleSource } from './numbering.js';
 import { templateBody, templateFor, templateValues } from './templates/index.js';
 import type { SectionTemplate } from './templates/index.js';
@@ -47,17 +48,23 @@ function snapToLineStart(doc: PolicyDocument, offset: number): number {
 
 const endOf = (doc: PolicyDocument) => (s: Section) => snapToLineStart(doc, s.range.end.offset);
 
+/** Every item a section can be inserted for, in reading order (the date is a line, not a section). */
+const READING_ORDER: readonly string[] = [...ITEMS_IN_READING_ORDER, ...LAW_ITEMS]
+  .filter((i) => i.id !== 'effective-date' && i.insertable !== false)
+  .sort((a, b) => a.order - b.order)
+  .map((i) => i.id);
+
 function place(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string): Placement {
-  const order = ITEMS_IN_READING_ORDER.map((i) => i.id).filter((id) => id !== 'effective-date');
-  // A law item goes where the corpus item it follows would be followed (placeAfter).
-  const anchor = getItem(itemId)?.placeAfter;
-  const at = anchor ? order.indexOf(anchor as (typeof order)[number]) + 1 : order.indexOf(itemId as (typeof order)[number]);
+  // Corpus and law items in reading order: a law item's `order` puts it right after the corpus
+  // item it follows (placeAfter), and sections inserted before are neighbours like any other.
+  const order = READING_ORDER;
+  const at = order.indexOf(itemId);
   const present = (id: string) => checklist.find((c) => c.id === id)?.status !== 'missing';
   for (let i = at - 1; i >= 0; i--) {
     const s = present(order[i]) ? titledSection(doc, order[i]) : undefined;
     if (s) return { offset: endOf(doc)(s), like: s, where: 'after' };
   }
-  for (let i = anchor ? at : at + 1; i < order.length; i++) {
+  for (let i = at + 1; i < order.length; i++) {
     const s = present(order[i]) ? titledSection(doc, order[i]) : undefined;
     if (s) return { offset: lineStartOf(doc, s.titleRange.start.offset), like: s, where: 'before' };
   }

@@ -28,8 +28,12 @@ const item: ItemDef = {
     let rights: string[] = CCPA_RIGHTS.filter(([, re]) => re.test(text)).map(([n]) => n);
     if (!evidence.sections.length && !evidence.sentences.length) {
       // A section for California residents that does not name the law counts when it sets out the
-      // rights the CCPA added (three or more of them); one on Shine the Light (1798.83) does not.
-      const california = doc.sections.filter((s) => /\bCalifornia\b/i.test(s.name)).map((s) => s.bodyText).join('\n');
+      // rights the CCPA added (three or more of them); one on Shine the Light (1798.83) does not,
+      // nor one of [bracketed prompts] still to be written (an inserted template).
+      const california = doc.sections
+        .filter((s) => /\bCalifornia\b/i.test(s.name))
+        .map((s) => s.bodyText.replace(/\[[^\]\n]{0,400}\]/g, ' '))
+        .join('\n');
       rights = CCPA_RIGHTS.filter(([, re]) => re.test(california)).map(([n]) => n);
       if (rights.filter((r) => r !== 'know').length < 3) return { status: 'missing', facts: { rights: [] } };
     }
