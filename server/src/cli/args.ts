@@ -3,7 +3,7 @@
 import { parseSize } from '../engine/config.js';
 
 export type Command = 'lint' | 'derive' | 'init';
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliArgs {
@@ -54,7 +54,7 @@ export const OPTIONS: OptionSpec[] = [
     names: ['--format', '-f'],
     value: 'NAME',
     commands: ['lint'],
-    help: 'output format: stylish (default), json or sarif',
+    help: 'output format: stylish (default), json, sarif, github (Actions annotations) or gitlab (Code Quality)',
     apply(args, v) {
       if (!(FORMATS as readonly string[]).includes(v)) {
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got ${JSON.stringify(v)}`);
