@@ -15,6 +15,8 @@ interface Tool {
   name: string;
   args: (dir: string) => string[];
   cwd: (root: string) => string;
+  /** Run once before the timed runs (not recorded): fills policylint's --cache. */
+  warm?: boolean;
 }
 
 const TOOLS: Tool[] = [
@@ -23,6 +25,13 @@ const TOOLS: Tool[] = [
     // Exit code 1 (lint errors found) is expected; 2 would be a usage or file error.
     args: (dir) => [resolve('server/bin/policylint.js'), dir, '--format', 'json'],
     cwd: () => process.cwd(),
+  },
+  {
+    name: 'policylint --cache, unchanged re-run',
+    // The cache sits next to the policies (in the temp root), filled by one untimed run.
+    args: (dir) => [resolve('server/bin/policylint.js'), dir, '--format', 'json', '--cache', '--cache-location', join(dir, '..', 'lint-cache.json')],
+    cwd: () => process.cwd(),
+    warm: true,
   },
   {
     name: 'remark-cli',
@@ -84,6 +93,7 @@ export async function cliThroughput(): Promise<Record<string, unknown>> {
     const generateMs = performance.now() - t0;
     writeFileSync(join(root, 'bench.markdownlint-cli2.jsonc'), JSON.stringify({ config: { default: true }, noProgress: true, noBanner: true }) + '\n');
     const runs = new Map<string, Run[]>(TOOLS.map((t) => [t.name, []]));
+    for (const tool of TOOLS) if (tool.warm) await measure(tool, root, dir, join(root, 'rss'));
     for (let r = 0; r < RUNS; r++) {
       for (const tool of TOOLS) runs.get(tool.name)!.push(await measure(tool, root, dir, join(root, 'rss')));
     }
@@ -97,8 +107,9 @@ export async function cliThroughput(): Promise<Record<string, unknown>> {
         runs: rs,
       };
     });
-    const [pl, remark, mdl] = rows;
+    const [pl, cached, remark, mdl] = rows;
     const ratios = {
+      cachedVsRemark: cached.wallMs / remark.wallMs,
       wallVsRemark: pl.wallMs / remark.wallMs,
       wallVsMarkdownlint: pl.wallMs / mdl.wallMs,
       rssVsRemark: pl.peakRssBytes / remark.peakRssBytes,
@@ -117,6 +128,7 @@ export async function cliThroughput(): Promise<Record<string, unknown>> {
       [
         ['policylint / remark-cli', ratio(ratios.wallVsRemark), ratio(ratios.rssVsRemark)],
         ['policylint / markdownlint-cli2', ratio(ratios.wallVsMarkdownlint), ratio(ratios.rssVsMarkdownlint)],
+        ['policylint --cache re-run / remark-cli', ratio(ratios.cachedVsRemark), ratio(cached.peakRssBytes / remark.peakRssBytes)],
       ],
     );
     return { files: generated.files, bytes: generated.bytes, generateMs, tools: rows, ratios };

@@ -10,6 +10,7 @@ import { accuracy } from './accuracy.js';
 import { cliThroughput } from './cli.js';
 import { parseFloor } from './floor.js';
 import { lspLatency } from './lsp.js';
+import { hostileDocuments } from './hostile.js';
 import { serverMemory } from './memory.js';
 import { heading, table } from './stats.js';
 import { targets } from './targets.js';
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, Section> = {
   floor: parseFloor,
   cli: cliThroughput,
   memory: serverMemory,
+  hostile: hostileDocuments,
 };
 
 const asked = process.argv.slice(2);

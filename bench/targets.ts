@@ -34,9 +34,12 @@ export function targets(sections: Record<string, any>): TargetRow[] {
   if (cli && !cli.error) {
     add('CLI wall time / remark-cli, 2,000 files', '≤ 0.5×', cli.ratios.wallVsRemark, 0.5, ratio);
     add('CLI peak RSS, 2,000 files', '≤ 250 MB', cli.tools[0].peakRssBytes / 1024 / 1024, 250, (v) => `${v.toFixed(0)} MB`);
+    add('CLI re-run with --cache over the unchanged files / remark-cli', '≤ 0.1×', cli.ratios.cachedVsRemark, 0.1, ratio);
   }
   const memory = sections.memory;
-  if (memory && !memory.error) add('server RSS with 50 open policies', '≤ 200 MB', memory.rssBytes / 1024 / 1024, 200, (v) => `${mb(v * 1024 * 1024)} MB`);
+  if (memory && !memory.error) {
+    add(`server RSS, ${memory.documents} policies open and edited`, '≤ 300 MB', memory.editedRssBytes / 1024 / 1024, 300, (v) => `${mb(v * 1024 * 1024)} MB`);
+  }
   const acc = sections.accuracy;
   if (acc && !acc.error) {
     const [seeds, own] = acc.sets as any[];

@@ -25,7 +25,7 @@ const ODD_CHARS = [
 /** Markdown and policy fragments, including unclosed constructs. */
 const PIECES = [
   '```', '```js\n', '~~~', '<!--', '-->', '<!-- policylint-disable', '<!-- policylint-disable-next-line children-age -- why -->',
-  '[link(', '[text](', '](http://x', '[ref]: ', '**', '__', '*', '_', '`', '\\', '<', '>', '<div>', '</div>', '<a href="',
+  '[link(', '[text](', '](http://x', '[ref]: ', '[^1]:', '[^1]: ', '[^note]', '[x]: h\n', 'See [x]', '[x]', '**', '__', '*', '_', '`', '\\', '<', '>', '<div>', '</div>', '<a href="',
   '# ', '## ', '###### ', '> ', '- ', '* ', '1. ', '2) ', '    ', '|', '| a | b |\n|---|---|\n', '---\n', '===\n',
   'Privacy Policy', 'We collect your email address.', 'under 13', 'children under the age of 16', 'privacy@example.com',
   'privacy (at) example (dot) com', 'Effective: 2024-02-30', 'Last updated January 5, 2025', 'SSL', 'Secure Sockets Layer',

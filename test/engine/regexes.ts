@@ -119,6 +119,7 @@ function scan(re: RegExp, text: string): void {
 /**
  * Replays recheck's attack in V8: grows the pump until one scan takes 2 ms (or the input
  * 64,000 characters), then times 4 × the pump. Linear work grows about 4 ×; quadratic 16 ×.
+ * A ratio over 10 is measured twice more (best of three runs each) before it counts.
  */
 export function replay(r: FoundRegex, d: Diagnostics & { status: 'vulnerable' }): { ratio: number; ms: number; length: number } {
   const re = new RegExp(r.source, r.flags);
@@ -131,5 +132,17 @@ export function replay(r: FoundRegex, d: Diagnostics & { status: 'vulnerable' })
     small = timeOf(() => scan(re, build(k)), 2);
   }
   const big = timeOf(() => scan(re, build(4 * k)), 2);
-  return { ratio: big / Math.max(small, 0.05), ms: big, length: build(4 * k).length };
+  let ratio = big / Math.max(small, 0.05);
+  let ms = big;
+  // On a loaded machine one pair of timings can look super-linear; a real one stays so when
+  // measured again, so the smallest of three ratios is kept.
+  for (let again = 0; again < 2 && ratio > 10; again++) {
+    const s = timeOf(() => scan(re, build(k)), 3);
+    const b = timeOf(() => scan(re, build(4 * k)), 3);
+    if (b / Math.max(s, 0.05) < ratio) {
+      ratio = b / Math.max(s, 0.05);
+      ms = b;
+    }
+  }
+  return { ratio, ms, length: build(4 * k).length };
 }

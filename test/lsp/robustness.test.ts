@@ -61,6 +61,27 @@ describe('language server: delivery and robustness', function () {
       await h.close(uri);
     });
 
+    it('a version number that comes back with other text gets that text’s diagnostics, not the cached ones', async () => {
+      const uri = fileUri(POLICY).replace(/\.md$/, '-reused.md');
+      const placeholder = `${TEXT}\nThis policy was written by [COMPANY NAME].\n`;
+      const expectFor = (text: string) => summarizeMessages(text, engineLint(text, POLICY).messages);
+      await h.open(uri, TEXT);
+      assert.deepEqual(summarizeDiagnostics(await h.diagnostics(uri, 1)), expectFor(TEXT));
+      // A second didOpen with the same version and other text.
+      let from = h.events.length;
+      await h.open(uri, placeholder);
+      assert.deepEqual(summarizeDiagnostics(await h.diagnostics(uri, 1, from)), expectFor(placeholder));
+      // A version sent twice, the second time with the original text.
+      from = h.events.length;
+      const v = await h.setText(uri, `${placeholder}One more line.\n`);
+      await h.diagnostics(uri, v, from);
+      from = h.events.length;
+      h.doc(uri).text = TEXT;
+      await h.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: TEXT }] });
+      assert.deepEqual(summarizeDiagnostics(await h.diagnostics(uri, v, from)), expectFor(TEXT));
+      await h.close(uri);
+    });
+
     it('lints an untitled privacy-policy document', async () => {
       const uri = 'untitled:Untitled-1';
       await h.open(uri, TEXT);

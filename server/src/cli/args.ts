@@ -26,6 +26,10 @@ export interface CliArgs {
   maxFileSize?: number;
   /** --jobs: how many files to lint at once (undefined: one per core). */
   jobs?: number;
+  /** --cache: reuse the results of files that did not change since the last run. */
+  cache: boolean;
+  /** --cache-location: the cache file, or a directory for it. */
+  cacheLocation?: string;
 }
 
 export class UsageError extends Error {}
@@ -106,6 +110,22 @@ export const OPTIONS: OptionSpec[] = [
       a.jobs = parseNumber('--jobs', v, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
     },
   },
+  {
+    names: ['--cache'],
+    commands: ['lint'],
+    help: 'skip files unchanged since the last run with the same config (results kept in .policylintcache; not with --fix)',
+    apply: (a) => void (a.cache = true),
+  },
+  {
+    names: ['--cache-location'],
+    value: 'PATH',
+    commands: ['lint'],
+    help: 'the cache file, or a directory to keep .policylintcache in (implies --cache)',
+    apply: (a, v) => {
+      a.cache = true;
+      a.cacheLocation = v;
+    },
+  },
   { names: ['--quiet', '-q'], commands: ['lint'], help: 'report errors only (warnings are not shown or counted)', apply: (a) => void (a.quiet = true) },
   { names: ['--no-color'], commands: ALL, help: 'never colour the output (NO_COLOR works too)', apply: (a) => void (a.color = false) },
   { names: ['--color'], commands: ALL, help: 'colour the output even when it is not a terminal', apply: (a) => void (a.color = true) },
@@ -137,6 +157,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     format: 'stylish',
     fix: false,
     quiet: false,
+    cache: false,
     listRules: false,
     help: false,
     version: false,

@@ -11,8 +11,9 @@ import { formatGitlab } from './format-gitlab.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatStylish } from './format-stylish.js';
-import { packageRoot, packageVersion, type CliIO } from './io.js';
-import { ConfigCache, configPathOf, formatConfigError, lintFile, type FileOutcome, type LintSettings } from './lint-file.js';
+import { packageRoot, packageVersion, relativePath, type CliIO } from './io.js';
+import { cachedOutcome, ConfigCache, configPathOf, declaresPolicy, formatConfigError, lintFile, type FileOutcome, type LintSettings } from './lint-file.js';
+import { cacheFilePath, cacheVariant, LintCache } from './cache.js';
 import { PARALLEL_MIN_FILES, runPool, workerAvailable, type PoolTask } from './pool.js';
 import { Progress } from './progress.js';
 import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from './read.js';
@@ -45,22 +46,39 @@ export function workerCount(jobs: number | undefined, files: number): number {
  * Lints every target and returns their outcomes in target order: in this process, or the
  * files (not standard input) on worker threads.
  */
-async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[], configs: ConfigCache): Promise<FileOutcome[]> {
+async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[], configs: ConfigCache, cache?: LintCache): Promise<FileOutcome[]> {
   const settings: LintSettings = { cwd: io.cwd, configPath: args.config, profile: args.profile, fix: args.fix, quiet: args.quiet };
   const progress = Progress.for(io.stderr, targets.length, io.stderrIsTTY, io.stderrColumns);
   const outcomes: FileOutcome[] = new Array(targets.length);
   // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
-  const limits = targets.map((t) => args.maxFileSize ?? maxFileSizeOf(configs.for(configPathOf(t, io.cwd)).config));
-  const lintRead = (target: Target, read: ReadOutcome) => lintFile(target, read, configs.for(configPathOf(target, io.cwd)).config, settings);
+  const configOf = (t: Target) => configs.for(configPathOf(t, io.cwd)).config;
+  const limits = targets.map((t) => args.maxFileSize ?? maxFileSizeOf(configOf(t)));
+  const variantOf = (t: Target) => cacheVariant(declaresPolicy(t), args.quiet);
+  // With --cache, every file is read and hashed here; those with a stored result are not linted again.
+  const reads = new Map<number, ReadOutcome>();
+  const fromCache = new Set<number>();
+  if (cache) {
+    for (const [i, t] of targets.entries()) {
+      if (!t.abs) continue;
+      const read = readPolicyFile(t.abs, limits[i]);
+      reads.set(i, read);
+      const hit = read.ok ? cache.get(t.abs, read.text, configOf(t), variantOf(t)) : undefined;
+      if (read.ok && hit) {
+        outcomes[i] = cachedOutcome(t, read.text, hit);
+        fromCache.add(i);
+      }
+    }
+  }
+  const lintRead = (target: Target, read: ReadOutcome) => lintFile(target, read, configOf(target), settings);
   const lintHere = async (target: Target, i: number): Promise<FileOutcome> =>
-    lintRead(target, target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i]));
+    lintRead(target, reads.get(i) ?? (target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i])));
 
-  const tasks: PoolTask[] = targets.flatMap((t, index) => (t.abs ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : []));
+  const tasks: PoolTask[] = targets.flatMap((t, index) => (t.abs && !fromCache.has(index) ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : []));
   const workers = workerCount(args.jobs, tasks.length);
   if (!workers) {
     for (const [i, target] of targets.entries()) {
       progress.tick(i + 1, target.display);
-      outcomes[i] = await lintHere(target, i);
+      if (!fromCache.has(i)) outcomes[i] = await lintHere(target, i);
     }
   } else {
     let done = 0;
@@ -72,11 +90,20 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
     const pool = runPool(tasks, workers, data, (task, outcome) => finished(task.index, outcome), (task) =>
       lintRead(targets[task.index], readPolicyFile(task.abs, task.limit)),
     );
+    for (const i of fromCache) finished(i, outcomes[i]);
     // Standard input is read and linted here while the workers lint the files.
     for (const [i, target] of targets.entries()) if (!target.abs) finished(i, await lintHere(target, i));
     await pool;
   }
   progress.done();
+  if (cache) {
+    for (const [i, t] of targets.entries()) {
+      if (!t.abs || fromCache.has(i)) continue;
+      const report = outcomes[i].report;
+      if (report) cache.set(t.abs, report.text, configOf(t), variantOf(t), report);
+      else cache.delete(t.abs);
+    }
+  }
   return outcomes;
 }
 
@@ -88,8 +115,15 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   report.errors.push(...discoveryErrors.map((e) => ({ file: e.file, error: e.message })));
 
   const configs = new ConfigCache(io.cwd, args.config, args.profile);
+  // --fix changes files: it always lints (and leaves the cache as it is).
+  const cache = args.cache && !args.fix ? LintCache.load(cacheFilePath(io.cwd, args.cacheLocation), packageVersion()) : undefined;
+  const cacheNote = (problem: string) => `${relativePath(io.cwd, cache!.file)}: warning: ${problem}`;
+  if (cache?.problem) notes.push(cacheNote(cache.problem));
   let fixedStdin: string | undefined;
-  for (const outcome of await lintTargets(args, io, targets, configs)) {
+  const outcomes = await lintTargets(args, io, targets, configs, cache);
+  const saveProblem = cache?.save();
+  if (saveProblem) notes.push(cacheNote(saveProblem));
+  for (const outcome of outcomes) {
     if (outcome.report) report.results.push(outcome.report);
     notes.push(...outcome.notes);
     report.errors.push(...outcome.errors);

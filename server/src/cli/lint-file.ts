@@ -77,16 +77,38 @@ export function failedOutcome(target: Target, message: string): FileOutcome {
   return { notes: [`${target.display}: error: ${message}`], errors: [{ file: target.display, error: message }], skipped: [] };
 }
 
+/**
+ * A message as a report keeps it: its fix and suggestions without their edits. No report
+ * prints an edit, and the edits of inserted sections are most of a run's memory (and of its
+ * --cache) when thousands of files are linted.
+ */
+function withoutEdits(m: LintMessage): LintMessage {
+  if (!m.fix && !m.suggestions) return m;
+  return { ...m, fix: m.fix && { ...m.fix, edits: [] }, suggestions: m.suggestions?.map((s) => ({ ...s, edits: [] })) };
+}
+
 function toReport(target: Target, result: LintResult, text: string, fixed: LintMessage[], quiet: boolean): FileReport {
+  const messages = quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages;
   return {
     file: target.display,
     abs: target.abs,
     looksLikePolicy: result.looksLikePolicy,
     checklist: result.checklist,
-    messages: quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages,
+    messages: messages.map(withoutEdits),
     text,
-    fixed,
+    fixed: fixed.map(withoutEdits),
   };
+}
+
+/** Whether a file is a policy by its name (`*.policy.md`), however short its text. */
+export function declaresPolicy(target: Target): boolean {
+  return POLICY_FILE_PATTERN.test(target.display);
+}
+
+/** The outcome of a file whose result came from the --cache. */
+export function cachedOutcome(target: Target, text: string, cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>): FileOutcome {
+  const report: FileReport = { file: target.display, abs: target.abs, ...cached, text, fixed: [] };
+  return { report, notes: [], errors: [], skipped: [] };
 }
 
 /** Lints one file that has been read (with --fix: fixes it and writes it back atomically). */
@@ -95,7 +117,7 @@ export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConf
     if (read.kind === 'error') return failedOutcome(target, read.message);
     return { notes: [`${target.display}: warning: ${read.message}`], errors: [], skipped: [{ file: target.display, reason: read.message }] };
   }
-  const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: POLICY_FILE_PATTERN.test(target.display) };
+  const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target) };
   const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
   try {
     if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet));

@@ -7,6 +7,7 @@ export interface FileReport {
   abs?: string;
   looksLikePolicy: boolean;
   checklist: ChecklistEntry[];
+  /** The messages, their fixes and suggestions without edits (no report prints one). */
   messages: LintMessage[];
   /** The text the messages refer to (after fixes). */
   text: string;

@@ -5,15 +5,15 @@
 //
 // Two kinds of reuse:
 // - chunks: the model of each chunk of text (parse, sections, blocks, sentences), keyed by
-//   the chunk's text, so an edit re-parses only the chunk it falls in (see model.ts);
+//   the chunk's text, so an edit re-parses only the chunk it falls in (see model.ts, chunk-model.ts);
 // - memos: per-sentence or per-block results of rules and checklist items, keyed by a
 //   namespace and the text they were computed from. A memo's compute function must depend
 //   on nothing but its key.
 //
-// Entries carry the number of the lint that last used them; when the cache holds more than
-// twice what the last lint used, the rest is dropped, so memory follows the document's
-// current size.
-import type { ChunkModel } from './model.js';
+// Entries carry the number of the lint that last used them; when the cache holds a quarter
+// more than the last lint used, what the last two lints did not use is dropped, so memory
+// follows the document's current size.
+import type { ChunkModel } from './chunk-model.js';
 
 export type Memo = <T>(namespace: string, key: string, compute: () => T) => T;
 
@@ -41,10 +41,19 @@ export class AnalysisCache {
     this.stats.lints++;
   }
 
-  /** Ends a lint: once the cache holds more than twice what this lint used, what it did not use goes. */
+  /**
+   * Ends a lint: once the cache holds a quarter more than this lint used, what neither this lint
+   * nor the one before used goes (an undo still finds the version before; older ones are parsed
+   * again). Memory follows the document's size, not the number of edits.
+   */
   end(): void {
-    if (this.size.chunks + this.size.memos <= 2 * this.touched + 64) return;
-    const stale = (e: Entry<unknown>) => e.used !== this.generation;
+    // A chunk this lint did not use lets go of where it was last placed: its placed blocks point
+    // at the sections of that older version, which would keep the whole older model alive.
+    for (const entries of this.chunks.values()) {
+      for (const e of entries.values()) if (e.used !== this.generation && e.value.placed) e.value.placed = undefined;
+    }
+    if (this.size.chunks + this.size.memos <= this.touched + (this.touched >> 2) + 64) return;
+    const stale = (e: Entry<unknown>) => e.used < this.generation - 1;
     for (const [group, entries] of this.chunks) {
       for (const [k, e] of entries) if (stale(e)) entries.delete(k);
       if (!entries.size) this.chunks.delete(group);

@@ -107,14 +107,14 @@ export function headingSlug(title: string): string {
 }
 
 /** Source offsets of `block.text.slice(start, end)`. */
-export function blockSpan(block: { offsets: number[] }, start: number, end: number): { start: number; end: number } {
+export function blockSpan(block: { offsets: ArrayLike<number> }, start: number, end: number): { start: number; end: number } {
   const s = block.offsets[start];
   const e = end > start ? block.offsets[end - 1] + 1 : s;
   return { start: s, end: Math.max(s, e) };
 }
 
 /** Index of a sentence's first character in its block's text. */
-export function sentenceIndex(sentence: { start?: number; block: { offsets: number[] }; range: { start: { offset: number } } }): number {
+export function sentenceIndex(sentence: { start?: number; block: { offsets: Int32Array }; range: { start: { offset: number } } }): number {
   if (typeof sentence.start === 'number') return sentence.start;
   const i = sentence.block.offsets.indexOf(sentence.range.start.offset);
   return i < 0 ? 0 : i;
@@ -132,4 +132,11 @@ export function memoMatches(doc: { memo: Memo }, re: RegExp, text: string): read
   let id = regexIds.get(re);
   if (!id) regexIds.set(re, (id = `re${nextRegexId++}`));
   return doc.memo(id, text, () => [...text.matchAll(re)]);
+}
+
+/** `text` without the run of `chars` it ends with (a loop: a regex like /[.,]+$/ is quadratic on long runs). */
+export function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }

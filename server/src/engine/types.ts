@@ -99,8 +99,11 @@ export interface Section {
 /** A block of prose (paragraph, heading, list item paragraph, table cell) as plain text with a map back to source offsets. */
 export interface TextBlock {
   text: string;
-  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the end offset. */
-  offsets: number[];
+  /**
+   * offsets[i] is the source offset of text[i]; offsets[text.length] is the end offset. A typed
+   * array: one number per character of every open document, half the memory of a plain array.
+   */
+  offsets: Int32Array;
   range: Range;
   kind: 'heading' | 'paragraph' | 'table-cell' | 'html';
   /** The innermost section that contains this block (undefined before the first section). */
@@ -370,7 +373,11 @@ export interface RuleContext {
 
 export interface Rule {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  /**
+   * Reports through `ctx.report`. A rule whose work grows with the document may be a generator:
+   * each `yield` is a point where the lint may pause so an editor's event loop keeps turning.
+   */
+  check(ctx: RuleContext): void | Generator<void, void>;
 }
 
 export interface LintOptions {

@@ -35,6 +35,12 @@ export class PolicyService {
   };
   private readonly cache = new Lru<string, Analysis>(32);
   private readonly inflight = new Map<string, Promise<Analysis>>();
+  private readonly lintSlots = new Slots(2);
+  /** The text each running lint is of. */
+  private readonly inflightText = new WeakMap<Promise<Analysis>, string>();
+  /** A number per analysis, for pull result ids: unique even when a version number is reused. */
+  private readonly serials = new WeakMap<Analysis, number>();
+  private nextSerial = 0;
   /** Per open document, what its last lint can lend the next (unchanged chunks, memoized results). */
   private readonly engineCaches = new Map<string, AnalysisCache>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -72,11 +78,13 @@ export class PolicyService {
   }
 
   private analyzeOpen(doc: TextDocument): Promise<Analysis> {
+    // Keyed by version, but a version number can come back with other text (a second didOpen, a
+    // client that resends or rewinds versions): a cached or running lint counts only for its own text.
     const key = `${this.generation}|${doc.uri}#${doc.version}`;
     const cached = this.cache.get(key);
-    if (cached) return Promise.resolve(cached);
+    if (cached && isCurrent(cached, doc)) return Promise.resolve(cached);
     const running = this.inflight.get(key);
-    if (running) return running;
+    if (running && this.inflightText.get(running) === doc.getText()) return running;
     // Capture the text now: the document object is updated in place by later changes.
     const input = { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() };
     let engineCache = this.engineCaches.get(doc.uri);
@@ -85,7 +93,10 @@ export class PolicyService {
     const control: AnalyzeControl = {
       cache: engineCache,
       // A newer version, a close or a settings change makes this lint useless: stop it and lint what is current.
-      superseded: () => this.documents.get(doc.uri)?.version !== input.version || generation !== this.generation,
+      superseded: () => {
+        const now = this.documents.get(doc.uri);
+        return !now || now.version !== input.version || now.getText() !== input.text || generation !== this.generation;
+      },
     };
     const pending: Promise<Analysis> = this.analyzeText(input, control).then(
       (a) => {
@@ -103,6 +114,7 @@ export class PolicyService {
       },
     );
     this.inflight.set(key, pending);
+    this.inflightText.set(pending, input.text);
     const forget = () => {
       if (this.inflight.get(key) === pending) this.inflight.delete(key);
     };
@@ -115,7 +127,10 @@ export class PolicyService {
     const settings = await this.settings.get(input.uri);
     const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
-    const a = await analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control);
+    // Lints take turns (two at a time): a hundred documents changed at once (a branch switch,
+    // a search and replace) are linted one after another instead of all holding their
+    // half-built models at the same time; each lint still pauses for other requests.
+    const a = await this.lintSlots.run(() => analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control));
     for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
     return a;
   }
@@ -217,7 +232,8 @@ export class PolicyService {
     const a = await this.analyzeOpen(doc);
     // Never publish a stale result: if the document, the settings or a config changed
     // meanwhile, the lint they scheduled publishes instead.
-    if (this.documents.get(uri)?.version !== a.version || generation !== this.generation) return;
+    const now = this.documents.get(uri);
+    if (!now || !isCurrent(a, now) || generation !== this.generation) return;
     this.delivered.set(uri, a);
     if (a.selected || this.pushed.has(uri)) this.publish(uri, a.version, a.diagnostics);
   }
@@ -251,7 +267,9 @@ export class PolicyService {
   }
 
   private resultId(a: Analysis): string {
-    return `${this.generation}:${a.version}`;
+    let serial = this.serials.get(a);
+    if (serial === undefined) this.serials.set(a, (serial = this.nextSerial++));
+    return `${this.generation}:${a.version}:${serial}`;
   }
 
   private refreshPull(): void {
@@ -275,5 +293,30 @@ export class PolicyService {
   logError(what: string, err: unknown): void {
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
     this.connection.console.error(`policylint: ${what} failed: ${detail}`);
+  }
+}
+
+/** Whether an analysis is of the document as it is now: the same version and the same text. */
+function isCurrent(a: Analysis, doc: TextDocument): boolean {
+  return a.version === doc.version && a.text.getText() === doc.getText();
+}
+
+/** Runs at most `size` tasks at a time, the others waiting in order of arrival. */
+export class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await task();
+    } finally {
+      // The slot passes straight to the next waiting task, or is freed.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
   }
 }

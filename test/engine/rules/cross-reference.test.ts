@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { applyEdits } from '../../../server/src/engine/index.js';
+import { applyEdits, lint } from '../../../server/src/engine/index.js';
+import crossReference from '../../../server/src/engine/rules/cross-reference.js';
 import { headingSlug, titleKey } from '../../../server/src/engine/text.js';
-import { policy, run, seed } from './helpers.js';
+import { ALL, NOW, policy, run, seed } from './helpers.js';
 
 const RULE = 'cross-reference';
 
@@ -202,6 +203,39 @@ describe('rule cross-reference', () => {
     it('headingSlug follows GitHub', () => {
       assert.equal(headingSlug('1. How We Collect Data'), '1-how-we-collect-data');
       assert.equal(headingSlug('Children’s Privacy & You!'), 'childrens-privacy--you');
+    });
+  });
+
+  describe('long documents', () => {
+    /** Many numbered sections, each with a quoted reference to a title that does not exist. */
+    function manyBrokenRefs(n: number): string {
+      const parts = ['# Privacy Policy', ''];
+      for (let i = 0; i < n; i++) {
+        parts.push(`## ${i + 1}. Handling of records ${i}`, '', `Records are kept as the “Handling of recrds ${i}” section below explains, and see the links below.`, '');
+      }
+      return parts.join('\n');
+    }
+
+    it('offers "did you mean" for the first 100 unresolved references and still reports every one', () => {
+      const { messages } = run(RULE, manyBrokenRefs(130));
+      const titles = messages.filter((m) => /No section titled/.test(m.message));
+      assert.equal(titles.length, 130);
+      assert.equal(titles.filter((m) => m.suggestions?.length).length, 100);
+      assert.match(titles[0].message, /Did you mean “1\. Handling of records 0”/);
+      assert.equal(titles[129].suggestions, undefined);
+      assert.equal(messages.filter((m) => /no link follows/.test(m.message)).length, 130);
+    });
+
+    it('is a generator that pauses between pieces of its work, so an editor keeps serving during a long document', () => {
+      const text = manyBrokenRefs(1200);
+      const { doc, checklist } = lint(text, { assumePolicy: true, config: ALL });
+      let reported = 0;
+      const steps = crossReference.check({ doc, checklist, config: ALL, options: {}, now: NOW, report: () => void reported++ });
+      assert.ok(steps, 'check returns its steps');
+      let pauses = 0;
+      for (let s = steps.next(); !s.done; s = steps.next()) pauses++;
+      assert.ok(pauses >= Math.floor(doc.sentences.length / 256), `${pauses} pauses over ${doc.sentences.length} sentences`);
+      assert.equal(reported, 2400);
     });
   });
 });

@@ -14,6 +14,12 @@ interface Target {
 
 interface Index {
   targets: Target[];
+  /** Every title key, for the exact match. */
+  keys: Set<string>;
+  /** The targets whose title has a content word, by word: a reference is looked up, not compared with every title. */
+  byWord: Map<string, Target[]>;
+  /** Bigrams of title keys, made when "did you mean" first needs them. */
+  grams: Map<string, Map<string, number>>;
   numbers: Set<string>;
   anchors: Set<string>;
   /** Anchors compared loosely: letters and digits only. */
@@ -71,14 +77,23 @@ function buildIndex(doc: PolicyDocument): Index {
   const looseAnchors = new Set<string>();
   const seenSlugs = new Map<string, number>();
   const targets: Target[] = [];
+  const keys = new Set<string>();
+  const byWord = new Map<string, Target[]>();
   for (const s of doc.sections) {
     const nums = sectionNumbers(doc, s, own);
     own.set(s, nums);
     for (const n of nums) numbers.add(n);
     const title = doc.memo('cross-reference:title', s.title, () => titleInfo(s.title));
     const name = s.name === s.title ? title : doc.memo('cross-reference:title', s.name, () => titleInfo(s.name));
-    const keys = title.key === name.key || !name.key ? (title.key ? [title.key] : []) : title.key ? [title.key, name.key] : [name.key];
-    targets.push({ section: s, keys, words: keys.map((k) => (k === title.key ? title.words : name.words)) });
+    const own_keys = title.key === name.key || !name.key ? (title.key ? [title.key] : []) : title.key ? [title.key, name.key] : [name.key];
+    const target: Target = { section: s, keys: own_keys, words: own_keys.map((k) => (k === title.key ? title.words : name.words)) };
+    targets.push(target);
+    for (const k of own_keys) keys.add(k);
+    for (const w of new Set(target.words.flatMap((ws) => [...ws]))) {
+      const list = byWord.get(w);
+      if (list) list.push(target);
+      else byWord.set(w, [target]);
+    }
     // GitHub numbers repeated slugs: "faq", "faq-1", "faq-2".
     const slug = title.slug;
     const seen = seenSlugs.get(slug) ?? 0;
@@ -93,27 +108,46 @@ function buildIndex(doc: PolicyDocument): Index {
     anchors.add(id);
     looseAnchors.add(looseAnchor(id));
   }
-  return { targets, numbers, anchors, looseAnchors };
+  return { targets, keys, byWord, grams: new Map(), numbers, anchors, looseAnchors };
 }
 
+/** A reference resolves to a title with the same key, or one whose content words include all of the reference's. */
 function resolvesTitle(index: Index, ref: string): boolean {
   const key = titleKey(ref);
-  if (!key) return true;
-  const words = contentWords(key);
-  return index.targets.some(
-    (t) => t.keys.includes(key) || (words.size > 0 && t.words.some((w) => [...words].every((x) => w.has(x)))),
-  );
+  if (!key || index.keys.has(key)) return true;
+  const words = [...contentWords(key)];
+  if (!words.length) return false;
+  // Only titles that share the reference's rarest word can contain all of its words.
+  let rarest: Target[] | undefined;
+  for (const w of words) {
+    const list = index.byWord.get(w);
+    if (!list) return false;
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  return rarest!.some((t) => t.words.some((w) => words.every((x) => w.has(x))));
+}
+
+/**
+ * "Did you mean" compares a reference with every title, so it is offered for the first this many
+ * unresolved references of a document, within a budget of comparisons; later ones are still
+ * reported, without a suggestion, and the rule stays linear in the document's length.
+ */
+const SUGGESTION_LIMIT = 100;
+/** And at most this many title comparisons in all, whatever the number of sections. */
+const COMPARISON_BUDGET = 100_000;
+
+/** Character bigrams of a key, with their counts. */
+function bigrams(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const g = s.slice(i, i + 2);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
 }
 
 /** Dice coefficient over character bigrams of two keys. */
-function similarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const out = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return out;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
+function similarity(a: string, ga: Map<string, number>, b: string, gb: Map<string, number>): number {
   let shared = 0;
   for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
   const total = Math.max(1, a.length - 1 + b.length - 1);
@@ -122,12 +156,15 @@ function similarity(a: string, b: string): number {
 
 function closest(index: Index, ref: string, skip?: Section): Section | undefined {
   const key = titleKey(ref);
+  const grams = bigrams(key);
   let best: Section | undefined;
   let score = 0.45;
   for (const t of index.targets) {
     if (t.section === skip) continue; // the document title is nobody's target
     for (const k of t.keys) {
-      const sc = similarity(key, k);
+      let kg = index.grams.get(k);
+      if (!kg) index.grams.set(k, (kg = bigrams(k)));
+      const sc = similarity(key, grams, k, kg);
       if (sc > score) {
         score = sc;
         best = t.section;
@@ -148,6 +185,12 @@ interface Ref {
   end: number;
   valueStart: number;
 }
+
+/**
+ * How much text either side of a candidate the context patterns read ("see …", "… section below"):
+ * they need a few words, and reading a fixed window keeps a very long sentence linear.
+ */
+const CONTEXT = 120;
 
 const QUOTES: RegExp[] = [
   /"([^"\n]{1,80})"/g,
@@ -190,8 +233,8 @@ function quotedRefs(text: string): Ref[] {
       const end = start + m[0].length;
       const inner = m[1].trim().replace(/[,.;:]$/, '');
       if (!inner || !/[\p{L}\p{N}]/u.test(inner)) continue;
-      const before = text.slice(0, start);
-      const after = text.slice(end);
+      const before = text.slice(Math.max(0, start - CONTEXT), start);
+      const after = text.slice(end, end + CONTEXT);
       const isRef =
         / (?:section|heading)$/i.test(inner) ||
         AFTER_IS_PART.test(after) ||
@@ -228,8 +271,8 @@ function namedRefs(text: string): Ref[] {
     if (DEICTIC.test(first) || value.split(/\s+/).length > 6) continue;
     const start = m.index!;
     const end = start + m[0].length;
-    const before = text.slice(0, start);
-    const after = text.slice(end);
+    const before = text.slice(Math.max(0, start - CONTEXT), start);
+    const after = text.slice(end, end + CONTEXT);
     const anchored = /\b(?:see|refer to|consult|read|described in|set (?:forth|out) in|explained in|outlined in|detailed in|found in|listed in|provided in|stated in|defined in|specified in|noted in|covered in|under|in)\s+$/i.test(before);
     const directed = /^\s*(?:below|above|of this\b)/i.test(after);
     if ((!anchored && !directed) || OTHER_DOCUMENT.test(after)) continue;
@@ -253,7 +296,7 @@ function numberRefs(text: string): Ref[] {
     const start = m.index!;
     const end = start + m[0].length;
     if (/^[IVXLC]/.test(m[2]) && /^[a-z]/.test(m[1])) continue; // "section I …" in lower case is prose
-    if (STATUTE_BEFORE.test(text.slice(0, start)) || STATUTE_AFTER.test(text.slice(end))) continue;
+    if (STATUTE_BEFORE.test(text.slice(Math.max(0, start - CONTEXT), start)) || STATUTE_AFTER.test(text.slice(end, end + CONTEXT))) continue;
     const list = m[2];
     for (const n of list.matchAll(/\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*/g)) {
       const s = start + m[0].indexOf(list) + n.index!;
@@ -272,12 +315,22 @@ const LINKS_BELOW = /\b(?:(?:the|these)\s+(?:following\s+)?links?\s+(?:below|tha
 
 // ---------------------------------------------------------------- the rule
 
-function check(ctx: RuleContext): void {
+function* check(ctx: RuleContext): Generator<void, void> {
   const { doc } = ctx;
   const index = buildIndex(doc);
-  const numbered = [...index.numbers].length > 0;
+  const numbered = index.numbers.size > 0;
+  let suggestionsLeft = SUGGESTION_LIMIT;
+  let comparisonsLeft = COMPARISON_BUDGET;
+  const suggest = (ref: string) => {
+    if (suggestionsLeft-- <= 0 || comparisonsLeft < index.targets.length) return undefined;
+    comparisonsLeft -= index.targets.length;
+    return closest(index, ref, doc.title);
+  };
+  const linksBelow = linksBelowIndex(doc);
 
-  for (const sentence of doc.sentences) {
+  for (let i = 0; i < doc.sentences.length; i++) {
+    if (i % 256 === 255) yield;
+    const sentence = doc.sentences[i];
     const base = sentenceIndex(sentence);
     const span = (a: number, b: number) => blockSpan(sentence.block, base + a, base + b);
     const refs = doc.memo('cross-reference:refs', sentence.text, () => refsIn(sentence.text));
@@ -293,7 +346,7 @@ function check(ctx: RuleContext): void {
         continue;
       }
       if (resolvesTitle(index, ref.value)) continue;
-      const near = closest(index, ref.value, doc.title);
+      const near = suggest(ref.value);
       const value = span(ref.valueStart, ref.valueStart + ref.value.length);
       const suggestions: Fix[] | undefined = near
         ? [{ title: `Refer to “${near.name}”`, edits: [{ ...value, text: near.name }], safe: false }]
@@ -305,14 +358,15 @@ function check(ctx: RuleContext): void {
         related: near ? [{ message: `closest section: “${near.title}”`, start: near.titleRange.start.offset, end: near.titleRange.end.offset }] : undefined,
       });
     }
-    checkLinksBelow(ctx, sentence);
+    checkLinksBelow(ctx, sentence, linksBelow);
   }
 
-  for (const link of doc.facts.links) {
+  for (const [n, link] of doc.facts.links.entries()) {
+    if (n % 256 === 255) yield;
     if (!link.url.startsWith('#') || link.url.length < 2) continue;
     const anchor = link.url.slice(1);
     if (/^top$/i.test(anchor) || index.anchors.has(anchor) || index.looseAnchors.has(looseAnchor(anchor))) continue;
-    const near = closest(index, anchor.replace(/-/g, ' '), doc.title);
+    const near = suggest(anchor.replace(/-/g, ' '));
     const urlAt = doc.text.indexOf(link.url, link.range.start.offset);
     const suggestions: Fix[] | undefined =
       near && urlAt >= 0 && urlAt < link.range.end.offset
@@ -330,24 +384,64 @@ function check(ctx: RuleContext): void {
 
 /** The references a sentence makes, the first of any overlapping ones kept. */
 function refsIn(text: string): Ref[] {
+  // Kept sorted by start and never overlapping, so only the neighbours of a candidate can clash.
   const refs: Ref[] = [];
   for (const r of [...quotedRefs(text), ...numberRefs(text), ...namedRefs(text)]) {
-    if (refs.some((o) => r.start < o.end && o.start < r.end)) continue;
-    refs.push(r);
+    const at = firstAtOrAfter(refs.length, (k) => refs[k].start >= r.start);
+    if ((at > 0 && refs[at - 1].end > r.start) || (at < refs.length && refs[at].start < r.end)) continue;
+    refs.splice(at, 0, r);
   }
   return refs;
 }
 
+/** The first index in [0, n) where `isAtOrAfter` holds, for a predicate false then true. */
+function firstAtOrAfter(n: number, isAtOrAfter: (k: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAtOrAfter(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Where sections start, links start and raw `<a href>` tags start: sorted offsets for "the links below". */
+interface LinksBelowIndex {
+  /** Sections by where their title starts, and those offsets. */
+  sections: Section[];
+  sectionStarts: number[];
+  linkStarts: number[];
+  htmlLinks: number[];
+}
+
+function linksBelowIndex(doc: PolicyDocument): LinksBelowIndex {
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  const sections = [...doc.sections].sort((a, b) => a.titleRange.start.offset - b.titleRange.start.offset);
+  return {
+    sections,
+    sectionStarts: sections.map((s) => s.titleRange.start.offset),
+    linkStarts: sorted(doc.facts.links.map((l) => l.range.start.offset)),
+    htmlLinks: sorted([...doc.text.matchAll(/<a\s[^<>]*href/gi)].map((m) => m.index!)),
+  };
+}
+
+/** Whether a sorted list has a value in [from, until). */
+function anyIn(sorted: number[], from: number, until: number): boolean {
+  const k = firstAtOrAfter(sorted.length, (i) => sorted[i] >= from);
+  return k < sorted.length && sorted[k] < until;
+}
+
 /** "Click on the links below" must be followed by a link before the next section starts. */
-function checkLinksBelow(ctx: RuleContext, sentence: Sentence): void {
+function checkLinksBelow(ctx: RuleContext, sentence: Sentence, index: LinksBelowIndex): void {
   const { doc } = ctx;
   const m = doc.memo('cross-reference:links-below', sentence.text, () => LINKS_BELOW.exec(sentence.text));
   if (!m) return;
   const from = sentence.range.end.offset;
-  const next = doc.sections.find((s) => s.titleRange.start.offset >= from);
-  const until = next ? next.titleRange.start.offset : doc.text.length;
-  if (doc.facts.links.some((l) => l.range.start.offset >= from && l.range.start.offset < until)) return;
-  if (/<a\s[^<>]*href/i.test(doc.text.slice(from, until))) return;
+  const k = firstAtOrAfter(index.sectionStarts.length, (i) => index.sectionStarts[i] >= from);
+  const until = k < index.sectionStarts.length ? index.sectionStarts[k] : doc.text.length;
+  const next = index.sections[k];
+  if (anyIn(index.linkStarts, from, until) || anyIn(index.htmlLinks, from, until)) return;
   const at = blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length);
   ctx.report({
     ...at,
