@@ -1,7 +1,9 @@
 // Bundles the extension client and the language server separately with esbuild, as
-// CommonJS for VS Code's extension host; writes the config JSON schema.
+// CommonJS for VS Code's extension host; the two commands of the npm tarball (policylint and
+// policylint-language-server) as single-file executables with no runtime dependencies;
+// writes the config JSON schema.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 mkdirSync('out', { recursive: true });
@@ -23,7 +25,20 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+  ...[
+    ['server/src/bin/policylint.ts', 'dist/policylint.cjs'],
+    ['server/src/bin/language-server.ts', 'dist/policylint-language-server.cjs'],
+  ].map(([entry, outfile]) =>
+    esbuild.build({
+      ...common,
+      entryPoints: [entry],
+      outfile,
+      sourcemap: false,
+      banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+    }),
+  ),
 ]);
+for (const bin of ['dist/policylint.cjs', 'dist/policylint-language-server.cjs']) chmodSync(bin, 0o755);
 
 // The web extension (vscode.dev, github.dev): the client for the browser extension host and
 // the server for a web worker, with the same engine. node:fs/path/url/child_process are small shims there

@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// Packages the extension as policylint-<version>.vsix with @vscode/vsce (offline: nothing is
-// published), after `npm run build`, then reads the .vsix back and checks what is inside:
-// the bundles, grammar, snippets, docs, schema, icon, README, CHANGELOG and LICENSE, and no
-// node_modules, sources, tests or source maps.
+// Packages, after `npm run build`, offline (nothing is published):
+// - the extension as policylint-<version>.vsix with @vscode/vsce, with the Marketplace README
+//   (packaging/README.marketplace.md), then reads the .vsix back and checks what is inside:
+//   the bundles, grammar, snippets, docs, schema, icon, README, CHANGELOG and LICENSE, and no
+//   node_modules, sources, tests or source maps;
+// - the command-line tool and the language server as an npm tarball, policylint-<version>.tgz:
+//   two single-file bins (dist/policylint.cjs, dist/policylint-language-server.cjs), no
+//   dependencies, the user README (packaging/README.npm.md), the rule docs, the schema.
+//   `npm install -g ./policylint-<version>.tgz` installs both commands.
+// `node scripts/package.mjs --tarball [--pack-destination DIR]` makes only the tarball, in DIR
+// (the repository root by default); the install test uses it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
@@ -83,7 +91,83 @@ export function checkEntries(names) {
   return problems;
 }
 
+/** What the npm tarball carries, besides its package.json (paths in the repository → in the package). */
+export const TARBALL_FILES = {
+  'packaging/README.npm.md': 'README.md',
+  'CHANGELOG.md': 'CHANGELOG.md',
+  LICENSE: 'LICENSE',
+  'dist/policylint.cjs': 'dist/policylint.cjs',
+  'dist/policylint-language-server.cjs': 'dist/policylint-language-server.cjs',
+  'schema/policylintrc.schema.json': 'schema/policylintrc.schema.json',
+  'docs/rules': 'docs/rules',
+};
+
+/** The package.json of the npm tarball: both bins, no dependencies, no scripts. */
+export function tarballManifest() {
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    description: 'Lints draft privacy policies written in Markdown: the policylint command (for CI) and the policylint language server (for any LSP editor).',
+    license: pkg.license,
+    repository: pkg.repository,
+    keywords: pkg.keywords,
+    engines: { node: pkg.engines.node },
+    bin: {
+      policylint: 'dist/policylint.cjs',
+      'policylint-language-server': 'dist/policylint-language-server.cjs',
+    },
+    files: ['dist/', 'docs/', 'schema/'],
+  };
+}
+
+/** Builds policylint-<version>.tgz in `outDir` (the repository root by default) and returns its path. */
+export function buildTarball(outDir = root) {
+  const missing = Object.keys(TARBALL_FILES).filter((f) => !existsSync(join(root, f)));
+  if (missing.length) throw new Error(`missing ${missing.join(', ')} (run npm run build first)`);
+  const stage = mkdtempSync(join(tmpdir(), 'policylint-pack-'));
+  try {
+    for (const [from, to] of Object.entries(TARBALL_FILES)) {
+      mkdirSync(join(stage, to, '..'), { recursive: true });
+      if (statSync(join(root, from)).isDirectory()) cpSync(join(root, from), join(stage, to), { recursive: true });
+      else copyFileSync(join(root, from), join(stage, to));
+    }
+    for (const bin of Object.values(tarballManifest().bin)) chmodSync(join(stage, bin), 0o755);
+    writeFileSync(join(stage, 'package.json'), JSON.stringify(tarballManifest(), null, 2) + '\n');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const res = spawnSync(npm, ['pack', '--json', '--pack-destination', outDir], { cwd: stage, encoding: 'utf8', shell: process.platform === 'win32' });
+    if (res.status !== 0) throw new Error(`npm pack failed (exit ${res.status}): ${res.stderr}`);
+    const [info] = JSON.parse(res.stdout);
+    const problems = checkTarballFiles(info.files.map((f) => f.path));
+    if (problems.length) throw new Error(`${info.filename} is wrong:\n  ${problems.join('\n  ')}`);
+    return join(outDir, info.filename);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** What is wrong with the tarball's file list (paths inside the package). */
+export function checkTarballFiles(paths) {
+  const problems = [];
+  for (const f of ['package.json', 'README.md', 'LICENSE', ...Object.values(tarballManifest().bin), 'schema/policylintrc.schema.json', 'docs/rules/README.md']) {
+    if (!paths.includes(f)) problems.push(`missing ${f}`);
+  }
+  for (const p of paths) if (/(^|\/)node_modules\/|\.tsx?$|\.map$/.test(p)) problems.push(`should not contain ${p}`);
+  return problems;
+}
+
+function packTarball() {
+  const at = process.argv.indexOf('--pack-destination');
+  try {
+    const file = buildTarball(at > 0 ? process.argv[at + 1] : root);
+    console.log(`package: ${file}: ${(statSync(file).size / 1024).toFixed(1)} KiB, contents checked`);
+  } catch (err) {
+    console.error(`package: ${err.message}`);
+    process.exit(1);
+  }
+}
+
 function main() {
+  if (process.argv.includes('--tarball')) return packTarball();
   const missing = REQUIRED.filter((f) => !existsSync(join(root, f)));
   if (missing.length) {
     console.error(`package: missing ${missing.join(', ')}${missing.some((f) => f.startsWith('dist/') || f.startsWith('schema/')) ? ' (run npm run build first)' : ''}`);
@@ -91,7 +175,7 @@ function main() {
   }
   const out = `${pkg.name}-${pkg.version}.vsix`;
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const res = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root, stdio: 'inherit' });
+  const res = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'packaging/README.marketplace.md', '--out', out], { cwd: root, stdio: 'inherit' });
   if (res.status !== 0) {
     console.error(`package: vsce package failed (exit ${res.status})`);
     process.exit(1);
@@ -106,6 +190,7 @@ function main() {
     process.exit(1);
   }
   console.log(`package: ${out}: ${(statSync(join(root, out)).size / 1024).toFixed(1)} KiB, ${entries.length} entries, contents checked`);
+  packTarball();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

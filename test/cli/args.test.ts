@@ -35,7 +35,7 @@ describe('cli: argument parsing', () => {
     assert.throws(() => parseArgs(['--max-warnings', '2.5']), /--max-warnings expects a whole number/);
     assert.throws(() => parseArgs(['--fix=yes']), /--fix takes no value/);
     assert.throws(() => parseArgs(['--config']), /--config needs a value/);
-    assert.throws(() => parseArgs(['--format', 'html']), /--format expects one of stylish, json, sarif, got "html"/);
+    assert.throws(() => parseArgs(['--format', 'html']), /--format expects one of stylish, json, sarif, github, gitlab, got "html"/);
   });
 });
 

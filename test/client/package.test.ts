@@ -136,9 +136,12 @@ describe('.vscodeignore', () => {
     assert.equal(ignore[0], '**');
     const allowed = ignore.slice(1);
     assert.ok(allowed.every((l) => l.startsWith('!')), 'every line after ** re-includes something');
-    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'dist/client.cjs', 'dist/server.cjs', 'language-configuration.json']) {
+    for (const f of ['CHANGELOG.md', 'LICENSE', 'images/icon.png', 'dist/client.cjs', 'dist/server.cjs', 'language-configuration.json']) {
       assert.ok(allowed.includes(`!${f}`), f);
     }
+    // The README is the Marketplace one, which vsce is given by path (it would lose to a re-included README.md).
+    assert.ok(!allowed.includes('!README.md'), 'the developer README.md is re-included');
+    assert.match(readFileSync(join(root, 'scripts', 'package.mjs'), 'utf8'), /'--readme-path', 'packaging\/README\.marketplace\.md'/);
     for (const dir of ['syntaxes/', 'snippets/', 'schema/', 'docs/']) assert.ok(allowed.some((l) => l.startsWith(`!${dir}`)), dir);
   });
 

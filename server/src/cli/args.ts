@@ -4,7 +4,7 @@ import { parseSize } from '../engine/config.js';
 import { FIX_TYPES, type FixType } from '../engine/fix-kinds.js';
 
 export type Command = 'lint' | 'derive' | 'init' | 'report';
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 export const REPORT_FORMATS = ['html', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -67,7 +67,7 @@ export const OPTIONS: OptionSpec[] = [
     names: ['--format', '-f'],
     value: 'NAME',
     commands: ['lint', 'report'],
-    help: 'output format: stylish (default), json or sarif; for report: html (default) or markdown',
+    help: 'output format: stylish (default), json, sarif, github (Actions annotations) or gitlab (Code Quality); for report: html (default) or markdown',
     apply(args, v) {
       if (args.command === 'report') {
         if (!(REPORT_FORMATS as readonly string[]).includes(v)) {

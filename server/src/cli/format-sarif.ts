@@ -1,9 +1,11 @@
-// SARIF 2.1.0 for GitHub code scanning: one run, every rule described with a link to its
-// docs page, results located relative to %SRCROOT% (the working directory).
+// SARIF 2.1.0 for GitHub code scanning: one run, every rule described from its docs page
+// (shortDescription: a full sentence; fullDescription: the page's first paragraph; help: the
+// page) with a link to it, results located relative to %SRCROOT% (the working directory).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { RULES, docsUrl, resolveConfig, type LintMessage, type Severity } from '../engine/index.js';
 import { relativePath } from './io.js';
+import { ruleDoc } from './rule-docs.js';
 import type { FileReport, RunReport } from './report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -32,15 +34,23 @@ interface RuleDescriptor {
   properties: { tags: string[] };
 }
 
+/** A sentence ending in a full stop. */
+function sentence(text: string): string {
+  const t = firstSentence(text.trim());
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
 function descriptor(id: string, description: string, lvl: Level, enabled: boolean): RuleDescriptor {
   const url = docsUrl(id);
+  const doc = ruleDoc(id);
+  const full = doc?.description ?? description;
   return {
     id,
     name: id.replace(/(^|-)([a-z])/g, (_, _d: string, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: firstSentence(description) },
-    fullDescription: { text: description },
+    shortDescription: { text: doc?.summary ?? sentence(description) },
+    fullDescription: { text: full },
     helpUri: url,
-    help: { text: `${description} Documentation: ${url}`, markdown: `${description}\n\n[Documentation](${url})` },
+    help: { text: `${full} Documentation: ${url}`, markdown: `${doc?.markdown ?? description}\n\n[Documentation](${url})` },
     defaultConfiguration: { level: lvl, enabled },
     properties: { tags: ['privacy-policy'] },
   };

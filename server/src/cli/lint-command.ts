@@ -6,6 +6,8 @@ import { maxFileSizeOf } from '../engine/config.js';
 import type { CliArgs } from './args.js';
 import { colors, useColor } from './color.js';
 import { discover, type Target } from './files.js';
+import { formatGithub } from './format-github.js';
+import { formatGitlab } from './format-gitlab.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatStylish } from './format-stylish.js';
@@ -153,7 +155,11 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
       ? formatJson(report)
       : args.format === 'sarif'
         ? formatSarif(report, packageVersion())
-        : formatStylish(report, color);
+        : args.format === 'github'
+          ? formatGithub(report)
+          : args.format === 'gitlab'
+            ? formatGitlab(report)
+            : formatStylish(report, color);
   if (fixedStdin !== undefined) {
     io.stdout(fixedStdin);
     io.stderr(text);
