@@ -58,7 +58,12 @@ const browser = {
   sourcemap: true,
   logLevel: 'warning',
   plugins: [shims],
-  define: { __POLICYLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  // A worker has no `process`: the few Node-side reads of it get fixed values.
+  define: {
+    __POLICYLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    'process.platform': '"browser"',
+    'process.env': '{}',
+  },
   // The engine lets the event loop turn with setImmediate; a worker has setTimeout.
   banner: { js: 'globalThis.setImmediate ??= (fn, ...args) => setTimeout(fn, 0, ...args);' },
 };

@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CHECKLIST_IDS, lint, resolveConfig } from '../../server/src/engine/index.js';
+import { CHECKLIST_IDS, LAW_ITEM_IDS, lint, resolveConfig } from '../../server/src/engine/index.js';
 import { checkInsertion, LINE_ENDINGS, STYLE_CASES, withEol } from '../engine/styles.js';
 import { run, runJson, tempDir } from './helpers.js';
 
 /** Every rule, with the other items' presence rules off: only the case's section is missing. */
-const ONLY_SHARING = JSON.stringify({ extends: 'all', rules: Object.fromEntries(CHECKLIST_IDS.filter((id) => id !== 'sharing').map((id) => [id, 'off'])) });
+const ONLY_SHARING = JSON.stringify({ extends: 'all', rules: Object.fromEntries([...CHECKLIST_IDS, ...LAW_ITEM_IDS].filter((id) => id !== 'sharing').map((id) => [id, 'off'])) });
 
 function draft(text: string, config = ONLY_SHARING): { dir: string; file: string } {
   const dir = tempDir();

@@ -107,7 +107,7 @@ describe('cli: --format sarif', () => {
       const d = driver.rules.find((x) => x.id === rule.meta.id) as SarifRule & { help: { text: string; markdown: string } };
       const page = fs.readFileSync(path.join(REPO_ROOT, 'docs/rules', `${rule.meta.id}.md`), 'utf8');
       const short = d.shortDescription.text;
-      assert.match(short, /^[A-Z][^\n]*[a-z)"'”]\.$/, `${rule.meta.id}: "${short}" is not a sentence`);
+      assert.match(short, /^[A-Z][^\n]*[\w)"'”]\.$/, `${rule.meta.id}: "${short}" is not a sentence`);
       assert.ok(short.split(' ').length >= 5, `${rule.meta.id}: "${short}" is too short for a sentence`);
       assert.ok(!/`|\*\*|\]\(/.test(d.fullDescription.text), `${rule.meta.id}: Markdown left in the full description`);
       const firstParagraph = page.split(/\n\s*\n/)[1];

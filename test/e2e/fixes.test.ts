@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { CHECKLIST_IDS, fixText } from '../../server/src/engine/index.js';
+import { CHECKLIST_IDS, LAW_ITEM_IDS, fixText } from '../../server/src/engine/index.js';
 import { loadConfigFor } from '../../server/src/node/config-files.js';
 import { lintFile, textAfterFix } from './expected.js';
 import {
@@ -78,7 +78,7 @@ describe('the two kinds of fix in VS Code (code-server)', function () {
     // One folder where only the cookies item is checked (the quick-fix menu lists one missing section), one with every rule.
     const only = join(s.workspace, 'numbered');
     mkdirSync(only);
-    const off = Object.fromEntries(CHECKLIST_IDS.filter((id) => id !== 'cookies').map((id) => [id, 'off']));
+    const off = Object.fromEntries([...CHECKLIST_IDS, ...LAW_ITEM_IDS].filter((id) => id !== 'cookies').map((id) => [id, 'off']));
     writeFileSync(join(only, '.policylintrc.json'), JSON.stringify({ extends: 'all', rules: off }));
     writeFileSync(join(only, 'cookies.policy.md'), NUMBERED);
     const every = join(s.workspace, 'onsave');

@@ -8,13 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeActionRequest, CompletionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { CHECKLIST_IDS, fixText, resolveConfig, type ConfigData } from '../../server/src/engine/index.js';
+import { CHECKLIST_IDS, LAW_ITEM_IDS, fixText, resolveConfig, type ConfigData } from '../../server/src/engine/index.js';
 import { Commands } from '../../server/src/protocol.js';
 import { checkInsertion, LINE_ENDINGS, STYLE_CASES, withEol } from '../engine/styles.js';
 import { applyTextEdits, editsFor, fileUri, Harness } from './harness.js';
 import { dataOf } from './expect.js';
 
-const offExcept = (...keep: string[]): ConfigData => ({ extends: 'all', rules: Object.fromEntries(CHECKLIST_IDS.filter((id) => !keep.includes(id)).map((id) => [id, 'off' as const])) });
+const offExcept = (...keep: string[]): ConfigData => ({ extends: 'all', rules: Object.fromEntries([...CHECKLIST_IDS, ...LAW_ITEM_IDS].filter((id) => !keep.includes(id)).map((id) => [id, 'off' as const])) });
 
 describe('language server: section insertion', function () {
   this.timeout(30_000);
