@@ -381,6 +381,12 @@ export interface RuleMeta {
   fixKind?: FixKind;
   /** The checklist item the rule is about, if any. */
   item?: ChecklistId;
+  /**
+   * While this rule is on, it reports that item's "incomplete" state itself (children-age
+   * points at the mention that gives no age), so the item's own rule does not repeat it. Off,
+   * the item's rule reports it: turning this rule off never silences the finding.
+   */
+  reportsIncompleteOf?: ChecklistId;
   /** Option names and their JSON types, for config validation and the schema. */
   options?: Record<string, { type: 'string' | 'number' | 'boolean' | 'string[]'; description: string }>;
 }

@@ -22,16 +22,17 @@ function check(ctx: RuleContext): void {
 
   // Children mentioned, no age: the checklist says the item is incomplete. Point at the first
   // mention the item itself found, so the rule and the checklist never disagree.
-  const entry = ctx.checklist.find((c) => c.id === 'children');
+  const item = rule.meta.reportsIncompleteOf!;
+  const entry = ctx.checklist.find((c) => c.id === item);
   if (entry?.status === 'incomplete') {
-    const sentence = findEvidence(doc, getItem('children')!).sentences[0];
+    const sentence = findEvidence(doc, getItem(item)!).sentences[0];
     const m = sentence ? CHILD_WORDS.exec(sentence.text) : null;
     const at = sentence && m
       ? blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length)
       : { start: entry.range!.start.offset, end: entry.range!.end.offset };
     ctx.report({
       ...at,
-      item: 'children',
+      item,
       message:
         'Children are mentioned, but the policy states no age anywhere: say which ages it means (under 13 for COPPA in the US; 13 to 16 for consent under GDPR Art. 8, depending on the country).',
     });
@@ -98,6 +99,8 @@ const rule: Rule = {
     description: 'Children mentioned with no age threshold, or one concept stated with two different ages.',
     severity: 'warn',
     fixable: false,
+    // While on, this rule says which age is missing; off, the children item's rule reports it.
+    reportsIncompleteOf: 'children',
   },
   check,
 };

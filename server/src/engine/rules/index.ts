@@ -18,9 +18,7 @@ import vagueQualifier from './vague-qualifier.js';
 import allCaps from './all-caps.js';
 import type { Rule } from '../types.js';
 
-export const RULES: Rule[] = [
-  ...ITEMS.map(presenceRule),
-  ...LAW_ITEMS.map(presenceRule),
+const CONTENT_RULES: Rule[] = [
   childrenAge,
   noPlaceholders,
   outdatedFramework,
@@ -34,6 +32,17 @@ export const RULES: Rule[] = [
   legalese,
   vagueQualifier,
   allCaps,
+];
+
+/** The content rules that report an item's "incomplete" state while they are on. */
+function deputiesOf(item: string): Rule[] {
+  return CONTENT_RULES.filter((r) => r.meta.reportsIncompleteOf === item);
+}
+
+export const RULES: Rule[] = [
+  ...ITEMS.map((item) => presenceRule(item, deputiesOf(item.id))),
+  ...LAW_ITEMS.map((item) => presenceRule(item, deputiesOf(item.id))),
+  ...CONTENT_RULES,
 ];
 
 export function getRule(id: string): Rule | undefined {

@@ -5,16 +5,18 @@ import { insertSectionFix, sectionChoiceFixes } from '../insert.js';
 import type { ItemDef } from '../items/item.js';
 import type { Rule, RuleContext } from '../types.js';
 
-/** Items whose "incomplete" state another rule reports (children-age says which age is missing). */
-const INCOMPLETE_REPORTED_ELSEWHERE = new Set(['children']);
-
 /** Whether the corpus item a law item shares its section with is missing and on: its fix inserts the section. */
 function sharedSectionComing(item: ItemDef, ctx: RuleContext): boolean {
   const other = item.sharesSectionWith;
   return other !== undefined && ctx.config.rules.has(other) && ctx.checklist.find((e) => e.id === other)?.status === 'missing';
 }
 
-export function presenceRule(item: ItemDef): Rule {
+/**
+ * The rule of an item. `deputies` are the rules that declare they report this item's
+ * "incomplete" state (RuleMeta.reportsIncompleteOf): while one of them is on, it does, and this
+ * rule does not repeat it; with all of them off, this rule reports it.
+ */
+export function presenceRule(item: ItemDef, deputies: readonly Rule[] = []): Rule {
   return {
     meta: {
       id: item.id,
@@ -40,7 +42,7 @@ export function presenceRule(item: ItemDef): Rule {
           suggestions: item.insertable === false || sharedSectionComing(item, ctx) ? undefined : sectionChoiceFixes(doc, ctx.checklist, item.id, ctx.config),
           documentLevel: true,
         });
-      } else if (entry.status === 'incomplete' && entry.range && !INCOMPLETE_REPORTED_ELSEWHERE.has(item.id)) {
+      } else if (entry.status === 'incomplete' && entry.range && !deputies.some((r) => ctx.config.rules.has(r.meta.id))) {
         ctx.report({
           message: `${item.title} is incomplete: ${entry.reason ?? 'its content requirement is not met'}.`,
           start: entry.range.start.offset,
