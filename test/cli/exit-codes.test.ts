@@ -53,7 +53,7 @@ describe('cli: exit codes', () => {
     assert.equal(version.stdout.trim(), pkg.version);
     const rules = await run(['--list-rules']);
     assert.equal(rules.code, 0);
-    assert.match(rules.stdout, /^rule\s+severity\s+fixable\s+description/);
+    assert.match(rules.stdout, /^rule\s+severity\s+fixable\s+source\s+description/);
   });
 
   describe('--max-warnings and --quiet', () => {

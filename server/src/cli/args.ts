@@ -157,7 +157,7 @@ export const OPTIONS: OptionSpec[] = [
   { names: ['--quiet', '-q'], commands: ['lint'], help: 'report errors only (warnings are not shown or counted)', apply: (a) => void (a.quiet = true) },
   { names: ['--no-color'], commands: ALL, help: 'never colour the output (NO_COLOR works too)', apply: (a) => void (a.color = false) },
   { names: ['--color'], commands: ALL, help: 'colour the output even when it is not a terminal', apply: (a) => void (a.color = true) },
-  { names: ['--list-rules'], commands: ['lint'], help: 'list every rule with its default severity', apply: (a) => void (a.listRules = true) },
+  { names: ['--list-rules'], commands: ['lint'], help: 'list every rule with its severity in recommended (or --profile) and where that comes from', apply: (a) => void (a.listRules = true) },
   {
     names: ['--min-coverage'],
     value: 'RATIO',

@@ -1,7 +1,7 @@
 // The small subcommands: derive, init and --list-rules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deriveChecklist, resolveConfig, RULES } from '../engine/index.js';
+import { composeProfiles, deriveChecklist, LAW_PROFILES, profileEntries, RULES, SHIPPED_CHECKLIST, splitProfiles } from '../engine/index.js';
 import type { CliArgs } from './args.js';
 import { CONFIG_FILE_NAME } from '../node/config-files.js';
 import { discover } from './files.js';
@@ -77,24 +77,53 @@ export function runInit(io: CliIO): number {
   return EXIT_OK;
 }
 
-/** `--list-rules`: id, severity in the recommended profile, fixable, description. */
+/** Why `profiles` leave a rule off, and which other profiles turn it on: "off in recommended (corpus coverage 1/5, below 60%); on in caloppa". */
+function offSource(id: string, profiles: readonly string[]): string {
+  const derived = SHIPPED_CHECKLIST.items.find((i) => i.id === id);
+  const why =
+    profiles.includes('recommended') && derived
+      ? ` (corpus coverage ${derived.covered}/${derived.total}, below ${Math.round(SHIPPED_CHECKLIST.minCoverage * 100)}%: corpus/checklist.json)`
+      : '';
+  const others = ['recommended', 'plain-language', ...LAW_PROFILES.map((p) => p.id)].filter((p) => !profiles.includes(p) && profileEntries(p).has(id));
+  return `off in ${profiles.join(', ')}${why}; on in ${others.length ? others.join(', ') : 'all'}`;
+}
+
+const SPELLED = { error: 'error', warning: 'warn', info: 'info' } as const;
+
+/**
+ * `--list-rules`: id, severity in the recommended profile (or the `--profile` ones), fixable,
+ * where the severity comes from (the corpus coverage in corpus/checklist.json, the rule's own
+ * default, a law's provision), description.
+ */
 export function listRules(args: CliArgs, io: CliIO): number {
-  const recommended = resolveConfig(undefined).config.rules;
-  const rows = RULES.map((r) => ({
-    id: r.meta.id,
-    severity: recommended.get(r.meta.id)?.severity ?? 'off',
-    fixable: r.meta.fixable,
-    ...(r.meta.fixKind === 'section' && { fixKind: 'section' }),
-    description: r.meta.description,
-  }));
+  const profiles = args.profile ? splitProfiles(args.profile) : ['recommended'];
+  const unknown = profiles.filter((p) => p !== 'recommended' && p !== 'all' && p !== 'plain-language' && !LAW_PROFILES.some((l) => l.id === p));
+  if (unknown.length) {
+    io.stderr(`error: unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}\n`);
+    return EXIT_TROUBLE;
+  }
+  const on = composeProfiles(profiles);
+  const rows = RULES.map((r) => {
+    const setting = on.get(r.meta.id);
+    return {
+      id: r.meta.id,
+      severity: setting ? SPELLED[setting.severity] : 'off',
+      fixable: r.meta.fixable,
+      ...(r.meta.fixKind === 'section' && { fixKind: 'section' }),
+      source: setting ? setting.source : offSource(r.meta.id, profiles),
+      description: r.meta.description,
+    };
+  });
   if (args.format === 'json') {
     io.stdout(JSON.stringify(rows, null, 2) + '\n');
     return EXIT_OK;
   }
   const idWidth = Math.max(4, ...rows.map((r) => r.id.length));
-  const lines = [`${'rule'.padEnd(idWidth)}  severity  fixable  description`];
+  const sourceWidth = Math.max(6, ...rows.map((r) => r.source.length));
+  const lines = [`${'rule'.padEnd(idWidth)}  severity  fixable  ${'source'.padEnd(sourceWidth)}  description`];
   for (const r of rows) {
-    lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${(r.fixable ? (r.fixKind === 'section' ? 'section' : 'yes') : 'no').padEnd(7)}  ${r.description}`);
+    const fixable = r.fixable ? (r.fixKind === 'section' ? 'section' : 'yes') : 'no';
+    lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${fixable.padEnd(7)}  ${r.source.padEnd(sourceWidth)}  ${r.description}`);
   }
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;

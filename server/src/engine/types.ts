@@ -374,7 +374,11 @@ export interface LintMessage {
 export interface RuleMeta {
   id: string;
   description: string;
-  /** Default severity in the recommended profile. */
+  /**
+   * Severity in the recommended profile. A content rule states its own; an item's rule takes
+   * it from the corpus coverage in corpus/checklist.json (rules/presence.ts reads it there), and a
+   * law item's is 'off' (its law profiles turn it on). profiles.ts says where each one comes from.
+   */
   severity: 'error' | 'warn' | 'info' | 'off';
   fixable: boolean;
   /** What the rule's fix does: 'section' inserts a missing section (never applied by --fix alone); a text fix when absent. */

@@ -1,6 +1,7 @@
 // The rule of a checklist item: reports the item missing (with the fix that inserts its
 // section) or incomplete, then runs the item's own further checks. The item's file holds
 // its metadata, detection and template; this factory is the one place they become a rule.
+import { SHIPPED_CHECKLIST } from '../derive.js';
 import { insertSectionFix, sectionChoiceFixes } from '../insert.js';
 import type { ItemDef } from '../items/item.js';
 import type { Rule, RuleContext } from '../types.js';
@@ -9,6 +10,16 @@ import type { Rule, RuleContext } from '../types.js';
 function sharedSectionComing(item: ItemDef, ctx: RuleContext): boolean {
   const other = item.sharesSectionWith;
   return other !== undefined && ctx.config.rules.has(other) && ctx.checklist.find((e) => e.id === other)?.status === 'missing';
+}
+
+/**
+ * An item rule's severity in `recommended`, read from where it comes from: the corpus coverage
+ * that `policylint derive` writes to corpus/checklist.json. A law item is off there (its law
+ * profiles in profiles.ts turn it on). `policylint --list-rules` prints each rule's source.
+ */
+function recommendedSeverity(item: ItemDef): 'error' | 'warn' | 'off' {
+  const derived = SHIPPED_CHECKLIST.items.find((i) => i.id === item.id);
+  return derived?.recommended ? derived.severity : 'off';
 }
 
 /**
@@ -21,7 +32,7 @@ export function presenceRule(item: ItemDef, deputies: readonly Rule[] = []): Rul
     meta: {
       id: item.id,
       description: item.description,
-      severity: 'warn',
+      severity: recommendedSeverity(item),
       fixable: item.insertable !== false,
       fixKind: 'section',
       item: item.id,
