@@ -52,7 +52,7 @@ describe('rule no-placeholders', () => {
       ['TODO: describe retention.', 'TODO'],
       ['Call us on XXX-XXX-XXXX.', 'XXX-XXX-XXXX'],
       ['We use analytics FIXME which vendor.', 'FIXME'],
-      ['Lorem ipsum dolor sit amet, consectetur adipiscing elit.', 'Lorem ipsum'],
+      ['Lorem ipsum dolor sit amet, consectetur adipiscing elit.', 'Lorem ipsum dolor sit amet'],
       ['We may show a banner [or a pop-up message on the home page] when this policy changes.', '[or a pop-up message on the home page]'],
       ['You may add a profile photo [optional].', '[optional]'],
       ['Write to privacy@[yourdomain].com.', '[yourdomain]'],

@@ -18,10 +18,34 @@ const SMALL_WORD = /^(?:a|an|and|or|of|the|to|for|in|on|at|by|with|from|per|your
 
 const BRACKET = /\[([^[\]\n]{1,200})\]/g;
 const MUSTACHE = /\{\{(?:\s*[^{}\s][^{}\n]{0,79}?\s*|\n*[^\S\n]\s*)\}\}|\$?\{\s*[A-Za-z_][\w .-]{0,60}\}/g;
-const NOTE_WORD = /\b(?:TODO|TBD|FIXME)\b|(?<![\p{L}\p{N}_])X{3,}(?:[-. )(]+X{2,})*(?![\p{L}\p{N}_])/gu;
-const LOREM = /\blorem ipsum\b|\bdolor sit amet\b/i;
+const NOTE_WORD = /\b(?:TODO|TBD|TBA|TBC|FIXME)\b|(?<![\p{L}\p{N}_])X{3,}(?:[-. )(]+X{2,})*(?![\p{L}\p{N}_])/gu;
+const LOREM = /\blorem\s+ipsum(?:\s+dolor(?:\s+sit(?:\s+amet)?)?)?\b|\bdolor\s+sit\s+amet\b/i;
 /** Angle brackets around capitals or a prompt: <COMPANY>, <INSERT NAME>, <your domain>. */
 const ANGLE = /<\s*([^<>\s/=:"'@][^<>\n/=:"'@]{0,59}?)\s*>/g;
+
+/**
+ * The placeholder patterns of the editor's grammar (syntaxes/privacy-policy.tmLanguage.json,
+ * written from these by scripts/gen-grammar.mjs in `npm run build`): one source for what the
+ * editor colours and what this rule reports. Template variables, drafting notes and lorem
+ * ipsum are this rule's own regexes; brackets and angle brackets, which the rule classifies
+ * with code (classifyBracket, isAnglePlaceholder), are written as the closest Oniguruma
+ * patterns, and test/grammar/placeholders.test.ts checks both agree on a table of cases.
+ */
+export const GRAMMAR_PLACEHOLDERS: readonly { what: string; pattern: RegExp | string }[] = [
+  { what: 'template variables: {{company}}, ${company}, {company_name}', pattern: MUSTACHE },
+  {
+    what: 'bracketed prompts that open with a prompt word or name what to fill in: [insert date], [your domain]',
+    pattern:
+      '\\[(?![!^xX ]\\])[^\\[\\]\\n]*?\\b(?i:insert|enter|add|fill|specify|describe|provide|replace|company|business|organi[sz]ation|name|date|address|e-?mail|phone|telephone|website|web\\s+site|site|url|domain|city|state|country|jurisdiction|your|todo|tbd|officer|contact|number|product|app|brand|entity|year|month|day)\\b[^\\[\\]\\n]*\\](?![(\\[:])',
+  },
+  { what: 'bracketed capitals: [COMPANY NAME]', pattern: '\\[[A-Z][A-Z0-9 _.,&\'-]*[A-Z0-9]\\](?![(\\[:])' },
+  {
+    what: 'angle-bracketed capitals that are no HTML tag: <COMPANY>',
+    pattern: '<(?!(?:A|B|I|U|P|S|EM|BR|HR|DIV|SPAN|TABLE|TR|TD|TH|UL|OL|LI|DL|DT|DD|H[1-6]|IMG|STRONG|SUP|SUB|CENTER|FONT|CODE|PRE|SMALL|BIG|TT)>)[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*>',
+  },
+  { what: 'drafting notes: TODO, TBD, TBA, TBC, FIXME, XXX', pattern: NOTE_WORD },
+  { what: 'lorem ipsum', pattern: LOREM },
+];
 
 /** Tag names HTML knows; <B> or <BR> in capitals are markup, not placeholders. */
 const HTML_TAGS = new Set(
