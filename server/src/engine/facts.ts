@@ -14,7 +14,7 @@ import {
   EMAIL_ADDRESS,
   isEmailAddress,
 } from './patterns.js';
-import { alt, pattern } from './regex.js';
+import { alt, anyOf, pattern, seq } from './regex.js';
 import type {
   AgeFact,
   DateFact,
@@ -448,12 +448,79 @@ function datesIn(text: string, inDateSection: boolean): { iso: string; index: nu
 
 // ---------------------------------------------------------------- change-notification methods
 
+/** The policy's own date, named: "effective date", "“Last updated” date", "date last modified", "the 'last updated' reference". */
+const DATE_NOUN = alt(
+  /["“'‘]?(?:effective|last[- ]?(?:updated|modified|revised|changed)|revision|revised|updated)["”'’]? date\b/,
+  /["“'‘]?date (?:of )?last (?:modified|updated|revised|changed)["”'’]?/,
+  /["“'‘]last (?:updated|modified|revised)["”'’](?: (?:date|reference|line|notation|legend))?/,
+);
+
 const METHOD_RES: [NotificationMethod, RegExp][] = [
-  ['email', /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b|\b(?:and|or) e-?mail (?:you|each|every|all|the|your|our|affected|registered)\b|\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
-  ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert) (?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/i],
-  ['post-page', /\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner))[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|new (?:version|policy)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b|\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b|\bnotify you here\b|\bappears? here\b|\b(?:current|latest|new|updated|revised) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b|\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/i],
-  ['revised-date', /\bnew (?:effective|last[- ]updated|revision) date\b|\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?(?:["“'‘]?(?:effective|last[- ]updated|last[- ]modified|revision|revised)["”'’]? )?date\b|\b(?:effective|last[- ]updated|revision) date\b[^.]{0,40}\b(?:will be |is )?(?:revised|updated|changed)\b/i],
+  ['email', anyOf('i',
+    /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b/,
+    /\b(?:and|or) e-?mail (?:you|each|every|all|the|your|our|affected|registered)\b/,
+    // "by email", "sending you an email"; not "send an email to us"
+    /\b(?:by|via|through|with an?|in an?|send(?:ing)? you an?|(?:we|will) send(?:ing)? an?) e-?mail\b/,
+    /\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)/,
+    /\bnotice to (?:the|your) (?:primary |registered )?e-?mail address/,
+    /\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/,
+  )],
+  ['site-notice', anyOf('i',
+    /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)/,
+    /\bconspicuous (?:and [\w-]+ )?notice\b/,
+    /\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b/,
+    /\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b/,
+    /\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b/,
+    // "post a notice [that we have made changes] on the website"
+    /\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert)\b[^.]{0,60}?\b(?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/,
+    // a notice at a web address ("notice to you at https://…/about")
+    /\bnotice (?:to you )?(?:at|on) <?(?:https?:\/\/|www\.)/,
+    // the changes are posted on the home page, not on this page: a notice where everyone looks
+    /\bpost\w* (?:those |these |the |any |such )?(?:changes|updates|revisions)\b[^.]{0,20}\bon (?:our|the) home ?page\b/,
+    // the new version must be accepted before using the service again: a prompt in the product
+    /\b(?:accept(?:ed)?|agree(?:d)? to)\b[^.]{0,30}\bbefore (?:they|you|users) (?:can )?(?:continue|keep) (?:using|to use)\b/,
+  )],
+  ['post-page', anyOf('i',
+    // "we will post the revised policy here"; not "post a notice" (a site notice), nor "notice … by posting" (the posting is the notice)
+    seq(
+      /(?<!\bnotice\b[^.]{0,40}\bby )\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner|notification))/,
+      /(?![^.]{0,20}\bon (?:our|the) home ?page\b)/,
+      /[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|(?:new|next|modified) (?:privacy )?(?:version|policy|notice|statement)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b/,
+    ),
+    /\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b/,
+    /\bnotify you here\b/,
+    /\bappears? here\b/,
+    /\b(?:current|latest|new|updated|revised|recent) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b/,
+    // "the most current version of the policy, found at …", "… will be located here"
+    /\b(?:most )?(?:current|recent|latest|up-to-date) version\b[^.]{0,80}\b(?:found|located|available|kept|accessible)(?: (?:here|at|on)\b)?/,
+    /\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/,
+    // "we will update the privacy policy on our website", "by updating the information on this page"
+    /\b(?:updat|revis)\w* (?:the |this |our |any )?(?:privacy )?(?:policy|notice|statement|information|text)\b[^.]{0,30}\bon (?:this|our) (?:page|web ?site|site)\b/,
+    /\bupdat\w* (?:the text of )?this page\b/,
+  )],
+  ['revised-date', anyOf('i',
+    /\bnew (?:effective|last[- ]updated|revision) date\b/,
+    seq(/\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?/, alt(DATE_NOUN, /date\b/)),
+    // "the effective date … will be revised / clearly marked / displayed at the top"
+    seq(DATE_NOUN, /[^.]{0,60}\b(?:revised|updated|changed|marked|noted|indicated|shown|displayed|reflected|posted|tells you|indicates)\b/),
+    seq(/\b(?:reflected|indicated|shown|noted|stated) (?:in|by|at|on) (?:the |its )?/, DATE_NOUN),
+    seq(/\b(?:indicate|show|display|note|state|mark|highlight)\w* (?:the |its |a )?(?:new |revised |updated )?/, DATE_NOUN),
+    // "we will indicate the date these terms were last revised", "include the date when it was last updated"
+    /\b(?:indicate|include|show|display|note|state|mark|identify)\w* (?:the |a )?(?:new |revised |updated )?(?:effective |revision )?date (?:when|that|on which|these|this|the|it)\b[^.]{0,40}\b(?:revised|updated|modified|changed|amended|effective)\b/,
+    // "the date at the top", "with the effective date displayed at the top"
+    /\bdate\b[^.]{0,30}\b(?:at|on) the (?:top|bottom|beginning|end|head)\b/,
+  )],
 ];
+
+/**
+ * "Check back to this policy frequently", "review this page periodically": where a policy says nothing
+ * else about how users learn of changes, they appear on the page (post-page). Beside a promised notice
+ * it is only advice, and no method of its own.
+ */
+const CHECK_BACK = anyOf('i',
+  /\b(?:check|review|consult|visit|revisit|refer to|read)\w*\b[^.]{0,40}\b(?:back|this (?:page|(?:privacy )?(?:policy|statement|notice)))\b[^.]{0,40}\b(?:periodically|frequently|regularly|often|from time to time|occasionally)\b/,
+  /\b(?:periodically|frequently|regularly|occasionally) (?:check|review|consult|visit|revisit)\w* (?:back|this (?:page|(?:privacy )?(?:policy|statement|notice)))\b/,
+);
 
 /** Sentences that speak about changes to the policy: those in a changes section, and those that say so. */
 export function changeSentences(doc: PolicyDocument): Sentence[] {
@@ -487,6 +554,15 @@ function extractMethods(doc: PolicyDocument): MethodFact[] {
       }),
     );
     for (const m of found) out.push({ method: m.method, range: sentenceRange(doc, s, m.index, m.length) });
+  }
+  if (!out.length) {
+    for (const s of changeSentences(doc)) {
+      const m = CHECK_BACK.exec(s.text);
+      if (m) {
+        out.push({ method: 'post-page', range: sentenceRange(doc, s, m.index, m[0].length) });
+        break;
+      }
+    }
   }
   return out;
 }
