@@ -10,6 +10,7 @@ import { accuracy } from './accuracy.js';
 import { cliThroughput } from './cli.js';
 import { parseFloor } from './floor.js';
 import { lspLatency } from './lsp.js';
+import { plainLanguage } from './plain-language.js';
 import { hostileDocuments } from './hostile.js';
 import { serverMemory } from './memory.js';
 import { heading, table } from './stats.js';
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, Section> = {
   floor: parseFloor,
   cli: cliThroughput,
   memory: serverMemory,
+  plain: plainLanguage,
   hostile: hostileDocuments,
 };
 

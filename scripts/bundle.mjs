@@ -1,7 +1,8 @@
 // Bundles the extension client and the language server separately with esbuild, as
 // CommonJS for VS Code's extension host; writes the config JSON schema.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 mkdirSync('out', { recursive: true });
 // tsc's output is ESM; the root package.json stays CommonJS for VS Code.
@@ -22,6 +23,33 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+]);
+
+// The web extension (vscode.dev, github.dev): the client for the browser extension host and
+// the server for a web worker, with the same engine. node:fs/path/url/child_process are small shims there
+// (scripts/browser-shims): no file system, documents come from the client.
+const shims = {
+  name: 'browser-shims',
+  setup(build) {
+    // Its browser build decodes through the DOM, which a web worker has not.
+    build.onResolve({ filter: /^decode-named-character-reference$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/decode-named-character-reference/index.js', import.meta.url)) }));
+    build.onResolve({ filter: /^node:(fs|path|url|child_process)$/ }, (args) => ({ path: fileURLToPath(new URL(`./browser-shims/${args.path.slice(5)}.mjs`, import.meta.url)) }));
+  },
+};
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [shims],
+  define: { __POLICYLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  // The engine lets the event loop turn with setImmediate; a worker has setTimeout.
+  banner: { js: 'globalThis.setImmediate ??= (fn, ...args) => setTimeout(fn, 0, ...args);' },
+};
+await Promise.all([
+  esbuild.build({ ...browser, entryPoints: ['server/src/server-browser.ts'], outfile: 'dist/browser/server.js', format: 'iife' }),
+  esbuild.build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] }),
 ]);
 
 const { configSchema } = await import('../out/server/src/engine/index.js');

@@ -35,12 +35,14 @@ apt_packages() {
   local wanted=()
   [ -x /usr/bin/chromium ] || wanted+=(chromium)
   command -v rg >/dev/null 2>&1 || wanted+=(ripgrep)
+  # Neovim (Debian's, 0.7 on bookworm): test/editors drives its built-in LSP client.
+  command -v nvim >/dev/null 2>&1 || wanted+=(neovim)
   if ! code_server_installed; then
     { command -v make >/dev/null 2>&1 && command -v g++ >/dev/null 2>&1; } || wanted+=(build-essential)
     command -v python3 >/dev/null 2>&1 || wanted+=(python3)
   fi
   if [ "${#wanted[@]}" -eq 0 ]; then
-    say "chromium ($(readlink -f /usr/bin/chromium)) and ripgrep ($(command -v rg)) are installed; apt-get not needed"
+    say "chromium ($(readlink -f /usr/bin/chromium)), ripgrep ($(command -v rg)) and neovim ($(command -v nvim)) are installed; apt-get not needed"
     return
   fi
   command -v apt-get >/dev/null 2>&1 || fail "missing ${wanted[*]} and apt-get is not available: install them by hand (chromium must be /usr/bin/chromium)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates snippets/privacy-policy.code-snippets from the engine (compiled by tsc to out/):
-// one snippet per checklist item from ITEMS[i].template(config), where every [bracketed
-// prompt] becomes a tab stop; a whole-policy skeleton from the same templates in reading
+// one snippet per checklist item from its section template (templateFor), where every
+// [bracketed prompt] becomes a tab stop; a whole-policy skeleton from the same templates in reading
 // order; and the inline disable comments, offering the rule ids from RULES.
 //
 //   node scripts/gen-snippets.mjs           writes the file
@@ -52,9 +52,15 @@ function promptConfig(engine) {
   return { ...config, company: '[company name]' };
 }
 
-/** A template whose body restates its title ("Last updated: …") is a line, not a section. */
+/** An item's template as { title, body, line }: the prompt version, filled from config alone. */
+function templateOf(engine, item, config) {
+  const t = engine.templateFor(item.id);
+  return { title: t.title, body: engine.templateBody(t, engine.templateValues(undefined, config)), line: Boolean(t.line) };
+}
+
+/** A template such as "Last updated: …" is a line under the title, not a section. */
 function isLine(t) {
-  return t.body.trim().toLowerCase().startsWith(t.title.trim().toLowerCase());
+  return t.line;
 }
 
 function sectionLines(stops, t) {
@@ -64,7 +70,7 @@ function sectionLines(stops, t) {
 
 function itemSnippet(engine, item) {
   const stops = new TabStops();
-  const t = item.template(promptConfig(engine));
+  const t = templateOf(engine, item, promptConfig(engine));
   return {
     prefix: [`pl-${item.id}`, `policy-${item.id}`],
     description: `${item.title}: ${item.description} (policylint checklist item ${item.id})`,
@@ -80,7 +86,7 @@ function skeletonSnippet(engine) {
   const intro =
     'This policy describes the personal information [company name] collects when you use [our website and apps], ' +
     'what we do with it, who we share it with, and the choices and rights you have.';
-  const templates = ordered.map((item) => item.template(config));
+  const templates = ordered.map((item) => templateOf(engine, item, config));
   // Lines such as "Last updated: …" go right under the title, before the introduction.
   for (const t of templates.filter(isLine)) lines.push(...sectionLines(stops, t), '');
   lines.push(stops.fill(intro), '');

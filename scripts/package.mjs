@@ -21,6 +21,8 @@ export const REQUIRED = [
   'language-configuration.json',
   'dist/client.cjs',
   'dist/server.cjs',
+  'dist/browser/client.js',
+  'dist/browser/server.js',
   'schema/policylintrc.schema.json',
   'snippets/privacy-policy.code-snippets',
   'syntaxes/privacy-policy.tmLanguage.json',

@@ -1,9 +1,9 @@
 // The extension's commands. Every id in ClientCommands has its handler in `handlers` below
 // (the type makes a missing one a compile error; test/client/package.test.ts checks the manifest).
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest } from 'vscode-languageclient/node.js';
-import type { Range as LspRange } from 'vscode-languageclient/node.js';
-import { ClientCommands, Commands, LintDocumentsRequest } from '../../server/src/protocol.js';
+import { ExecuteCommandRequest } from 'vscode-languageclient';
+import type { Range as LspRange } from 'vscode-languageclient';
+import { ClientCommands, Commands, LintDocumentsRequest, ReviewReportRequest } from '../../server/src/protocol.js';
 import type { ChecklistNode } from './checklist-model.js';
 import { VIEW_ID } from './checklist-view.js';
 import { CONFIG_FILE_NAME, defaultConfigText } from './config-template.js';
@@ -49,6 +49,30 @@ function targetUri(deps: CommandDeps, arg: unknown): string | undefined {
   return deps.activePolicy()?.uri.toString();
 }
 
+/** One report panel per document, reused when the command runs again. */
+const reportPanels = new Map<string, vscode.WebviewPanel>();
+
+/**
+ * Shows a review report in a webview: no scripts (the page has none and its content security
+ * policy forbids them), and command links only to reveal a line of the document.
+ */
+function showReport(uri: string, html: string): void {
+  let panel = reportPanels.get(uri);
+  if (!panel) {
+    const name = vscode.Uri.parse(uri).path.split('/').pop() ?? uri;
+    panel = vscode.window.createWebviewPanel('policylint.reviewReport', `Review: ${name}`, vscode.ViewColumn.Beside, {
+      enableScripts: false,
+      enableCommandUris: [ClientCommands.revealEvidence],
+      localResourceRoots: [],
+    });
+    reportPanels.set(uri, panel);
+    panel.onDidDispose(() => reportPanels.delete(uri));
+  } else {
+    panel.reveal(vscode.ViewColumn.Beside);
+  }
+  panel.webview.html = html;
+}
+
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const handlers: Record<ClientCommandId, (...args: never[]) => Promise<void>> = {
     [ClientCommands.lintWorkspace]: guarded(deps, 'Lint Workspace', () => runLintWorkspace(deps)),
@@ -66,10 +90,22 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     }),
 
+    [ClientCommands.openReviewReport]: guarded(deps, 'Open Review Report', async (arg?: unknown) => {
+      const uri = targetUri(deps, arg);
+      if (!uri) return void vscode.window.showInformationMessage('policylint: open a privacy policy to see its review report.');
+      const report = await deps.client.require().sendRequest(ReviewReportRequest, { uri });
+      if (!report) return void vscode.window.showInformationMessage('policylint: this document is not linted as a privacy policy, so it has no review report.');
+      showReport(uri, report.html);
+    }),
+
     [ClientCommands.createConfig]: guarded(deps, 'Create Config File', () => createConfigFile()),
 
     [ClientCommands.restartServer]: guarded(deps, 'Restart Server', async () => {
       await deps.client.restart();
+    }),
+
+    [ClientCommands.showOutput]: guarded(deps, 'Show Output', async () => {
+      deps.client.output.show(true);
     }),
 
     [ClientCommands.showDocs]: guarded(deps, 'Show Rule Documentation', async (url?: unknown) => {
@@ -95,7 +131,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       if (typeof uri !== 'string' || !isLspRange(range)) throw new Error(`expected (uri, range), got ${JSON.stringify([uri, range])}`);
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      const editor = await vscode.window.showTextDocument(doc, { selection, preserveFocus: false });
+      // From the review report (a webview beside the editor): show the line where the document already is.
+      const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString())?.viewColumn;
+      const editor = await vscode.window.showTextDocument(doc, { selection, preserveFocus: false, viewColumn: column });
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
 

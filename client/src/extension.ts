@@ -7,17 +7,24 @@ import { ChecklistRequest } from '../../server/src/protocol.js';
 import { ChecklistStore } from './checklist-store.js';
 import { ChecklistView } from './checklist-view.js';
 import { registerCommands } from './commands.js';
-import { PolicyClient } from './language-client.js';
+import { PolicyClient, type ClientFactory } from './language-client.js';
+import { nodeClientFactory } from './node-client.js';
 import { PolicyStatus } from './status-item.js';
+import { registerTasks } from './tasks.js';
 
 /** Context key: the active editor shows a policy (the checklist view's `when`). */
 const ACTIVE_IS_POLICY = 'policylint.activeIsPolicy';
 
 let host: PolicyClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return activateWith(context, nodeClientFactory(context), { tasks: true });
+}
+
+/** The extension on a transport; `tasks`: the policylint task type (it needs a shell: desktop only). */
+export async function activateWith(context: vscode.ExtensionContext, factory: ClientFactory, options: { tasks: boolean }): Promise<void> {
   const output = vscode.window.createOutputChannel('policylint');
-  const client = new PolicyClient(context, output);
+  const client = new PolicyClient(context, output, factory);
   host = client;
   const store = new ChecklistStore(
     (uri) => client.require().sendRequest(ChecklistRequest, { uri }),
@@ -48,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     ...registerCommands({ client, activePolicy: () => active }),
+    ...(options.tasks ? [registerTasks()] : []),
     vscode.window.onDidChangeActiveTextEditor(follow),
     client.onDidLint((e) => {
       store.noteLinted(e);

@@ -1,8 +1,8 @@
-// Starts and restarts the bundled language server (dist/server.cjs) over IPC.
+// Starts and restarts the bundled language server: dist/server.cjs over IPC on the desktop
+// (node-client.ts), dist/browser/server.js in a web worker on the web (browser.ts).
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node.js';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
-import { ChecklistChangedNotification } from '../../server/src/protocol.js';
+import { RevealOutputChannelOn, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { ChecklistChangedNotification, ClientCommands, Commands, SNIPPET_EDITS_CAPABILITY, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
 import type { LintedEvent } from './checklist-store.js';
 import { CONFIG_FILE_NAME } from './config-template.js';
 import { documentSelector, readFilesSetting } from './selector.js';
@@ -10,8 +10,11 @@ import type { PolicyDocumentFilter } from './selector.js';
 
 const CLIENT_ID = 'policylint';
 
+/** Makes the language client for a transport (Node IPC, or a web worker). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
+
 export class PolicyClient implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private readonly perClient: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<LintedEvent>();
   private readonly started = new vscode.EventEmitter<void>();
@@ -25,10 +28,11 @@ export class PolicyClient implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     readonly output: vscode.OutputChannel,
+    private readonly factory: ClientFactory,
   ) {}
 
   /** The running client; undefined before start or after a failed start. */
-  get current(): LanguageClient | undefined {
+  get current(): BaseLanguageClient | undefined {
     return this.client?.state === State.Running ? this.client : undefined;
   }
 
@@ -54,7 +58,8 @@ export class PolicyClient implements vscode.Disposable {
   async restart(): Promise<void> {
     if (this.client && this.client.state !== State.Stopped) {
       this.output.appendLine('Restarting the policylint language server.');
-      await this.client.restart();
+      await this.client.stop();
+      await this.client.start();
       this.started.fire();
     } else {
       await this.stop();
@@ -83,18 +88,13 @@ export class PolicyClient implements vscode.Disposable {
   }
 
   /** The running client, or an error a command can show. */
-  require(): LanguageClient {
+  require(): BaseLanguageClient {
     const client = this.current;
     if (!client) throw new Error('the policylint language server is not running (see the policylint output; Privacy Policy: Restart Server tries again)');
     return client;
   }
 
-  private create(): LanguageClient {
-    const module = this.context.asAbsolutePath('dist/server.cjs');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-    };
+  private create(): BaseLanguageClient {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     this.perClient.push(watcher);
     const clientOptions: LanguageClientOptions = {
@@ -108,9 +108,48 @@ export class PolicyClient implements vscode.Disposable {
       // and pulled, the pulled diagnostics replace the pushed ones instead of doubling them.
       // (VS Code logs that a collection of that name exists already; that is expected.)
       diagnosticCollectionName: CLIENT_ID,
+      // The server reads git (stale-effective-date) only in a trusted workspace.
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+      middleware: {
+        // "Disable … with a reason": the server marks the edit (data.snippet) so the reason is a placeholder to type over.
+        provideCodeActions: async (document, range, context, token, next) => {
+          const actions = await next(document, range, context, token);
+          return actions?.map((a) => (a instanceof vscode.CodeAction && (a as { data?: { snippet?: boolean } }).data?.snippet ? asSnippetAction(a) : a));
+        },
+        // The code lens runs the server's checklist command; in VS Code the checklist view shows it instead.
+        executeCommand: async (command, args, next) => {
+          if (command === Commands.showChecklist) return vscode.commands.executeCommand(ClientCommands.showChecklist, ...args);
+          return next(command, args);
+        },
+        window: {
+          // Rule pages are Markdown files shipped in the extension: open them in the Markdown preview.
+          showDocument: async (params, next) => {
+            if (!params.external && /^file:.*\.md$/i.test(params.uri)) {
+              await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
+              return { success: true };
+            }
+            const result = await next(params, new vscode.CancellationTokenSource().token);
+            return 'success' in result ? result : { success: false };
+          },
+        },
+      },
     };
-    const client = new LanguageClient(CLIENT_ID, 'policylint', serverOptions, clientOptions);
+    const client = this.factory(CLIENT_ID, 'policylint', clientOptions);
+    client.registerFeature({
+      fillClientCapabilities(capabilities) {
+        const experimental = (capabilities.experimental ?? {}) as Record<string, unknown>;
+        capabilities.experimental = { ...experimental, policylint: { [SNIPPET_EDITS_CAPABILITY]: true } };
+      },
+      initialize() {},
+      getState: () => ({ kind: 'static' }),
+      clear() {},
+    });
     this.perClient.push(client.onNotification(ChecklistChangedNotification, (e) => this.changed.fire(e)));
+    this.perClient.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (client.isRunning()) void client.sendNotification(WorkspaceTrustedNotification, { trusted: true });
+      }),
+    );
     return client;
   }
 
@@ -119,4 +158,15 @@ export class PolicyClient implements vscode.Disposable {
     this.changed.dispose();
     this.started.dispose();
   }
+}
+
+/** The same action with its text edits as snippet edits (the reason is a tab stop). */
+function asSnippetAction(action: vscode.CodeAction): vscode.CodeAction {
+  if (!action.edit) return action;
+  const edit = new vscode.WorkspaceEdit();
+  for (const [uri, edits] of action.edit.entries()) {
+    edit.set(uri, edits.map((e) => new vscode.SnippetTextEdit(e.range, new vscode.SnippetString(e.newText))));
+  }
+  action.edit = edit;
+  return action;
 }

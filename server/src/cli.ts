@@ -4,6 +4,7 @@ import { parseArgs, usage, UsageError } from './cli/args.js';
 import { listRules, runDerive, runInit } from './cli/commands.js';
 import { resolveIO, packageVersion, type CliIOInput } from './cli/io.js';
 import { EXIT_OK, EXIT_TROUBLE, runLint } from './cli/lint-command.js';
+import { runReport } from './cli/report-command.js';
 
 export type { CliIO, CliIOInput } from './cli/io.js';
 
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[], ioInput: CliIOInput = {}): P
     }
     if (args.command === 'init') return runInit(io);
     if (args.command === 'derive') return await runDerive(args, io);
+    if (args.command === 'report') return await runReport(args, io);
     if (args.listRules) return listRules(args, io);
     if (!args.paths.length) {
       io.stderr(usage());

@@ -57,17 +57,34 @@ export interface LintDocumentsResult {
 /** policylint/lintDocuments: lint texts the client sends and publish their diagnostics (Lint Workspace). */
 export const LintDocumentsRequest = new RequestType<LintDocumentsParams, LintDocumentsResult, void>('policylint/lintDocuments');
 
+/** policylint/reviewReport: the review report of an open document, as one self-contained HTML page (links to lines are command URIs of policylint.revealEvidence). */
+export const ReviewReportRequest = new RequestType<{ uri: string }, { html: string } | null, void>('policylint/reviewReport');
+
+/** Sent by the client when the user trusts the workspace: from then on the server may read git (stale-effective-date). */
+export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>('policylint/workspaceTrusted');
+
 /** Commands served by workspace/executeCommand. */
 export const Commands = {
   /** args: [uri: string] — inserts every missing checklist section (a workspace/applyEdit). */
   insertMissingSections: 'policylint.server.insertMissingSections',
-  /** args: [uri: string, itemId: string] — inserts one missing section. */
+  /** args: [uri: string, itemId: string, choice?: string] — inserts one missing section (whatever its rule's severity; `choice` picks an answer of its template). */
   insertSection: 'policylint.server.insertSection',
   /** args: [uri: string] — applies every safe fix (the same as source.fixAll.policylint). */
   fixAll: 'policylint.server.fixAll',
   /** args: [uri: string, ruleId: string, scope: 'line' | 'file', line: number (0-based), reason?: string] — writes a disable comment. */
   disableRule: 'policylint.server.disableRule',
+  /** args: [ruleId: string, uri?: string] — opens the rule's page with window/showDocument (or says where it is). */
+  showDocumentation: 'policylint.server.showDocumentation',
+  /** args: [uri: string] — the checklist summary as a message (VS Code's client opens its checklist view instead). */
+  showChecklist: 'policylint.server.showChecklist',
 } as const;
+
+/**
+ * An experimental client capability (`experimental.policylint.snippetEdits: true`): the client
+ * turns code-action edits marked `data.snippet` into snippet edits (VS Code's client does), so
+ * a disable comment's reason can be a placeholder. Other clients get a plain default reason.
+ */
+export const SNIPPET_EDITS_CAPABILITY = 'snippetEdits';
 
 /** Client-side commands (package.json contributes.commands). */
 export const ClientCommands = {
@@ -76,16 +93,20 @@ export const ClientCommands = {
   showChecklist: 'policylint.showChecklist',
   createConfig: 'policylint.createConfig',
   restartServer: 'policylint.restartServer',
+  showOutput: 'policylint.showOutput',
   showDocs: 'policylint.showRuleDocs',
   disableWithReason: 'policylint.disableWithReason',
   revealEvidence: 'policylint.revealEvidence',
   insertSection: 'policylint.insertSection',
+  openReviewReport: 'policylint.openReviewReport',
 } as const;
 
 /** The payload carried in Diagnostic.data, so code actions need no server state. */
 export interface DiagnosticData {
   ruleId: string;
   docsUrl: string;
+  /** The document the diagnostic is about: code actions refuse data of another document. */
+  uri?: string;
   /** The document version the fix was computed for. */
   version: number | null;
   fix?: SerializedFix;
@@ -96,5 +117,7 @@ export interface DiagnosticData {
 export interface SerializedFix {
   title: string;
   safe: boolean;
+  /** 'section' inserts a whole section: never part of fix-all or fix-on-save. Absent: a text fix. */
+  kind?: 'text' | 'section';
   edits: { range: Range; newText: string }[];
 }

@@ -21,6 +21,15 @@ describe('cli: stylish output', () => {
     assert.equal(checklistLine([entry('use', 'incomplete')]), 'checklist 0/1 — incomplete: use');
   });
 
+  it('with -q names only files that have errors: a clean file gets no header', async () => {
+    const dir = copyFixtures(tempDir(), ['missing-sections.md', 'clean-policy.md']);
+    const r = await run(['-q', 'missing-sections.md', 'clean-policy.md'], { cwd: dir });
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.includes('missing-sections.md'), r.stdout);
+    assert.ok(!lines.includes('clean-policy.md'), r.stdout);
+    assert.match(r.stdout, /in 2 files/);
+  });
+
   it('prints a header, aligned message lines, the checklist line and a summary that agree with the JSON', async () => {
     const dir = copyFixtures(tempDir(), ['missing-sections.md']);
     const r = await run(['missing-sections.md'], { cwd: dir });

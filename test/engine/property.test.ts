@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, fixText, lint, resolveConfig, type LintOptions, type Point, type Range, type TextEdit } from '../../server/src/engine/index.js';
 import { hostileMarkdown, SEED_LINES } from './arbitraries.js';
+import { SAFE_PHRASES } from '../../server/src/engine/rules/legalese.js';
 
 const now = new Date('2026-11-22');
 const CONFIGS: [string, LintOptions][] = [
@@ -16,11 +17,17 @@ const CONFIGS: [string, LintOptions][] = [
 const SEED = Number(process.env.FC_SEED ?? 20261122);
 const RUNS = Number(process.env.FC_RUNS ?? 40);
 
-/** The point the engine should give for an offset: lines end at "\n" (a "\r\n" pair included). */
+/** The point the engine should give for an offset: lines end at "\n", "\r\n" or a lone "\r", as LSP counts them. */
 function expectedPoint(text: string, offset: number): Omit<Point, 'offset'> {
-  const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
   return { line, column: offset - lineStart + 1 };
 }
 
@@ -60,7 +67,9 @@ export function isSubsequence(small: string, big: string): boolean {
  * it into its TLS wording, keeping everything around it). Everything else a fix does must be
  * an insertion, so the original minus these spans is a subsequence of the fixed text.
  */
-const REPLACEABLE = /\bSSL\s*\/\s*(?=TLS\b)|(?<=\bTLS)\s*\/\s*SSL\b|\bSSL(?:\s*v?\s*[23](?:\.0)?)?\b|\bsecure\s+sockets?\s+layers?\b/gi;
+const SSL_WORDING = /\bSSL\s*\/\s*(?=TLS\b)|(?<=\bTLS)\s*\/\s*SSL\b|\bSSL(?:\s*v?\s*[23](?:\.0)?)?\b|\bsecure\s+sockets?\s+layers?\b/;
+/** …and a legal phrase that legalese's fix replaces with its plain wording ("prior to" → "before"). */
+const REPLACEABLE = new RegExp(`${SSL_WORDING.source}|\\b(?:${SAFE_PHRASES.join('|')})\\b`, 'gi');
 const keptText = (text: string) => text.replace(REPLACEABLE, '');
 
 function assertKeepsUserText(before: string, after: string, what: string): void {
@@ -91,6 +100,12 @@ function checkDocument(text: string): void {
   const once = fixText(text, options).text;
   assertKeepsUserText(text, once, `${name}: fixText`);
   assert.equal(fixText(once, options).text, once, `${name}: fixText twice differs from once`);
+  // With section insertions too: the same, except that renumbering rewrites section numbers (digits and numerals).
+  const both = { ...options, types: ['safe', 'section'] as const };
+  const all = fixText(text, both).text;
+  const numerals = (t: string) => t.replace(/[0-9IVXLCDMivxlcdmA-Za-z]/g, '');
+  assert.ok(isSubsequence(numerals(keptText(text)), numerals(all)), `${name}: fixText with sections deleted user text`);
+  assert.equal(fixText(all, both).text, all, `${name}: fixText with sections twice differs from once`);
 }
 
 describe('engine properties over hostile Markdown', () => {

@@ -50,8 +50,12 @@ export function sectionBody(markdown: string, title: string): string | undefined
 
 /** The first ```markdown fenced block of a section's body. */
 export function firstMarkdownFence(body: string): string | undefined {
-  const m = /^(`{3,})markdown[ \t]*\r?\n([\s\S]*?)\r?\n\1[ \t]*$/m.exec(body);
-  return m ? m[2] : undefined;
+  return markdownFences(body)[0];
+}
+
+/** Every ```markdown fenced block of a section's body, in order. */
+export function markdownFences(body: string): string[] {
+  return [...body.matchAll(/^(`{3,})markdown[ \t]*\r?\n([\s\S]*?)\r?\n\1[ \t]*$/gm)].map((m) => m[2]);
 }
 
 const config = resolveConfig({ extends: 'all' }).config;
@@ -61,8 +65,18 @@ const now = new Date('2026-11-22T00:00:00Z');
  * Lints an example as a policy, so that short snippets get every check. The exception is
  * not-a-policy: it reports the decision that a text is not a policy, which assuming one skips.
  */
-function reports(ruleId: string, text: string) {
-  return lint(text, { assumePolicy: ruleId !== 'not-a-policy', config, now }).messages.filter((m) => m.ruleId === ruleId);
+function reports(ruleId: string, text: string, baseline?: string) {
+  const options = { assumePolicy: ruleId !== 'not-a-policy', config, now, baseline: baseline === undefined ? undefined : { text: baseline, ref: 'HEAD' } };
+  return lint(text, options).messages.filter((m) => m.ruleId === ruleId);
+}
+
+/**
+ * The example's text and, for rules that compare with an earlier version
+ * (stale-effective-date), the committed version: the section's second ```markdown block.
+ */
+function example(page: Page, title: string): { text?: string; baseline?: string } {
+  const [text, baseline] = markdownFences(sectionBody(page.text, title) ?? '');
+  return { text, baseline };
 }
 
 describe('rule docs', () => {
@@ -110,16 +124,16 @@ describe('rule docs', () => {
       });
 
       it('the failing example makes the rule report', () => {
-        const example = firstMarkdownFence(sectionBody(page.text, 'Failing example') ?? '');
-        assert.ok(example, 'no ```markdown fence under "## Failing example"');
-        const found = reports(page.id, example);
+        const { text, baseline } = example(page, 'Failing example');
+        assert.ok(text, 'no ```markdown fence under "## Failing example"');
+        const found = reports(page.id, text, baseline);
         assert.ok(found.length >= 1, `${page.id} reported nothing on its failing example`);
       });
 
       it('the passing example does not', () => {
-        const example = firstMarkdownFence(sectionBody(page.text, 'Passing example') ?? '');
-        assert.ok(example, 'no ```markdown fence under "## Passing example"');
-        const found = reports(page.id, example);
+        const { text, baseline } = example(page, 'Passing example');
+        assert.ok(text, 'no ```markdown fence under "## Passing example"');
+        const found = reports(page.id, text, baseline);
         assert.deepEqual(
           found.map((m) => `${m.range.start.line}: ${m.message}`),
           [],
@@ -132,12 +146,12 @@ describe('rule docs', () => {
 
 describe('rule docs index (docs/rules/README.md)', () => {
   const recommended = resolveConfig(undefined).config;
-  // "| [id](id.md) | severity | yes/no | description |"
+  // "| [id](id.md) | severity | yes/no/section | description |"
   const rows = readFileSync(`${DOCS_DIR}/${INDEX}`, 'utf8')
     .split(/\r?\n/)
-    .map((line) => /^\|\s*\[([\w-]+)\]\(([\w-]+)\.md\)\s*\|\s*(\w+)\s*\|\s*(yes|no)\s*\|\s*(.*?)\s*\|$/.exec(line))
+    .map((line) => /^\|\s*\[([\w-]+)\]\(([\w-]+)\.md\)\s*\|\s*(\w+)\s*\|\s*(yes|no|section)\s*\|\s*(.*?)\s*\|$/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ id: m[1], link: m[2], severity: m[3], fixable: m[4] === 'yes', description: m[5] }));
+    .map((m) => ({ id: m[1], link: m[2], severity: m[3], fixable: m[4], description: m[5] }));
 
   it('lists every rule in RULES once, in the order of RULES', () => {
     assert.deepEqual(rows.map((r) => r.id), RULES.map((r) => r.meta.id));
@@ -159,7 +173,10 @@ describe('rule docs index (docs/rules/README.md)', () => {
   });
 
   it('says which rules are fixable as their metadata does', () => {
-    for (const r of rows) assert.equal(r.fixable, RULES.find((x) => x.meta.id === r.id)?.meta.fixable, r.id);
+    for (const r of rows) {
+      const meta = RULES.find((x) => x.meta.id === r.id)!.meta;
+      assert.equal(r.fixable, meta.fixable ? (meta.fixKind === 'section' ? 'section' : 'yes') : 'no', r.id);
+    }
   });
 });
 

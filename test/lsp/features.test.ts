@@ -1,6 +1,7 @@
 // The language server over stdio, driven like an editor would, on the five corpus policies.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import {
   CodeActionRequest,
@@ -18,9 +19,9 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { applyEdits, fixText, getItem, parsePolicy, SHIPPED_CHECKLIST, type LintResult } from '../../server/src/engine/index.js';
+import { applyEdits, fixText, getItem, parsePolicy, SHIPPED_CHECKLIST, templateBody, templateFor, templateValues, type LintResult } from '../../server/src/engine/index.js';
 import { loadConfigFor } from '../../server/src/node/config-files.js';
-import { ChecklistRequest, ClientCommands, Commands } from '../../server/src/protocol.js';
+import { ChecklistRequest, Commands } from '../../server/src/protocol.js';
 import { applyTextEdits, editsFor, fileUri, Harness, positionAt } from './harness.js';
 import { assertChangedOnlyAt, CORPUS, countLike, dataOf, engineLint, summarizeDiagnostics, summarizeMessages, symbolNames } from './expect.js';
 
@@ -74,7 +75,8 @@ describe('language server: features on the corpus (push diagnostics)', function 
         diagnostics.forEach((d, i) => {
           const m = expected.messages[i];
           assert.equal(d.source, 'policylint');
-          assert.equal(d.codeDescription?.href, m.docsUrl);
+          assert.equal(d.codeDescription?.href, pathToFileURL(path.resolve('docs/rules', `${m.ruleId}.md`)).href);
+          assert.equal(dataOf(d).uri, uri);
           assert.equal(dataOf(d).ruleId, m.ruleId);
           assert.equal(dataOf(d).version, 1);
           assert.equal((d.tags ?? []).includes(DiagnosticTag.Deprecated), !!m.tags?.includes('deprecated'), `deprecated tag of ${m.ruleId}`);
@@ -146,7 +148,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
         assert.ok(lens.command!.title.startsWith(`Checklist ${present}/${expected.checklist.length}`), lens.command!.title);
         for (const id of missing.slice(0, 5)) assert.ok(lens.command!.title.includes(id), `lens does not name ${id}`);
         if (!missing.length) assert.ok(lens.command!.title.endsWith('complete'));
-        assert.equal(lens.command!.command, ClientCommands.showChecklist);
+        assert.equal(lens.command!.command, Commands.showChecklist);
         assert.deepEqual(lens.command!.arguments, [uri]);
         const anchor = expected.doc.title ?? expected.doc.sections[0];
         assert.equal(lens.range.start.line, anchor ? anchor.titleRange.start.line - 1 : 0);
@@ -173,7 +175,8 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionAt(text, mid) });
         const value = (hover!.contents as MarkupContent).value;
         assert.ok(value.includes(`**${m.ruleId}**`), value);
-        assert.ok(value.includes(`](${m.docsUrl})`), value);
+        // The bundled page (the server runs from dist/, beside docs/rules): offline.
+        assert.ok(value.includes(`](${pathToFileURL(path.resolve('docs/rules', `${m.ruleId}.md`)).href})`), value);
       });
 
       it('offers show-documentation and disable actions for each diagnostic', async () => {
@@ -182,10 +185,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const actions = await codeActionsFor(uri, [d]);
         const rule = String(d.code);
         const docs = actions.find((a) => a.title === `Show documentation for ${rule}`);
-        assert.equal(docs?.command?.command, ClientCommands.showDocs);
-        assert.equal(docs?.command?.arguments?.[0], dataOf(d).docsUrl);
-        const reason = actions.find((a) => a.command?.command === ClientCommands.disableWithReason);
-        assert.deepEqual(reason?.command?.arguments?.slice(0, 2), [uri, rule]);
+        assert.equal(docs?.command?.command, Commands.showDocumentation);
+        assert.deepEqual(docs?.command?.arguments, [rule, uri]);
+        const reason = actions.find((a) => a.title.startsWith(`Disable ${rule} for this file with a reason`));
+        assert.ok(reason?.edit, 'the disable-with-a-reason action is an edit');
         // A missing section is about the document, not the title line it is shown on.
         assert.equal(actions.some((a) => a.title === `Disable ${rule} for this line` && a.edit), !dataOf(d).documentLevel);
         assert.ok(actions.some((a) => a.title === `Disable ${rule} for this file` && a.edit));
@@ -222,7 +225,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
       });
 
       it('fixes all safe problems as source.fixAll.policylint, in one minimal edit equal to the engine fixText', async () => {
-        const safe = diagnostics.filter((d) => dataOf(d).fix?.safe);
+        const safe = diagnostics.filter((d) => dataOf(d).fix?.safe && dataOf(d).fix?.kind !== 'section');
         const actions = await codeActionsFor(uri, [], ['source.fixAll.policylint']);
         if (!safe.length) return assert.equal(actions.length, 0);
         assert.equal(actions.length, 1);
@@ -237,7 +240,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
       });
 
       it('offers "Fix all" among the quick-fixes when two or more problems are fixable', async () => {
-        const safe = diagnostics.filter((d) => dataOf(d).fix?.safe);
+        const safe = diagnostics.filter((d) => dataOf(d).fix?.safe && dataOf(d).fix?.kind !== 'section');
         const actions = await codeActionsFor(uri, diagnostics.slice(0, 1));
         const fixAll = actions.filter((a) => a.title === FIX_ALL_TITLE);
         assert.equal(fixAll.length, safe.length >= 2 ? 1 : 0);
@@ -294,13 +297,14 @@ describe('language server: features on the corpus (push diagnostics)', function 
       const config = loadConfigFor(file).config;
       assert.deepEqual(
         items.map((i) => i.label).sort(),
-        missing.map((e) => getItem(e.id)!.template(config).title).sort(),
+        missing.map((e) => templateFor(e.id)!.title).sort(),
       );
       assert.ok(items.length > 0, 'manycontacts misses sections');
       // Insert the first one: it is no longer missing.
       const item = items[0];
       const edit = item.textEdit as { range: never; newText: string };
-      assert.ok(edit.newText.includes(getItem((item.data as { itemId: string }).itemId)!.template(config).body.trim().split('\n')[0]));
+      const t = templateFor((item.data as { itemId: string }).itemId)!;
+      assert.ok(edit.newText.includes(templateBody(t, templateValues(result.doc, config)).trim().split('\n')[0]));
       const out = applyTextEdits(body, [edit as never]);
       const version = await h.setText(uri, out);
       await h.diagnostics(uri, version);

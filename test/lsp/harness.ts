@@ -26,6 +26,8 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
+  ShowDocumentRequest,
+  type ShowDocumentParams,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -59,6 +61,12 @@ export interface HarnessOptions {
   /** The script to run (dist/server.cjs by default) and the transport. */
   script?: string;
   transport?: 'stdio' | 'ipc';
+  /** Sent as InitializeParams.initializationOptions (e.g. { workspaceTrusted: true }). */
+  initializationOptions?: Record<string, unknown>;
+  /** Declare window.showDocument (answered with success, and recorded). */
+  showDocument?: boolean;
+  /** Declare experimental.policylint.snippetEdits (what VS Code's client declares). */
+  snippetEdits?: boolean;
 }
 
 export interface OpenDoc {
@@ -76,7 +84,8 @@ type Event =
   | { kind: 'log'; params: LogMessageParams }
   | { kind: 'checklistChanged'; params: { uri: string; version: number | null } }
   | { kind: 'refresh'; method: string }
-  | { kind: 'applyEdit'; edit: WorkspaceEdit };
+  | { kind: 'applyEdit'; edit: WorkspaceEdit }
+  | { kind: 'showDocument'; params: ShowDocumentParams };
 
 export function fileUri(p: string): string {
   return pathToFileURL(path.resolve(p)).href;
@@ -176,6 +185,10 @@ export class Harness {
       record({ kind: 'applyEdit', edit: params.edit });
       return { applied: true };
     });
+    this.conn.onRequest(ShowDocumentRequest.type, (params) => {
+      record({ kind: 'showDocument', params });
+      return { success: true };
+    });
     this.conn.listen();
   }
 
@@ -205,8 +218,10 @@ export class Harness {
         completion: { completionItem: { snippetSupport: true } },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
+      ...(options.showDocument ? { window: { showDocument: { support: true } } } : {}),
+      ...(options.snippetEdits ? { experimental: { policylint: { snippetEdits: true } } } : {}),
     };
-    const init = await h.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    const init = await h.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions: options.initializationOptions });
     h.initializeResult = init;
     await h.conn.sendNotification(InitializedNotification.type, {});
     return h;

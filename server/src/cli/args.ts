@@ -1,16 +1,25 @@
 // Command-line parsing. Hand-written so that every mistake gets one plain sentence and the
 // options of one subcommand are refused, by name, on another.
 import { parseSize } from '../engine/config.js';
+import { FIX_TYPES, type FixType } from '../engine/fix-kinds.js';
 
-export type Command = 'lint' | 'derive' | 'init';
+export type Command = 'lint' | 'derive' | 'init' | 'report';
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
+export const REPORT_FORMATS = ['html', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface CliArgs {
   command: Command;
   paths: string[];
   format: Format;
+  /** policylint report --format */
+  reportFormat: ReportFormat;
+  /** --since REF: the git ref stale-effective-date compares with (default HEAD). */
+  since?: string;
   fix: boolean;
+  /** --fix-type: which kinds of fix --fix applies (default: safe text fixes only). */
+  fixTypes?: FixType[];
   profile?: string;
   config?: string;
   maxWarnings?: number;
@@ -43,7 +52,7 @@ interface OptionSpec {
   apply(args: CliArgs, value: string): void;
 }
 
-const ALL: Command[] = ['lint', 'derive', 'init'];
+const ALL: Command[] = ['lint', 'derive', 'init', 'report'];
 
 function parseNumber(option: string, value: string, check: (n: number) => boolean, expected: string): number {
   const n = Number(value);
@@ -57,27 +66,46 @@ export const OPTIONS: OptionSpec[] = [
   {
     names: ['--format', '-f'],
     value: 'NAME',
-    commands: ['lint'],
-    help: 'output format: stylish (default), json or sarif',
+    commands: ['lint', 'report'],
+    help: 'output format: stylish (default), json or sarif; for report: html (default) or markdown',
     apply(args, v) {
+      if (args.command === 'report') {
+        if (!(REPORT_FORMATS as readonly string[]).includes(v)) {
+          throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')} with policylint report, got ${JSON.stringify(v)}`);
+        }
+        args.reportFormat = v as ReportFormat;
+        return;
+      }
       if (!(FORMATS as readonly string[]).includes(v)) {
         throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got ${JSON.stringify(v)}`);
       }
       args.format = v as Format;
     },
   },
-  { names: ['--fix'], commands: ['lint'], help: 'apply every safe fix and write the files back', apply: (a) => void (a.fix = true) },
+  { names: ['--fix'], commands: ['lint'], help: 'apply every safe text fix and write the files back (never inserts a section)', apply: (a) => void (a.fix = true) },
+  {
+    names: ['--fix-type'],
+    value: 'TYPES',
+    commands: ['lint'],
+    help: 'with --fix: the kinds of fix to apply, comma-separated: safe (text fixes, the default), section (insert missing sections)',
+    apply(a, v) {
+      const types = v.split(',').map((t) => t.trim()).filter(Boolean);
+      const bad = types.find((t) => !(FIX_TYPES as readonly string[]).includes(t));
+      if (!types.length || bad !== undefined) throw new UsageError(`--fix-type expects ${FIX_TYPES.join(', ')} or both comma-separated, got ${JSON.stringify(v)}`);
+      a.fixTypes = [...new Set([...(a.fixTypes ?? []), ...(types as FixType[])])];
+    },
+  },
   {
     names: ['--profile'],
     value: 'NAME',
-    commands: ['lint'],
-    help: 'use this profile instead of the config\'s "extends" (recommended, all)',
+    commands: ['lint', 'report'],
+    help: 'use this profile instead of the config\'s "extends" (recommended, all, plain-language)',
     apply: (a, v) => void (a.profile = v),
   },
   {
     names: ['--config', '-c'],
     value: 'FILE',
-    commands: ['lint'],
+    commands: ['lint', 'report'],
     help: 'use this config file instead of the nearest .policylintrc.json',
     apply: (a, v) => void (a.config = v),
   },
@@ -140,10 +168,20 @@ export const OPTIONS: OptionSpec[] = [
     },
   },
   {
+    names: ['--since'],
+    value: 'REF',
+    commands: ['lint', 'report'],
+    help: 'stale-effective-date compares with the file at this git ref (default: HEAD, the last commit)',
+    apply(a, v) {
+      if (!/^[A-Za-z0-9_][\w./@{}~^-]*$/.test(v) || v.includes('..')) throw new UsageError(`--since expects a git ref such as HEAD~1, main or v2.0, got ${JSON.stringify(v)}`);
+      a.since = v;
+    },
+  },
+  {
     names: ['--output', '-o'],
     value: 'FILE',
-    commands: ['derive'],
-    help: 'derive: write the checklist to FILE instead of standard output',
+    commands: ['derive', 'report'],
+    help: 'derive, report: write to FILE instead of standard output',
     apply: (a, v) => void (a.output = v),
   },
   { names: ['--help', '-h'], commands: ALL, help: 'show this help', apply: (a) => void (a.help = true) },
@@ -155,6 +193,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     command: 'lint',
     paths: [],
     format: 'stylish',
+    reportFormat: 'html',
     fix: false,
     quiet: false,
     cache: false,
@@ -164,7 +203,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     minCoverage: 0.6,
   };
   let rest = [...argv];
-  if (rest[0] === 'derive' || rest[0] === 'init') {
+  if (rest[0] === 'derive' || rest[0] === 'init' || rest[0] === 'report') {
     args.command = rest[0];
     rest = rest.slice(1);
   }
@@ -201,6 +240,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (args.command === 'init' && args.paths.length) throw new UsageError('policylint init takes no paths');
+  if (args.fixTypes && !args.fix) throw new UsageError('--fix-type needs --fix');
   return args;
 }
 
@@ -213,6 +253,7 @@ export function usage(): string {
     'Usage: policylint [options] <files | directories | globs | ->',
     '       policylint derive <files…> [--min-coverage 0.6] [-o checklist.json]',
     '       policylint init',
+    '       policylint report <files…> [--format html|markdown] [-o report.html] [--since REF]',
     '',
     'Lints privacy policies written in Markdown. Directories are searched for *.md and',
     '*.markdown files; "-" reads standard input. `policylint corpus` lints the sample corpus.',

@@ -84,6 +84,7 @@ export function listRules(args: CliArgs, io: CliIO): number {
     id: r.meta.id,
     severity: recommended.get(r.meta.id)?.severity ?? 'off',
     fixable: r.meta.fixable,
+    ...(r.meta.fixKind === 'section' && { fixKind: 'section' }),
     description: r.meta.description,
   }));
   if (args.format === 'json') {
@@ -93,7 +94,7 @@ export function listRules(args: CliArgs, io: CliIO): number {
   const idWidth = Math.max(4, ...rows.map((r) => r.id.length));
   const lines = [`${'rule'.padEnd(idWidth)}  severity  fixable  description`];
   for (const r of rows) {
-    lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${(r.fixable ? 'yes' : 'no').padEnd(7)}  ${r.description}`);
+    lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${(r.fixable ? (r.fixKind === 'section' ? 'section' : 'yes') : 'no').padEnd(7)}  ${r.description}`);
   }
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;

@@ -1,6 +1,6 @@
 // The machine-readable report. The shape is public interface (issue 2): version, results
 // with file, looksLikePolicy, checklist and diagnostics; more fields may be added.
-import type { ChecklistEntry, LintMessage } from '../engine/index.js';
+import { fixType, isSafeTextFix, type ChecklistEntry, type LintMessage } from '../engine/index.js';
 import type { RunReport } from './report.js';
 
 export function checklistJson(e: ChecklistEntry) {
@@ -25,7 +25,8 @@ export function diagnosticJson(m: LintMessage) {
     column: m.range.start.column,
     endLine: m.range.end.line,
     endColumn: m.range.end.column,
-    fixable: Boolean(m.fix?.safe),
+    fixable: isSafeTextFix(m.fix),
+    ...(fixType(m.fix) === 'section' && { insertable: true }),
     suggestions: m.suggestions?.length ?? 0,
     ...(m.item !== undefined && { item: m.item }),
     docsUrl: m.docsUrl,

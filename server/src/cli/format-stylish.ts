@@ -26,6 +26,8 @@ export function formatStylish(report: RunReport, c: Colors): string {
   if (out.length) out.push('');
 
   for (const r of report.results) {
+    // --quiet: a clean file gets no header (nor checklist line), only the summary counts it.
+    if (report.quiet && !r.messages.length) continue;
     out.push(c.underline(r.file));
     const pos = r.messages.map((m) => `${m.range.start.line}:${m.range.start.column}`);
     const posWidth = Math.max(0, ...pos.map((p) => p.length));
@@ -51,6 +53,7 @@ export function formatStylish(report: RunReport, c: Colors): string {
     const summary = `✖ ${plural(problems, 'problem')} (${detail}) in ${files}`;
     out.push(n.error ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
     if (n.fixable && !report.fix) out.push(`  ${plural(n.fixable, 'problem')} can be fixed with --fix`);
+    if (n.insertable) out.push(`  ${plural(n.insertable, 'missing section')} can be inserted with --fix --fix-type section`);
   } else {
     out.push(c.green(`✔ no problems in ${files}${n.info ? ` (${n.info} info)` : ''}`));
   }

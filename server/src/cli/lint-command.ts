@@ -12,6 +12,8 @@ import { formatStylish } from './format-stylish.js';
 import { packageRoot, packageVersion, relativePath, type CliIO } from './io.js';
 import { cachedOutcome, ConfigCache, configPathOf, declaresPolicy, formatConfigError, lintFile, type FileOutcome, type LintSettings } from './lint-file.js';
 import { cacheFilePath, cacheVariant, LintCache } from './cache.js';
+import { committedTextSync } from '../node/git.js';
+import { createHash } from 'node:crypto';
 import { PARALLEL_MIN_FILES, runPool, workerAvailable, type PoolTask } from './pool.js';
 import { Progress } from './progress.js';
 import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from '../node/read-file.js';
@@ -45,13 +47,25 @@ export function workerCount(jobs: number | undefined, files: number): number {
  * files (not standard input) on worker threads.
  */
 async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[], configs: ConfigCache, cache?: LintCache): Promise<FileOutcome[]> {
-  const settings: LintSettings = { cwd: io.cwd, configPath: args.config, profile: args.profile, fix: args.fix, quiet: args.quiet };
+  const settings: LintSettings = { cwd: io.cwd, configPath: args.config, profile: args.profile, fix: args.fix, fixTypes: args.fixTypes, quiet: args.quiet, since: args.since };
   const progress = Progress.for(io.stderr, targets.length, io.stderrIsTTY, io.stderrColumns);
   const outcomes: FileOutcome[] = new Array(targets.length);
   // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
   const configOf = (t: Target) => configs.for(configPathOf(t, io.cwd)).config;
   const limits = targets.map((t) => args.maxFileSize ?? maxFileSizeOf(configOf(t)));
-  const variantOf = (t: Target) => cacheVariant(declaresPolicy(t), args.quiet);
+  // A result of stale-effective-date also depends on the committed text: it is part of the key.
+  const baselineKeys = new Map<string, string>();
+  const baselineKey = (t: Target): string => {
+    if (!cache || !t.abs || !configOf(t).rules.has('stale-effective-date')) return '';
+    let key = baselineKeys.get(t.abs);
+    if (key === undefined) {
+      const b = committedTextSync(t.abs, args.since ?? 'HEAD');
+      key = b ? ` baseline ${b.ref} ${createHash('sha256').update(b.text).digest('hex')}` : '';
+      baselineKeys.set(t.abs, key);
+    }
+    return key;
+  };
+  const variantOf = (t: Target) => cacheVariant(declaresPolicy(t), args.quiet) + baselineKey(t);
   // With --cache, every file is read and hashed here; those with a stored result are not linted again.
   const reads = new Map<number, ReadOutcome>();
   const fromCache = new Set<number>();
@@ -108,7 +122,7 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
 export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   const fallbacks = { corpus: path.join(packageRoot(), 'corpus') };
   const { targets, errors: discoveryErrors } = discover(args.paths, io.cwd, fallbacks);
-  const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, cwd: io.cwd };
+  const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, quiet: args.quiet, cwd: io.cwd };
   const notes: string[] = discoveryErrors.map((e) => `${e.file}: error: ${e.message}`);
   report.errors.push(...discoveryErrors.map((e) => ({ file: e.file, error: e.message })));
 

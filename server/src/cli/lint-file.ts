@@ -1,7 +1,8 @@
 // One file's lint (or fix and write back), as a plain value that can cross a thread: the
 // main thread runs it for `--jobs 1` and standard input, a worker thread for the rest.
 import * as path from 'node:path';
-import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type LintMessage, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type FixType, type LintMessage, type LintOptions, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { committedTextSync } from '../node/git.js';
 import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
 import { STDIN_NAME, type Target } from './files.js';
 import { relativePath } from './io.js';
@@ -17,7 +18,11 @@ export interface LintSettings {
   /** --profile */
   profile?: string;
   fix: boolean;
+  /** --fix-type (default: safe text fixes only). */
+  fixTypes?: FixType[];
   quiet: boolean;
+  /** --since: the git ref stale-effective-date compares with (default HEAD). */
+  since?: string;
 }
 
 /** Everything one file adds to the run's report, in the order it is printed. */
@@ -100,6 +105,15 @@ function toReport(target: Target, result: LintResult, text: string, fixed: LintM
   };
 }
 
+/**
+ * The engine's options for one file: a `*.policy.md` is a policy by declaration, and when
+ * stale-effective-date is on, the file's committed text (from git) is the baseline.
+ */
+export function lintOptionsFor(target: Target, config: ResolvedConfig, settings: Pick<LintSettings, 'since'>): LintOptions {
+  const baseline = target.abs && config.rules.has('stale-effective-date') ? committedTextSync(target.abs, settings.since ?? 'HEAD') : undefined;
+  return { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target), baseline };
+}
+
 /** Whether a file is a policy by its name (`*.policy.md`), however short its text. */
 export function declaresPolicy(target: Target): boolean {
   return POLICY_FILE_PATTERN.test(target.display);
@@ -117,11 +131,11 @@ export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConf
     if (read.kind === 'error') return failedOutcome(target, read.message);
     return { notes: [`${target.display}: warning: ${read.message}`], errors: [], skipped: [{ file: target.display, reason: read.message }] };
   }
-  const options = { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target) };
+  const options = lintOptionsFor(target, config, settings);
   const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
   try {
     if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet));
-    const fixed = fixText(read.text, options);
+    const fixed = fixText(read.text, { ...options, types: settings.fixTypes ?? ['safe'] });
     const changed = fixed.text !== read.text;
     if (!target.abs) {
       return { ...done(toReport(target, fixed.result, fixed.text, fixed.fixed, settings.quiet)), fixedStdin: encodeFixed(read.text, fixed.text, read.bom) };

@@ -1,5 +1,5 @@
 // What a lint run produced, independent of how it is printed.
-import type { ChecklistEntry, LintMessage, Severity } from '../engine/index.js';
+import { fixType, type ChecklistEntry, type LintMessage, type Severity } from '../engine/index.js';
 
 export interface FileReport {
   /** The path as given ("<stdin>" for standard input). */
@@ -22,6 +22,8 @@ export interface RunReport {
   /** Files skipped with a warning (empty files). */
   skipped: { file: string; reason: string }[];
   fix: boolean;
+  /** --quiet: errors only; the human report names only files that have some. */
+  quiet?: boolean;
   cwd: string;
 }
 
@@ -29,15 +31,20 @@ export interface Counts {
   error: number;
   warning: number;
   info: number;
+  /** Problems a safe text fix solves (--fix). */
   fixable: number;
+  /** Missing sections --fix --fix-type section inserts. */
+  insertable: number;
 }
 
 export function countMessages(results: readonly FileReport[]): Counts {
-  const counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  const counts: Counts = { error: 0, warning: 0, info: 0, fixable: 0, insertable: 0 };
   for (const r of results) {
     for (const m of r.messages) {
       counts[m.severity]++;
-      if (m.fix?.safe) counts.fixable++;
+      const type = fixType(m.fix);
+      if (type === 'safe') counts.fixable++;
+      else if (type === 'section') counts.insertable++;
     }
   }
   return counts;

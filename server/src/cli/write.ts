@@ -66,11 +66,17 @@ export function usesOnlyCrlf(text: string): boolean {
   return lf > 0 && lf === crlf;
 }
 
+/** Whether every line break in `text` is a lone CR (old Mac files), and there is at least one. */
+export function usesOnlyCr(text: string): boolean {
+  return text.includes('\r') && !text.includes('\n');
+}
+
 /**
- * The bytes to write back after fixing: a file that used only CRLF keeps only CRLF (even if
- * a fix brought a bare LF), and a UTF-8 byte order mark that was there is put back.
+ * The bytes to write back after fixing: a file that used only CRLF keeps only CRLF, one that
+ * used only lone CRs keeps only CRs (even if a fix brought another line break), and a UTF-8
+ * byte order mark that was there is put back.
  */
 export function encodeFixed(original: string, fixed: string, bom: boolean): string {
-  const text = usesOnlyCrlf(original) ? fixed.replace(/\r?\n/g, '\r\n') : fixed;
+  const text = usesOnlyCrlf(original) ? fixed.replace(/\r\n|\r|\n/g, '\r\n') : usesOnlyCr(original) ? fixed.replace(/\r\n|\n/g, '\r') : fixed;
   return (bom ? '\uFEFF' : '') + text;
 }

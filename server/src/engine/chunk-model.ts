@@ -6,7 +6,7 @@ import { isOpenAtEnd, openTail } from './chunk-bounds.js';
 import { parseMarkdown } from './markdown.js';
 import { Builder, type OutlineState } from './outline.js';
 import { limitNesting } from './parse-limits.js';
-import { chunkRanges } from './positions.js';
+import { chunkRanges, computeLineStarts } from './positions.js';
 import { splitSentences } from './text.js';
 import type { Directive, LinkFact, Range, Section, Sentence, TextBlock } from './types.js';
 
@@ -89,8 +89,7 @@ export function analyzeChunk(
   bareUrls(builder.blocks, builder.links, (s, e) => rangeOf(s + P, e + P));
   const { sentences, sentenceTexts } = chunkSentences(builder.blocks);
   const { definitions, definitionLines, code } = definitionsAndCode(nodes, P);
-  let lineBreaks = 0;
-  for (let i = chunkText.indexOf('\n'); i >= 0; i = chunkText.indexOf('\n', i + 1)) lineBreaks++;
+  const lineBreaks = computeLineStarts(chunkText).length - 1;
   let tailOpen: number | undefined;
   if (!hasFollowing) {
     const at = openTail(nodes, src);

@@ -384,7 +384,8 @@ const DATE_LABEL_BEFORE = pattern(
     /rev(?:ised|ision)?\.?/,
     /version(?: date)?/,
   ),
-  /\s*(?:(?:on|as of|[:\-–—])\s*)?(?:[*_]+\s*)?$/,
+  // the text is tested with its white space collapsed, so single spaces suffice here
+  / ?(?:(?:on|as of|[:\-–—]) ?)?(?:[*_]{1,4} ?)?$/,
 );
 /** A sentence that is only such a label, split from its date by the full stop: "Rev." */
 const DATE_LABEL_ONLY = /^\W*(?:rev(?:ised|ision)?|updated|effective|date|last update[d]?)\W*$/i;
@@ -438,7 +439,7 @@ function extractDates(doc: PolicyDocument): DateFact[] {
 function datesIn(text: string, inDateSection: boolean): { iso: string; index: number; length: number; effective: boolean }[] {
   const effective = EFFECTIVE_CONTEXT.test(text) || (inDateSection && text.length < 80);
   const dates = findDates(text);
-  const labelled = (index: number) => DATE_LABEL_BEFORE.test(text.slice(Math.max(0, index - 40), index));
+  const labelled = (index: number) => DATE_LABEL_BEFORE.test(text.slice(Math.max(0, index - 40), index).replace(/\s+/g, ' '));
   const out = dates.map((d) => ({ ...d, effective: effective || labelled(d.index) }));
   // "Last updated: 2019" — a bare year counts only right after an effective label.
   const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:(?:on|as of|in|:|-|–)\s*)?((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(text);

@@ -2,7 +2,10 @@
 export * from './types.js';
 export { parsePolicy, parseSteps, drain } from './model.js';
 export { AnalysisCache } from './incremental.js';
-export { lint, lintSteps, fixText, applyEdits, docsUrl, DOCS_BASE } from './lint.js';
+export { lint, lintSteps, fixText, applyEdits, compatibleFixes, docsUrl, DOCS_BASE, type FixOptions } from './lint.js';
+export { FIX_TYPES, fixType, isSafeTextFix, type FixType } from './fix-kinds.js';
+export { insertSectionFix, sectionChoiceFixes, sectionAt } from './insert.js';
+export { templateFor, templateBody, templateValues, type SectionTemplate, type TemplateChoice, type TemplateValues } from './templates/index.js';
 export { RULES, getRule } from './rules/index.js';
 export { ITEMS, getItem, type ItemDef } from './items/index.js';
 export { resolveConfig, parseConfigText, PROFILES, configSchema } from './config.js';

@@ -8,6 +8,8 @@ import { getItem } from './items/index.js';
 import { NOT_A_POLICY_MESSAGE } from './rules/not-a-policy.js';
 import { resolveConfig } from './config.js';
 import { filterByDirectives } from './directives.js';
+import { fixType, type FixType } from './fix-kinds.js';
+import { insertSectionFix } from './insert.js';
 import type { LintMessage, LintOptions, LintResult, ReportInput, ResolvedConfig, TextEdit } from './types.js';
 
 export const DOCS_BASE = 'https://github.com/policylint/policylint/blob/main/docs/rules/';
@@ -103,7 +105,7 @@ function* lintParsed(text: string, options: LintOptions): Generator<void, LintRe
     };
     try {
       if (options.throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
-      const steps = rule.check({ doc, checklist, config, options: setting.options, now, report });
+      const steps = rule.check({ doc, checklist, config, options: setting.options, now, baseline: options.baseline, report });
       if (steps) {
         for (let step = steps.next(); !step.done; step = steps.next()) {
           if (performance.now() - lastYield > 8) {
@@ -153,21 +155,22 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
-/** Picks the largest set of non-overlapping fixes, in document order. */
-export function compatibleFixes(messages: readonly LintMessage[]): LintMessage[] {
+/** Picks the largest set of non-overlapping fixes of the given types (safe text fixes by default), in document order. */
+export function compatibleFixes(messages: readonly LintMessage[], types: readonly FixType[] = ['safe']): LintMessage[] {
   const chosen: LintMessage[] = [];
   const taken: { start: number; end: number }[] = [];
   // Sections inserted at one place go in the order readers expect them.
   const rank = (m: LintMessage) => (m.item ? getItem(m.item)?.order ?? 0 : 0);
   const candidates = messages
-    .filter((m) => m.fix?.safe && m.fix.edits.length)
+    .filter((m) => m.fix?.edits.length && types.includes(fixType(m.fix)!))
     .sort((a, b) => a.fix!.edits[0].start - b.fix!.edits[0].start || rank(a) - rank(b));
   for (const m of candidates) {
     const edits = m.fix!.edits;
     const clash = edits.some((e) =>
       taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start > t.start && e.start < t.end)),
     );
-    if (clash) continue;
+    // One section per pass: a section's number depends on the sections inserted before it.
+    if (clash || (fixType(m.fix) === 'section' && chosen.some((c) => fixType(c.fix) === 'section'))) continue;
     chosen.push(m);
     taken.push(...edits.map((e) => ({ start: e.start, end: e.end })));
   }
@@ -182,23 +185,66 @@ export interface FixResult {
   result: LintResult;
 }
 
+export interface FixOptions extends LintOptions {
+  /** Only the fixes of these rule ids. */
+  only?: readonly string[];
+  /** Which kinds of fix to apply: safe text fixes (the default), section insertions, or both. */
+  types?: readonly FixType[];
+  /**
+   * Insert the sections of these missing items, and nothing else, whatever their rules'
+   * severity (`off` included): the editor's Insert Section.
+   */
+  items?: readonly string[];
+}
+
+/** The section insertions asked for by item, as messages (an item whose rule is off reports nothing). */
+function itemInsertions(result: LintResult, config: ResolvedConfig, items: readonly string[]): LintMessage[] {
+  const out: LintMessage[] = [];
+  for (const id of items) {
+    const fix = insertSectionFix(result.doc, result.checklist, id, config);
+    if (!fix) continue;
+    out.push({ ruleId: id, severity: 'info', message: '', range: result.doc.rangeOf(0, 0), item: id as LintMessage['item'], fix, docsUrl: docsUrl(id) });
+  }
+  return out;
+}
+
 /**
- * Applies every safe fix, re-linting between passes until nothing changes (at most 10
- * passes). `only` restricts the fixes to some rule ids.
+ * Applies every fix of the given types (safe text fixes by default), re-linting between
+ * passes until nothing changes. `only` restricts the fixes to some rule ids. Section
+ * insertions renumber the sections after them, so two rarely fit in one pass: the passes
+ * go on up to one per checklist item.
  */
-export function fixText(text: string, options: LintOptions & { only?: readonly string[] } = {}): FixResult {
+export function fixText(text: string, options: FixOptions = {}): FixResult {
+  const types = options.types ?? ['safe'];
+  const config = options.config ?? recommended();
   const fixed: LintMessage[] = [];
   let current = text;
   let result = lint(current, options);
-  for (let pass = 0; pass < 10; pass++) {
-    const pool = options.only ? result.messages.filter((m) => options.only!.includes(m.ruleId)) : result.messages;
-    const chosen = compatibleFixes(pool);
+  const passes = types.includes('section') || options.items?.length ? 10 + 64 : 10;
+  // Items whose inserted section the next lint did not recognise (a style the document's own
+  // structure swallows, such as a list nested past what Markdown reads): not inserted again.
+  const failed = new Set<string>();
+  for (let pass = 0; pass < passes; pass++) {
+    const pool = (
+      options.items?.length
+        ? itemInsertions(result, config, options.items)
+        : options.only
+          ? result.messages.filter((m) => options.only!.includes(m.ruleId))
+          : result.messages
+    ).filter((m) => !(m.item && failed.has(m.item) && fixType(m.fix) === 'section'));
+    const chosen = compatibleFixes(pool, options.items?.length ? ['section'] : types);
     if (!chosen.length) break;
     const next = applyEdits(current, chosen.flatMap((m) => m.fix!.edits));
     if (next === current) break;
+    const nextResult = lint(next, options);
+    const section = chosen.find((m) => fixType(m.fix) === 'section' && m.item);
+    if (section && nextResult.checklist.find((c) => c.id === section.item)?.status === 'missing') {
+      failed.add(section.item!);
+      continue;
+    }
     fixed.push(...chosen);
     current = next;
-    result = lint(current, options);
+    result = nextResult;
   }
   return { text: current, fixed, result };
 }

@@ -2,15 +2,27 @@
 // parsed alone (whose positions count from the chunk's first line).
 import type { Point, Range } from './types.js';
 
-/** Offsets where the text's lines start (after every LF). */
+/** Offsets where the text's lines start: after CR LF, LF or a lone CR, as remark and LSP read lines. */
 export function computeLineStarts(text: string): number[] {
   const lineStarts = [0];
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    lineStarts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    return lineStarts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
   }
   return lineStarts;
+}
+
+/** The line ending the text uses most: "\r\n", a lone "\r" or "\n". */
+function dominantEol(text: string, breaks: number): string {
+  if (!text.includes('\r')) return '\n';
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  const lf = breaks - crlf - cr;
+  return cr > lf && cr > crlf ? '\r' : crlf * 2 > breaks ? '\r\n' : '\n';
 }
 
 /** 0-based index of the line holding `offset`. */
@@ -34,11 +46,10 @@ export interface Positioning {
   lineOf(offset: number): number;
 }
 
-/** The document's positioning: offsets clamp to the text; the line ending most lines use. */
+/** The document's positioning: offsets clamp to the text; lines end at LF, CR LF or a lone CR; the line ending most lines use. */
 export function positioning(text: string): Positioning {
   const lineStarts = computeLineStarts(text);
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const eol = crlf * 2 > lineStarts.length - 1 ? '\r\n' : '\n';
+  const eol = dominantEol(text, lineStarts.length - 1);
 
   const lineOf = (offset: number) => lineIndex(lineStarts, offset) + 1;
   const pointAt = (offset: number): Point => {

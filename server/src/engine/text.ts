@@ -7,15 +7,23 @@ const ABBREVIATIONS = new Set([
   'dec', 'art', 'sec', 'para', 'cf', 'approx', 'fig', 'a.k.a', 'p.o', 'ph', 'tel', 'gmbh', 's.a', 'b.v', 'n.v',
 ]);
 
+/** Abbreviations that also end sentences ("…based in the U.S. We…"): a sentence ends after one when a word that starts sentences follows. */
+const FINAL_ABBREVIATIONS = new Set(['inc', 'ltd', 'llc', 'co', 'corp', 'etc', 'u.s', 'u.k', 'u.s.a', 'gmbh', 's.a', 'b.v', 'n.v']);
+const SENTENCE_STARTERS = /^(?:We|Our|Us|You|Your|If|This|These|That|Those|The|It|Its|They|Their|In|For|To|When|Where|Please|Any|All|Each|Some|No|As|At|By|A|An|I|My)\b/;
+
 /**
  * Splits prose into sentences. Returns [start, end) indices into `text`, trimmed.
  * Ends at . ! ? (followed by space and a capital, digit or opening quote) and at line breaks,
- * but not after common abbreviations, initials or section numbers ("II.D.").
+ * but not after common abbreviations, initials or section numbers ("II.D."), nor after the
+ * numbers of a list run into a sentence ("We collect: 1. Names 2. Emails.").
  */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
+  /** The last number of an inline list in the current sentence ("1." after a colon, then "2."…). */
+  let listNumber: number | undefined;
   const push = (end: number) => {
+    listNumber = undefined;
     let s = start;
     let e = end;
     while (s < e && /\s/.test(text[s])) s++;
@@ -38,8 +46,18 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     while (k < text.length && text[k] === ' ') k++;
     if (k < text.length && !/[\p{Lu}\d"“‘'(\[]/u.test(text[k])) continue;
     if (c === '.') {
+      const number = /(?:^|[\s(])(\d{1,2})$/.exec(text.slice(Math.max(start, i - 3), i));
+      if (number) {
+        const n = Number(number[1]);
+        const before = text.slice(start, i - number[1].length).trimEnd();
+        if (before === '' || /[:;]$/.test(before) || (listNumber !== undefined && n === listNumber + 1)) {
+          listNumber = n;
+          continue;
+        }
+      }
       const word = /(?<![\p{L}.])([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}?$/u.test(word)) continue;
+      const abbreviation = ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(?:\p{L}\.)+\p{L}?$/u.test(word);
+      if (abbreviation && !(FINAL_ABBREVIATIONS.has(word) && SENTENCE_STARTERS.test(text.slice(k)))) continue;
       if (/\b[IVXLC]+\.[A-Z]$/.test(text.slice(Math.max(0, i - 8), i))) continue;
     }
     push(j);

@@ -29,12 +29,22 @@ export interface TextEdit {
   text: string;
 }
 
+/**
+ * What a fix does: a text fix rewrites words in place (SSL → TLS, a date line); a section
+ * fix inserts a whole section from a template. `--fix` and fix-all apply safe text fixes
+ * only; section fixes need an explicit choice (`--fix-type section`, a quick-fix, Insert
+ * Missing Sections).
+ */
+export type FixKind = 'text' | 'section';
+
 /** A fix is data: a title for menus and the edits that carry it out. */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** Safe to apply without asking (quick-fix "preferred", --fix, fix-all). */
+  /** Safe to apply without asking within its kind (the preferred quick-fix; for text fixes, --fix and fix-all). */
   safe: boolean;
+  /** 'text' when absent. */
+  kind?: FixKind;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -216,7 +226,7 @@ export interface PolicyDocument {
   memo: Memo;
   /** Offsets where each line starts (0-based index = line - 1). */
   lineStarts: number[];
-  /** "\r\n" or "\n", whichever the text uses most. */
+  /** "\r\n", "\r" or "\n", whichever the text uses most. */
   eol: string;
   pointAt(offset: number): Point;
   rangeOf(start: number, end: number): Range;
@@ -340,6 +350,8 @@ export interface RuleMeta {
   /** Default severity in the recommended profile. */
   severity: 'error' | 'warn' | 'info' | 'off';
   fixable: boolean;
+  /** What the rule's fix does: 'section' inserts a missing section (never applied by --fix alone); a text fix when absent. */
+  fixKind?: FixKind;
   /** The checklist item the rule is about, if any. */
   item?: ChecklistId;
   /** Option names and their JSON types, for config validation and the schema. */
@@ -369,6 +381,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The date to judge "in the future" against. */
   now: Date;
+  /** The version to compare with, when the front end has one (LintOptions.baseline). */
+  baseline?: Baseline;
   report(input: ReportInput): void;
 }
 
@@ -379,6 +393,16 @@ export interface Rule {
    * each `yield` is a point where the lint may pause so an editor's event loop keeps turning.
    */
   check(ctx: RuleContext): void | Generator<void, void>;
+}
+
+/**
+ * An earlier version of the document, read by the front end (the committed text from git):
+ * the engine only compares texts, it never reads them.
+ */
+export interface Baseline {
+  text: string;
+  /** Where it came from, for messages: "HEAD", "main", "v2.1". */
+  ref: string;
 }
 
 export interface LintOptions {
@@ -397,6 +421,8 @@ export interface LintOptions {
    * same with or without it.
    */
   cache?: AnalysisCache;
+  /** The previous version of the document, for stale-effective-date. */
+  baseline?: Baseline;
 }
 
 export interface LintResult {

@@ -2,7 +2,7 @@
 // lens and code actions reuse the result instead of linting again.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintSteps, type AnalysisCache, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import { lintSteps, type AnalysisCache, type Baseline, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
 import { SOURCE, toDiagnostic, useEnginePositions } from './convert.js';
 import type { DocConfig } from './configs.js';
@@ -31,6 +31,8 @@ export interface Analysis {
   config?: ResolvedConfig;
   /** The engine's result; undefined when not selected or too large. */
   result?: LintResult;
+  /** Linted as a policy by declaration (the privacy-policy language): fixes are computed the same way. */
+  assumePolicy?: boolean;
   tooLarge: boolean;
   diagnostics: Diagnostic[];
   /** Rules that threw (the engine's messages about them), or the engine's own failure: to log. */
@@ -47,6 +49,8 @@ export interface AnalyzeInput {
   docConfig?: DocConfig;
   /** For tests of the front ends: the rule to make throw. */
   throwInRule?: string;
+  /** The committed text (stale-effective-date), when the server has it. */
+  baseline?: Baseline;
 }
 
 /** How a lint of an open document runs: with the document's cache, and stopping when a newer version arrives. */
@@ -95,7 +99,7 @@ export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {})
   try {
     // A document in the privacy-policy language is a policy by declaration, however short the draft.
     const assumePolicy = input.languageId === POLICY_LANGUAGE;
-    const options = { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule, assumePolicy, cache: control.cache };
+    const options = { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule, assumePolicy, cache: control.cache, baseline: input.baseline };
     result = await runSteps(lintSteps(input.text, options), control.superseded);
   } catch (err) {
     if (err instanceof Superseded) throw err;
@@ -107,7 +111,7 @@ export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {})
   // The engine turns a rule that throws into one message naming it, flagged ruleError.
   const ruleFailures = result.messages.filter((m) => m.ruleError).map((m) => m.message);
   useEnginePositions(text, result.doc.pointAt);
-  return { ...base, result, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m)), ruleFailures };
+  return { ...base, result, assumePolicy: input.languageId === POLICY_LANGUAGE, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m, input.settings.docsUrl)), ruleFailures };
 }
 
 /** A diagnostic about the whole document, at its start. */

@@ -2,7 +2,7 @@
 // title that summarises it.
 import type { CodeLens } from 'vscode-languageserver';
 import { getItem, RULES, SHIPPED_CHECKLIST, type ChecklistEntry } from '../engine/index.js';
-import { ClientCommands, type ChecklistItemInfo, type ChecklistResponse } from '../protocol.js';
+import { Commands, type ChecklistItemInfo, type ChecklistResponse } from '../protocol.js';
 import type { Analysis } from './analysis.js';
 import { toLspRange } from './convert.js';
 
@@ -59,5 +59,5 @@ export function codeLenses(a: Analysis): CodeLens[] {
   const anchor = result.doc.title ?? result.doc.sections[0];
   const start = anchor ? anchor.titleRange.start.offset : 0;
   const range = toLspRange(a.text, { start, end: start });
-  return [{ range, command: { title, command: ClientCommands.showChecklist, arguments: [a.uri] } }];
+  return [{ range, command: { title, command: Commands.showChecklist, arguments: [a.uri] } }];
 }

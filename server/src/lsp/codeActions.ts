@@ -1,7 +1,10 @@
 // Code actions: the fix and suggestions carried in each diagnostic's data, fix all (also
 // as source.fixAll.policylint for fix-on-save), disable comments, show documentation.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { ClientCommands } from '../protocol.js';
+// Every action is a WorkspaceEdit or a command the server executes itself, so they work in
+// any client; nothing here names a command only VS Code's extension registers. The data a
+// client sends back is checked against the document before it becomes an edit.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { Commands, type DiagnosticData, type SerializedFix } from '../protocol.js';
 import type { Analysis } from './analysis.js';
 import { diagnosticData, workspaceEdit } from './convert.js';
 import { disableEdits, fixAllEdits, safeFixCount } from './edits.js';
@@ -9,17 +12,77 @@ import { disableEdits, fixAllEdits, safeFixCount } from './edits.js';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policylint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 export const FIX_ALL_TITLE = 'Fix all policylint problems';
+/** The reason written by "disable … with a reason" where the client has no snippet edits. */
+export const DEFAULT_DISABLE_REASON = 'reason not yet written';
+const REASON_MARK = 'POLICYLINTREASONMARK';
+
+/** What the client can do with code actions. */
+export interface ActionSupport {
+  documentChanges: boolean;
+  /** The client turns edits marked `data.snippet` into snippet edits (experimental.policylint.snippetEdits). */
+  snippetEdits?: boolean;
+}
 
 /** Whether a code action of `kind` was asked for (`only` filters by kind prefix). */
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(params: CodeActionParams, a: Analysis, documentChanges: boolean): CodeAction[] {
+const RULE_ID = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Whether a position lies inside the text (a line that exists, a character within it or at its end). */
+function inside(a: Analysis, p: unknown): boolean {
+  const pos = p as { line?: unknown; character?: unknown } | null;
+  if (!pos || !Number.isSafeInteger(pos.line) || !Number.isSafeInteger(pos.character)) return false;
+  const line = pos.line as number;
+  const character = pos.character as number;
+  if (line < 0 || character < 0 || line >= a.text.lineCount) return false;
+  const start = a.text.offsetAt({ line, character: 0 });
+  const end = line + 1 < a.text.lineCount ? a.text.offsetAt({ line: line + 1, character: 0 }) : a.text.getText().length;
+  return start + character <= end;
+}
+
+function rangeInside(a: Analysis, r: unknown): r is Range {
+  const range = r as { start?: unknown; end?: unknown } | null;
+  if (!range || !inside(a, range.start) || !inside(a, range.end)) return false;
+  return a.text.offsetAt(range.start as Range['start']) <= a.text.offsetAt(range.end as Range['end']);
+}
+
+/** A fix from the data, when every edit is a range inside the text and a string: else undefined. */
+function validFix(a: Analysis, fix: unknown): SerializedFix | undefined {
+  const f = fix as Partial<SerializedFix> | null | undefined;
+  if (!f || typeof f.title !== 'string' || !f.title || !Array.isArray(f.edits) || !f.edits.length) return undefined;
+  for (const e of f.edits as unknown[]) {
+    const edit = e as { range?: unknown; newText?: unknown } | null;
+    if (!edit || typeof edit.newText !== 'string' || !rangeInside(a, edit.range)) return undefined;
+  }
+  return { title: f.title, safe: f.safe === true, edits: f.edits };
+}
+
+/**
+ * The data of a diagnostic when it belongs to this document as analysed: the same URI
+ * (when the data names one), a rule id, a range inside the text. `current` says whether its
+ * fixes were computed for this version (only then may they become edits).
+ */
+function checkedData(params: CodeActionParams, a: Analysis, diagnostic: Diagnostic): { data: DiagnosticData; current: boolean } | undefined {
+  const data = diagnosticData(diagnostic);
+  if (!data || !RULE_ID.test(data.ruleId)) return undefined;
+  if (data.uri !== undefined && data.uri !== params.textDocument.uri) return undefined;
+  if (!rangeInside(a, diagnostic.range)) return undefined;
+  return { data, current: data.version === a.version && data.uri === a.uri };
+}
+
+/** Disable edits whose reason is a snippet placeholder (`${1:…}`), everything else escaped. */
+function snippetReason(edits: TextEdit[]): TextEdit[] {
+  const escape = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
+  return edits.map((e) => ({ ...e, newText: e.newText.split(REASON_MARK).map(escape).join('${1:why the rule does not apply here}') }));
+}
+
+export function codeActions(params: CodeActionParams, a: Analysis, support: ActionSupport): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const out: CodeAction[] = [];
-  const edit = (edits: TextEdit[]) => workspaceEdit(uri, a.version, edits, documentChanges);
+  const edit = (edits: TextEdit[]) => workspaceEdit(uri, a.version, edits, support.documentChanges);
   let fixAll: TextEdit[] | undefined;
   const fixAllOnce = () => (fixAll ??= fixAllEdits(a));
 
@@ -38,37 +101,40 @@ export function codeActions(params: CodeActionParams, a: Analysis, documentChang
   };
   const ours: Diagnostic[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    const data = diagnosticData(diagnostic);
-    if (!data) continue;
+    const checked = checkedData(params, a, diagnostic);
+    if (!checked) continue;
+    const { data, current } = checked;
     ours.push(diagnostic);
     const { ruleId } = data;
-    // A fix computed for another version would edit the wrong text.
-    const current = data.version === null || data.version === a.version;
-    if (current && data.fix) {
-      out.push({ title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: data.fix.safe, edit: edit(data.fix.edits) });
-    }
+    // A fix computed for another version or document would edit the wrong text.
     if (current) {
-      for (const s of data.suggestions ?? []) out.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(s.edits) });
+      const fix = validFix(a, data.fix);
+      if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: edit(fix.edits) });
+      for (const s of Array.isArray(data.suggestions) ? data.suggestions : []) {
+        const suggestion = validFix(a, s);
+        if (suggestion) out.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(suggestion.edits) });
+      }
     }
     const line = diagnostic.range.start.line;
     // A missing section is not about the title line it is shown on: no line-scoped disable.
-    // A reason is asked for file-wide disables, the ones a reviewer will want explained.
+    // A reason is offered for file-wide disables, the ones a reviewer will want explained.
     const scopes = data.documentLevel ? (['file'] as const) : (['line', 'file'] as const);
     for (const scope of scopes) {
       const edits = disableEdits(a, ruleId, scope, line);
       if (!edits.length) continue;
       once({ title: `Disable ${ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(edits) });
       if (scope !== 'file') continue;
-      once({
-        title: `Disable ${ruleId} for this file with a reason…`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title: `Disable ${ruleId} for this file with a reason…`, command: ClientCommands.disableWithReason, arguments: [uri, ruleId, scope, line] },
-      });
+      if (support.snippetEdits) {
+        const title = `Disable ${ruleId} for this file with a reason…`;
+        once({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(snippetReason(disableEdits(a, ruleId, scope, line, REASON_MARK))), data: { snippet: true } });
+      } else {
+        const title = `Disable ${ruleId} for this file with a reason to fill in`;
+        once({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(disableEdits(a, ruleId, scope, line, DEFAULT_DISABLE_REASON)) });
+      }
     }
     if (data.docsUrl) {
       const title = `Show documentation for ${ruleId}`;
-      once({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ClientCommands.showDocs, arguments: [data.docsUrl, ruleId] } });
+      once({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.showDocumentation, arguments: [ruleId, uri] } });
     }
   }
   if (ours.length && safeFixCount(a) >= 2) {

@@ -1,13 +1,14 @@
 // workspace/executeCommand (Commands in protocol.ts), policylint/checklist and
 // policylint/lintDocuments; and the check of every request's params at the boundary.
 import * as fs from 'node:fs';
-import { DiagnosticSeverity, ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type ExecuteCommandParams, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type ExecuteCommandParams, type TextEdit } from 'vscode-languageserver';
 import { describeFsError } from '../node/read-file.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
 import { Commands, type ChecklistResponse, type LintDocumentsParams, type LintDocumentsResult } from '../protocol.js';
 import type { Analysis } from './analysis.js';
 import { checklistResponse } from './checklist.js';
 import { workspaceEdit } from './convert.js';
+import { docsHref } from './docs.js';
 import { disableEdits, fixAllEdits, insertMissingEdits, insertSectionEdits } from './edits.js';
 import { fsPathOf, languageFromPath } from './selection.js';
 import type { PolicyService } from './service.js';
@@ -36,6 +37,7 @@ export const is = {
   text: expect((v) => typeof v === 'string', 'a string'),
   nonEmpty: expect((v) => typeof v === 'string' && v.length > 0, 'a non-empty string'),
   count: expect((v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a whole number (0 or more)'),
+  boolean: expect((v) => typeof v === 'boolean', 'true or false'),
   any: (() => undefined) as Shape,
   optional: (shape: Shape): Shape => (v, where) => (v === undefined || v === null ? undefined : shape(v, where)),
   array:
@@ -75,6 +77,7 @@ export const PARAMS = {
   }),
   pullDiagnostics: is.object({ textDocument, previousResultId: is.optional(is.text) }),
   checklist: is.object({ uri: is.nonEmpty }),
+  trusted: is.object({ trusted: is.boolean }),
   lintDocuments: is.object({ documents: is.array(is.object({ uri: is.nonEmpty, text: is.text })) }),
   executeCommand: is.object({ command: is.nonEmpty, arguments: is.optional(is.array(is.any)) }),
   watchedFiles: is.object({ changes: is.array(is.object({ uri: is.nonEmpty, type: is.count })) }),
@@ -183,6 +186,8 @@ const str = (v: unknown): v is string => !is.nonEmpty(v, '');
 export async function executeCommand(service: PolicyService, params: ExecuteCommandParams): Promise<boolean> {
   const args = params.arguments ?? [];
   const [uri] = args;
+  if (params.command === Commands.showDocumentation) return showDocumentation(service, args);
+  if (params.command === Commands.showChecklist) return showChecklist(service, args);
   let label: string;
   let compute: (a: Analysis) => TextEdit[];
   switch (params.command) {
@@ -197,10 +202,10 @@ export async function executeCommand(service: PolicyService, params: ExecuteComm
       compute = (a) => insertMissingEdits(a);
       break;
     case Commands.insertSection: {
-      const itemId = args[1];
-      if (!str(uri) || !str(itemId)) throw badArgs(params.command, '[uri, itemId]');
+      const [, itemId, choice] = args;
+      if (!str(uri) || !str(itemId) || (choice !== undefined && choice !== null && typeof choice !== 'string')) throw badArgs(params.command, '[uri, itemId, choice?]');
       label = `Insert the ${itemId} section`;
-      compute = (a) => insertSectionEdits(a, itemId);
+      compute = (a) => insertSectionEdits(a, itemId, typeof choice === 'string' ? choice : undefined);
       break;
     }
     case Commands.disableRule: {
@@ -223,6 +228,42 @@ export async function executeCommand(service: PolicyService, params: ExecuteComm
   const response = await service.connection.workspace.applyEdit({ label, edit: workspaceEdit(a.uri, version, edits, service.support.documentChanges) });
   if (!response.applied) service.connection.console.warn(`policylint: ${label} was not applied${response.failureReason ? `: ${response.failureReason}` : ''}`);
   return response.applied;
+}
+
+/**
+ * Opens a rule's page with window/showDocument: a file: or virtual page inside the editor,
+ * a web page externally. A client without showDocument is told where the page is.
+ */
+async function showDocumentation(service: PolicyService, args: unknown[]): Promise<boolean> {
+  const [ruleId, uri] = args;
+  if (!str(ruleId) || !/^[a-z][a-z0-9-]{0,63}$/.test(ruleId) || (uri !== undefined && uri !== null && !str(uri))) {
+    throw badArgs(Commands.showDocumentation, '[ruleId, uri?]');
+  }
+  const settings = await service.settings.get(typeof uri === 'string' ? uri : '');
+  const href = docsHref(ruleId, settings.docsUrl);
+  if (!service.support.showDocument) {
+    void service.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `policylint: the documentation for ${ruleId} is at ${href}` });
+    return false;
+  }
+  const external = /^https?:/i.test(href);
+  const response = await service.connection.window.showDocument({ uri: href, external, takeFocus: true });
+  if (!response.success) service.connection.console.warn(`policylint: the client did not open ${href}`);
+  return response.success;
+}
+
+/** The checklist of a document as one message: the code lens's action in clients without the checklist view. */
+async function showChecklist(service: PolicyService, args: unknown[]): Promise<boolean> {
+  const [uri] = args;
+  if (!str(uri)) throw badArgs(Commands.showChecklist, '[uri]');
+  const response = await checklist(service, uri);
+  if (!response) throw invalidParams(Commands.showChecklist, `no policy document or file ${uri}`);
+  const missing = response.items.filter((i) => i.status === 'missing').map((i) => i.id);
+  const incomplete = response.items.filter((i) => i.status === 'incomplete').map((i) => i.id);
+  const parts = [`policylint checklist: ${response.present}/${response.total} present`];
+  if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
+  if (incomplete.length) parts.push(`incomplete: ${incomplete.join(', ')}`);
+  void service.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: parts.join('; ') });
+  return true;
 }
 
 /** Lints texts the client sends (Lint Workspace) and publishes their diagnostics. The params are checked (PARAMS.lintDocuments). */

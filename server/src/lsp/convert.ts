@@ -15,6 +15,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, LintMessage, Point, Range, Severity, TextEdit } from '../engine/index.js';
 import type { DiagnosticData, SerializedFix } from '../protocol.js';
+import { docsHref } from './docs.js';
 
 export const SOURCE = 'policylint';
 
@@ -46,7 +47,7 @@ export function toLspEdits(text: TextDocument, edits: readonly TextEdit[]): LspT
 }
 
 export function serializeFix(text: TextDocument, fix: Fix): SerializedFix {
-  return { title: fix.title, safe: fix.safe, edits: toLspEdits(text, fix.edits) };
+  return { title: fix.title, safe: fix.safe, ...(fix.kind && { kind: fix.kind }), edits: toLspEdits(text, fix.edits) };
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -55,10 +56,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(text: TextDocument, message: LintMessage): Diagnostic {
+/** A diagnostic for an engine message; `docsUrl` is the setting (empty: the bundled pages). */
+export function toDiagnostic(text: TextDocument, message: LintMessage, docsUrl = ''): Diagnostic {
+  const href = message.docsUrl ? docsHref(message.ruleId, docsUrl) : '';
   const data: DiagnosticData = {
     ruleId: message.ruleId,
-    docsUrl: message.docsUrl,
+    docsUrl: href,
+    uri: text.uri,
     version: text.version,
     fix: message.fix && message.fix.edits.length ? serializeFix(text, message.fix) : undefined,
     suggestions: message.suggestions?.filter((s) => s.edits.length).map((s) => serializeFix(text, s)),
@@ -71,7 +75,7 @@ export function toDiagnostic(text: TextDocument, message: LintMessage): Diagnost
     range: toLspRange(text, message.range),
     severity: SEVERITY[message.severity] ?? DiagnosticSeverity.Warning,
     code: message.ruleId,
-    codeDescription: message.docsUrl ? { href: message.docsUrl } : undefined,
+    codeDescription: href ? { href } : undefined,
     source: SOURCE,
     message: message.message,
     relatedInformation: message.related?.length

@@ -1,10 +1,12 @@
 // Hover: on a section title, the checklist items the section covers and how common each
-// is in the sample corpus; on a flagged range, the rule's explanation and a docs link.
+// is in the sample corpus, and the section's reading grade; on a flagged range, the rule's explanation and a docs link.
+import { docsHref } from './docs.js';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { getRule, type ChecklistEntry, type Section } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
 import { toLspRange } from './convert.js';
 import { corpusCoverage } from './checklist.js';
+import { sectionReadability } from '../engine/readability.js';
 
 const STATUS_LABEL = { present: 'present', incomplete: 'incomplete', missing: 'missing' } as const;
 
@@ -35,6 +37,8 @@ export function hover(a: Analysis, position: Position): Hover | null {
         ? `**${escape(section.title)}** covers:\n\n${lines.join('\n')}`
         : `**${escape(section.title)}** covers no checklist item.`,
     );
+    const grade = sectionReadability(result.doc).find((r) => r.section === section);
+    if (grade?.grade !== undefined) parts.push(`Reading grade ${grade.grade.toFixed(1)} (Flesch–Kincaid, ${grade.words} words of the section's own prose).`);
     range = toLspRange(a.text, section.titleRange);
   }
 
@@ -42,7 +46,7 @@ export function hover(a: Analysis, position: Position): Hover | null {
   for (const m of flagged) {
     const description = getRule(m.ruleId)?.meta.description;
     parts.push(
-      [`**${m.ruleId}**${description ? `: ${escape(description)}` : ''}`, escape(m.message), m.docsUrl ? `[Documentation for ${m.ruleId}](${m.docsUrl})` : '']
+      [`**${m.ruleId}**${description ? `: ${escape(description)}` : ''}`, escape(m.message), m.docsUrl ? `[Documentation for ${m.ruleId}](${docsHref(m.ruleId, a.settings.docsUrl)})` : '']
         .filter(Boolean)
         .join('\n\n'),
     );

@@ -42,7 +42,9 @@ export function uriPath(uri: string): string {
 
 export function isPolicyDocument(uri: string, languageId: string, files: readonly string[]): boolean {
   if (languageId === POLICY_LANGUAGE) return true;
-  if (languageId !== 'markdown') return false;
+  // Clients that do not know Markdown send an empty or plaintext language id (Neovim with
+  // no filetype): the name decides then, as for Markdown.
+  if (languageId !== 'markdown' && languageId !== 'plaintext' && languageId !== '' && languageId !== undefined && languageId !== null) return false;
   const p = uriPath(uri);
   const m = matcher(files);
   return m(p) || m(p.slice(p.lastIndexOf('/') + 1));

@@ -3,9 +3,10 @@
 // pull when the client supports LSP 3.17 pull diagnostics).
 import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from '../engine/index.js';
+import { AnalysisCache, type Baseline } from '../engine/index.js';
 import { ChecklistChangedNotification } from '../protocol.js';
 import { analyze, Lru, Superseded, type Analysis, type AnalyzeControl } from './analysis.js';
+import { BaselineStore } from './baselines.js';
 import { ConfigStore } from './configs.js';
 import { isPolicyDocument } from './selection.js';
 import { SettingsStore } from './settings.js';
@@ -21,17 +22,25 @@ export interface ClientSupport {
   codeLensRefresh: boolean;
   /** WorkspaceEdit.documentChanges */
   documentChanges: boolean;
+  /** window/showDocument */
+  showDocument: boolean;
+  /** experimental.policylint.snippetEdits (VS Code's client): snippet placeholders in code-action edits */
+  snippetEdits: boolean;
 }
 
 export class PolicyService {
   readonly settings: SettingsStore;
   readonly configs: ConfigStore;
+  /** Committed texts from git, for stale-effective-date (trusted workspaces only). */
+  readonly baselines: BaselineStore;
   readonly support: ClientSupport = {
     configuration: false,
     pullDiagnostics: false,
     diagnosticRefresh: false,
     codeLensRefresh: false,
     documentChanges: false,
+    showDocument: false,
+    snippetEdits: false,
   };
   private readonly cache = new Lru<string, Analysis>(32);
   private readonly inflight = new Map<string, Promise<Analysis>>();
@@ -61,6 +70,10 @@ export class PolicyService {
     private readonly throwInRule?: string,
   ) {
     this.settings = new SettingsStore(connection, () => this.support.configuration);
+    this.baselines = new BaselineStore(
+      (uri) => this.baselineChanged(uri),
+      (message) => connection.console.info(message),
+    );
     this.configs = new ConfigStore({
       publish: (uri, diagnostics) => this.publish(uri, null, diagnostics),
       // A notification (window/showMessage), not a request: nothing to answer, nothing to wait for.
@@ -80,7 +93,9 @@ export class PolicyService {
   private analyzeOpen(doc: TextDocument): Promise<Analysis> {
     // Keyed by version, but a version number can come back with other text (a second didOpen, a
     // client that resends or rewinds versions): a cached or running lint counts only for its own text.
-    const key = `${this.generation}|${doc.uri}#${doc.version}`;
+    // The stamp changes when git gives a new committed text (stale-effective-date).
+    const known = this.baselines.get(doc.uri);
+    const key = `${this.generation}|${doc.uri}#${doc.version}|${known.stamp}`;
     const cached = this.cache.get(key);
     if (cached && isCurrent(cached, doc)) return Promise.resolve(cached);
     const running = this.inflight.get(key);
@@ -98,7 +113,7 @@ export class PolicyService {
         return !now || now.version !== input.version || now.getText() !== input.text || generation !== this.generation;
       },
     };
-    const pending: Promise<Analysis> = this.analyzeText(input, control).then(
+    const pending: Promise<Analysis> = this.analyzeText({ ...input, baseline: known.baseline }, control).then(
       (a) => {
         // Cache only if nothing made it stale meanwhile (a config change, a close).
         if (this.inflight.get(key) === pending) this.cache.set(key, a);
@@ -123,9 +138,9 @@ export class PolicyService {
   }
 
   /** Lints a text with the settings and config of its URI (open or not). */
-  async analyzeText(input: { uri: string; languageId: string; version: number; text: string }, control: AnalyzeControl = {}): Promise<Analysis> {
+  async analyzeText(input: { uri: string; languageId: string; version: number; text: string; baseline?: Baseline }, control: AnalyzeControl = {}): Promise<Analysis> {
     const settings = await this.settings.get(input.uri);
-    const selected = isPolicyDocument(input.uri, input.languageId, settings.files);
+    const selected = settings.enable && isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
     // Lints take turns (two at a time): a hundred documents changed at once (a branch switch,
     // a search and replace) are linted one after another instead of all holding their
@@ -187,6 +202,7 @@ export class PolicyService {
   }
 
   saved(uri: string): void {
+    this.baselines.due(uri);
     void this.settings.get(uri).then((s) => {
       if (s.run !== 'onSave') return;
       if (this.support.pullDiagnostics) {
@@ -219,6 +235,7 @@ export class PolicyService {
     this.cancel(uri);
     this.delivered.delete(uri);
     this.settings.forget(uri);
+    this.baselines.forget(uri);
     this.engineCaches.delete(uri);
     for (const key of this.cache.keys()) if (key.includes(`|${uri}#`)) this.cache.delete(key);
     for (const key of [...this.inflight.keys()]) if (key.includes(`|${uri}#`)) this.inflight.delete(key);
@@ -288,6 +305,13 @@ export class PolicyService {
     if (this.support.pullDiagnostics) this.refreshPull();
     else for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
     if (this.support.codeLensRefresh) this.connection.sendRequest(CodeLensRefreshRequest.type).catch((err) => this.logError('code lens refresh', err));
+  }
+
+  /** Git answered with a new committed text for an open document: lint it again (once). */
+  private baselineChanged(uri: string): void {
+    if (!this.documents.get(uri)) return;
+    if (this.support.pullDiagnostics) this.refreshPull();
+    else this.schedule(uri, 0);
   }
 
   logError(what: string, err: unknown): void {

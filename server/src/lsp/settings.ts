@@ -3,6 +3,8 @@
 import type { Connection } from 'vscode-languageserver';
 
 export interface Settings {
+  /** policylint.enable: false turns linting off for the resource (nothing is reported). */
+  enable: boolean;
   /** Globs of Markdown files to lint (matched case-insensitively). */
   files: string[];
   /** Lint as you type, or only on save. */
@@ -11,13 +13,20 @@ export interface Settings {
   debounceMs: number;
   /** The profile used where a .policylintrc.json does not set `extends`. */
   profile: string;
+  /**
+   * Where rule documentation lives: a base URL (`<base><rule>.md`) or a template with
+   * `{rule}`. Empty: the pages bundled with the server (a file: URI), which work offline.
+   */
+  docsUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enable: true,
   files: ['**/*privacy*.md', '**/*Privacy*.md', '**/*PRIVACY*.md', '**/*.policy.md'],
   run: 'onType',
   debounceMs: 200,
   profile: 'recommended',
+  docsUrl: '',
 });
 
 /** Settings from whatever the client sends; anything malformed falls back to its default. */
@@ -26,10 +35,12 @@ export function normalizeSettings(raw: unknown): Settings {
   const files = Array.isArray(r.files) && r.files.every((f) => typeof f === 'string') ? (r.files as string[]) : DEFAULT_SETTINGS.files;
   const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(0, r.debounceMs), 10_000) : DEFAULT_SETTINGS.debounceMs;
   return {
+    enable: r.enable !== false,
     files: [...files],
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     debounceMs: debounce,
     profile: typeof r.profile === 'string' && r.profile.trim() ? r.profile.trim() : DEFAULT_SETTINGS.profile,
+    docsUrl: typeof r.docsUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(r.docsUrl.trim()) ? r.docsUrl.trim() : DEFAULT_SETTINGS.docsUrl,
   };
 }
 
@@ -58,11 +69,17 @@ export class SettingsStore {
     return settings;
   }
 
-  /** didChangeConfiguration: forget every cached copy. */
-  changed(payload: unknown): void {
+  /**
+   * didChangeConfiguration: forget every cached copy. Returns what was wrong with a pushed
+   * `policylint` section that is not an object (it is ignored, the defaults apply), for one log line.
+   */
+  changed(payload: unknown): string | undefined {
     this.perResource.clear();
     const section = payload && typeof payload === 'object' ? (payload as Record<string, unknown>).policylint : undefined;
-    if (section !== undefined) this.pushed = normalizeSettings(section);
+    if (section === undefined || section === null) return undefined;
+    this.pushed = normalizeSettings(section);
+    if (typeof section !== 'object' || Array.isArray(section)) return `the "policylint" settings must be an object, got ${Array.isArray(section) ? 'an array' : typeof section}; using the defaults`;
+    return undefined;
   }
 
   forget(uri: string): void {

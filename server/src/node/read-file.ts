@@ -6,7 +6,7 @@
 // with fstat (regular files only: a FIFO or a device never blocks or fills memory) and read
 // at most up to the limit.
 import * as fs from 'node:fs';
-import { DEFAULT_MAX_FILE_SIZE, sizeOverLimitText } from '../engine/config.js';
+import { DEFAULT_MAX_FILE_SIZE, sizeOverLimitText } from '../engine/sizes.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 

@@ -1,5 +1,4 @@
 import { alt, pattern } from '../regex.js';
-import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -43,12 +42,6 @@ const item: ItemDef = {
     /\b(?:cannot|can't|can not) be (?:deleted|removed|erased|changed|corrected)\b/i,
     /\bimpossible to (?:delete|remove|erase|change|correct)\b/i,
   ],
-  template: (config) => ({
-    title: 'Accessing and Correcting Your Information',
-    body:
-      'You can ask us to give you a copy of the personal information we hold about you, and to correct, update or delete it. ' +
-      `Send your request to ${fill(config).email}; we will answer within 30 days and may first ask you to confirm your identity.`,
-  }),
   missingMessage: 'The policy does not say how users can access, correct or delete their information.',
 };
 export default item;

@@ -1,4 +1,3 @@
-import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -13,12 +12,6 @@ const item: ItemDef = {
     /\b1798\.\d+/,
     /\bshine the light\b/i,
   ],
-  template: (config) => ({
-    title: 'Your California Privacy Rights',
-    body:
-      'If you live in California, you may ask us what personal information we have collected, used and disclosed about you, ask us to correct or delete it, and tell us not to sell or share it. ' +
-      `We will not treat you differently for using these rights. To make a request, email ${fill(config).email}; we answer within 45 days.`,
-  }),
   missingMessage: 'The policy does not describe the rights of California residents.',
 };
 export default item;

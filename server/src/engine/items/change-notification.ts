@@ -27,12 +27,6 @@ const item: ItemDef = {
     }
     return { status: 'present', facts: { methods }, evidenceOffset: evidence.sections.length ? undefined : active.range.start.offset };
   },
-  template: () => ({
-    title: 'Changes to This Policy',
-    body:
-      'We may change this policy from time to time. If a change is material, we will tell you by email and with a prominent notice in our services before it takes effect, ' +
-      'and we will update the date at the top of this policy.',
-  }),
   missingMessage: 'The policy does not say how users will be notified of changes to it (CalOPPA requires it).',
 };
 export default item;

@@ -1,5 +1,4 @@
 import { AUDIENCE_UNDER, CHILD_WORDS } from '../patterns.js';
-import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -24,12 +23,6 @@ const item: ItemDef = {
     if (!thresholds.length) return { status: 'incomplete', facts: { ages: list }, reason: 'children are mentioned but no age threshold is stated' };
     return { status: 'present', facts: { ages: list }, evidenceOffset: evidence.sections.length ? undefined : thresholds[0].range.start.offset };
   },
-  template: (config) => ({
-    title: "Children's Privacy",
-    body:
-      'Our services are not directed to children under 13, and we do not knowingly collect personal information from them. ' +
-      `If you believe a child under 13 has given us personal information, contact us at ${fill(config).email} and we will delete it.`,
-  }),
   missingMessage: "The policy has no children's privacy section stating an age threshold (COPPA applies to children under 13).",
 };
 export default item;

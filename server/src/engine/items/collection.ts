@@ -29,12 +29,6 @@ const item: ItemDef = {
     /\bcollects? nothing\b|\b(?:collects?|gathers?) no (?:personal )?(?:information|data)\b/i,
   ],
   minSentences: 1,
-  template: () => ({
-    title: 'Information We Collect',
-    body:
-      'We collect the information you give us directly, such as your name, email address and account details when you sign up, buy something or write to us. ' +
-      'We also collect some information automatically when you use our services, such as your IP address, device and browser type, and the pages you visit.',
-  }),
   missingMessage: 'The policy does not say what personal information is collected.',
 };
 export default item;

@@ -1,6 +1,5 @@
 import { isEmailAddress } from '../patterns.js';
 import { memoMatches } from '../text.js';
-import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 /** Domains reserved for examples (RFC 2606) or commonly left in templates. */
@@ -62,13 +61,6 @@ const item: ItemDef = {
         });
       }
     }
-  },
-  template: (config) => {
-    const v = fill(config);
-    return {
-      title: 'Contact Us',
-      body: `If you have questions about this policy or about how we handle your information, contact ${v.company} at ${v.email}, or write to us at ${v.postal}.`,
-    };
   },
   missingMessage: 'The policy gives no way to contact the company (an email address, postal address, phone number or contact form).',
 };

@@ -29,12 +29,6 @@ const item: ItemDef = {
     // the title of a page about cookies in general, in a list of links
     /\bcookies? (?:page|central|\.org)\b/i,
   ],
-  template: () => ({
-    title: 'Cookies and Similar Technologies',
-    body:
-      'We use cookies and similar technologies to keep you signed in, remember your settings and learn how our services are used. ' +
-      'You can block or delete cookies in your browser settings; some features may not work without them.',
-  }),
   missingMessage: 'The policy does not mention cookies or other tracking technologies.',
 };
 export default item;

@@ -14,11 +14,6 @@ const item: ItemDef = {
     /\bDNT\b/,
     /\bglobal privacy control\b/i,
   ],
-  template: () => ({
-    title: 'Do Not Track',
-    body:
-      'Some browsers can send a Do Not Track signal. No common standard for responding to it has been adopted, so our services do not currently change what they do when they receive one.',
-  }),
   missingMessage: 'The policy does not say how it responds to Do Not Track signals (CalOPPA requires it).',
 };
 export default item;

@@ -62,7 +62,6 @@ const item: ItemDef = {
       });
     }
   },
-  template: () => ({ title: 'Last updated', body: 'Last updated: [Month D, YYYY]' }),
   missingMessage: 'The policy states no effective or "last updated" date (CalOPPA requires one).',
 };
 export default item;

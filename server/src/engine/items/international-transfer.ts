@@ -58,12 +58,6 @@ const item: ItemDef = {
     /\b(?:take place|takes place|occur|be performed|be carried out) in the (?:United States|U\.S\b|USA|EU|EEA|UK)/i,
     /\b(?:operates?|hosted|stored|located|available) in (?:two|three|several|multiple|\d+) (?:regions|data cent(?:er|re)s|countries)\b/i,
   ],
-  template: () => ({
-    title: 'International Transfers',
-    body:
-      'We may store and process your information in countries other than the one you live in, whose data protection laws may differ from yours. ' +
-      'When we move personal information out of the European Economic Area, the United Kingdom or Switzerland, we protect it with safeguards the law recognises, such as the European Commission\u2019s Standard Contractual Clauses.',
-  }),
   missingMessage: 'The policy does not say whether information is transferred to other countries.',
 };
 export default item;

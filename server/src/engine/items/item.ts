@@ -1,6 +1,7 @@
 // What a checklist item is. Each item lives in its own file beside its detection,
-// its completeness check, its insertion template and its rule metadata.
-import type { ChecklistId, ChecklistStatus, PolicyDocument, ResolvedConfig, RuleContext, Section, Sentence } from '../types.js';
+// its completeness check and its rule metadata; the section inserted when it is missing is
+// in ../templates/<id>.ts.
+import type { ChecklistId, ChecklistStatus, PolicyDocument, RuleContext, Section, Sentence } from '../types.js';
 
 export interface Evidence {
   /** Sections whose title names the item. */
@@ -36,8 +37,6 @@ export interface ItemDef {
   minSentences?: number;
   /** Decide the status from the evidence (default: present when there is any evidence). */
   assess?(doc: PolicyDocument, evidence: Evidence): Assessment;
-  /** The section to insert when the item is missing: a title and a body in Markdown. */
-  template(config: ResolvedConfig): { title: string; body: string };
   /** Message when missing / incomplete. */
   missingMessage: string;
   /** Further checks the item's rule makes beyond presence (malformed email, future date…). */

@@ -1,5 +1,4 @@
 import { alt, pattern, seq } from '../regex.js';
-import { fill } from './fill.js';
 import type { ItemDef } from './item.js';
 
 const item: ItemDef = {
@@ -38,12 +37,6 @@ const item: ItemDef = {
     /\b(?:ask|tell|direct|instruct) us (?:not to|to stop) (?:share|sharing|use|using|sell|selling|disclose|send|sending)\b/i,
     /\b(?:leave|leaves) the choice (?:up )?to you\b|\bthe choice is yours\b/i,
   ],
-  template: (config) => ({
-    title: 'Opting Out of Marketing',
-    body:
-      'You can opt out of marketing emails at any time with the unsubscribe link in each message, or by writing to ' +
-      `${fill(config).email}. We will still send you messages about your account and your transactions.`,
-  }),
   missingMessage: 'The policy does not tell users how to opt out of marketing or sharing.',
 };
 export default item;

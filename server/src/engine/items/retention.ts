@@ -47,12 +47,6 @@ const item: ItemDef = {
     /\bno (?:personal )?(?:data|information) (?:is|are|will be) (?:stored|retained|kept)\b/i,
     /\bnothing (?:is|will be) (?:kept|stored|retained|logged)\b/i,
   ],
-  template: () => ({
-    title: 'How Long We Keep Information',
-    body:
-      'We keep personal information for as long as your account is open or as we need it to provide our services. ' +
-      'After that we keep it only as long as we must to meet legal obligations, settle disputes and enforce our agreements, and then we delete or anonymise it.',
-  }),
   missingMessage: 'The policy does not say how long personal information is kept.',
 };
 export default item;

@@ -27,12 +27,6 @@ const item: ItemDef = {
     /\b(?:restrict|limit)\w*\b[^.;]{0,40}\baccess to (?:your |user |users' |personal |customer |the )?(?:data|information)\b/i,
     /\bonly (?:a (?:limited|small) number of |authori[sz]ed |designated )?(?:employees|staff|personnel)\b[^.;]{0,60}\b(?:have|has|get|are given) access\b/i,
   ],
-  template: () => ({
-    title: 'How We Protect Information',
-    body:
-      'We protect personal information with administrative, technical and physical safeguards, including encryption in transit (TLS) and at rest, access controls and regular reviews. ' +
-      'No system is completely secure, so we cannot promise absolute security; if a breach affects your information, we will tell you as the law requires.',
-  }),
   missingMessage: 'The policy does not say how personal information is protected.',
 };
 export default item;

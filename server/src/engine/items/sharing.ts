@@ -48,13 +48,6 @@ const item: ItemDef = {
     /\bnot (?:collect|store|use)(?:,? (?:collect|store|use))*,? (?:or|and) (?:transmit|share|disclose|sell)\b/i,
     /\b(?:website|site|pages?|service|app|application|blog|documentation)\b[^.;]{0,30}\b(?:is|are) hosted (?:by|with|on)\b/i,
   ],
-  template: () => ({
-    title: 'How We Share Information',
-    body:
-      'We share personal information with service providers that handle it for us under contracts limiting what they may do with it, with our professional advisers, and with authorities when the law requires us to. ' +
-      'If our business is sold or merged, your information may pass to the new owner, who must treat it as this policy describes. ' +
-      'We do not sell your personal information.',
-  }),
   missingMessage: 'The policy does not say whether personal information is shared with or sold to others.',
 };
 export default item;

@@ -22,12 +22,6 @@ const item: ItemDef = {
     /\bnot responsible for\b[^.;]{0,60}\b(?:external|third[- ]party|other|outside|linked) (?:links|sites|websites|web sites)\b/i,
     /\b(?:published|has|have) (?:a |its |their )?(?:own |separate )privacy polic(?:y|ies)\b[^.;]{0,40}\b(?:covering|for|that (?:covers|applies))\b/i,
   ],
-  template: () => ({
-    title: 'Links to Other Websites',
-    body:
-      'Our services may link to websites and services that other companies run. ' +
-      'This policy does not cover them and we do not control how they handle information, so read their privacy policies before you give them personal information.',
-  }),
   missingMessage: 'The policy does not say that linked third-party sites are not covered.',
 };
 export default item;

@@ -31,12 +31,6 @@ const item: ItemDef = {
     /\bno (?:personal )?(?:data|information) is (?:\w+ (?:or|and) )?(?:used|processed)\b/i,
     /\b(?:information|data)\b[^.;]{0,80}\bin order to (?:provide|offer|send|market|improve|process|personali[sz]e|show|deliver)\b/i,
   ],
-  template: () => ({
-    title: 'How We Use Information',
-    body:
-      'We use personal information to provide and run our services, to process payments, to answer your requests, to keep our services safe, to understand how they are used so we can improve them, and, where you have agreed, to tell you about our products. ' +
-      'We do not use your information for a new purpose that is incompatible with these without telling you first.',
-  }),
   missingMessage: 'The policy does not say how personal information is used.',
 };
 export default item;

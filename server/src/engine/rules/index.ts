@@ -9,6 +9,12 @@ import emptySection from './empty-section.js';
 import duplicateSection from './duplicate-section.js';
 import childrenAge from './children-age.js';
 import notAPolicy from './not-a-policy.js';
+import staleEffectiveDate from './stale-effective-date.js';
+import sentenceLength from './sentence-length.js';
+import readingGrade from './reading-grade.js';
+import legalese from './legalese.js';
+import vagueQualifier from './vague-qualifier.js';
+import allCaps from './all-caps.js';
 import type { Rule } from '../types.js';
 
 export const RULES: Rule[] = [
@@ -20,6 +26,12 @@ export const RULES: Rule[] = [
   emptySection,
   duplicateSection,
   notAPolicy,
+  staleEffectiveDate,
+  sentenceLength,
+  readingGrade,
+  legalese,
+  vagueQualifier,
+  allCaps,
 ];
 
 export function getRule(id: string): Rule | undefined {

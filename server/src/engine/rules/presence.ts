@@ -1,7 +1,7 @@
 // The rule of a checklist item: reports the item missing (with the fix that inserts its
 // section) or incomplete, then runs the item's own further checks. The item's file holds
 // its metadata, detection and template; this factory is the one place they become a rule.
-import { insertSectionFix } from '../insert.js';
+import { insertSectionFix, sectionChoiceFixes } from '../insert.js';
 import type { ItemDef } from '../items/item.js';
 import type { Rule } from '../types.js';
 
@@ -15,6 +15,7 @@ export function presenceRule(item: ItemDef): Rule {
       description: item.description,
       severity: 'warn',
       fixable: true,
+      fixKind: 'section',
       item: item.id,
       options: item.options,
     },
@@ -28,7 +29,9 @@ export function presenceRule(item: ItemDef): Rule {
           message: item.missingMessage,
           start: anchor.start.offset,
           end: anchor.end.offset,
+          // A section insertion (never applied by --fix alone), and one quick-fix per common answer.
           fix: insertSectionFix(doc, ctx.checklist, item.id, ctx.config),
+          suggestions: sectionChoiceFixes(doc, ctx.checklist, item.id, ctx.config),
           documentLevel: true,
         });
       } else if (entry.status === 'incomplete' && entry.range && !INCOMPLETE_REPORTED_ELSEWHERE.has(item.id)) {
