@@ -43,6 +43,16 @@ export function extractFacts(doc: PolicyDocument): Facts {
   };
 }
 
+/** The code blocks (fenced or indented, of more than one line) with their text, as [start offset, text]. */
+function codeBlocks(doc: PolicyDocument): [number, string][] {
+  const out: [number, string][] = [];
+  for (const [start, end] of doc.code) {
+    const text = doc.text.slice(start, end);
+    if (text.includes('\n')) out.push([start, text]);
+  }
+  return out;
+}
+
 /** Source range of a match inside a sentence. */
 function sentenceRange(doc: PolicyDocument, s: Sentence, index: number, length: number) {
   const block = s.block;
@@ -142,7 +152,7 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
 // ---------------------------------------------------------------- emails
 
 const EMAIL_RE = new RegExp(`(?<![\\w.%+-])${EMAIL_ADDRESS}\\b`, 'g');
-const OBFUSCATED_RE = /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)([A-Za-z0-9][A-Za-z0-9-]*(?:(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*|\s+DOT\s+)[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
+const OBFUSCATED_RE = /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)([A-Za-z0-9][A-Za-z0-9-]*(?:(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>)\s*|\.|\s+DOT\s+)[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
 const SPELLED_RE = /(?<![\w.+-])([a-z0-9][a-z0-9._-]*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)\b/gi;
 const TLD_WORD = /^(?:com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk|no|fi|pl|pt|jp|in|br|mx|nz|example|test)$/i;
 
@@ -152,14 +162,37 @@ function decodeObfuscated(local: string, domain: string): string | undefined {
   return `${local}@${parts.join('.')}`.toLowerCase();
 }
 
+/**
+ * An address with the next sentence's first word glued on: "help@notes.example.We" (a full stop with no
+ * space after it). A last label written with a capital after lower-case ones is that word, not a domain.
+ */
+function unglued(address: string): string {
+  const m = /^(.*[a-z0-9-]\.[a-z0-9-]+)\.[A-Z][a-z]+$/.exec(address);
+  return m ? m[1] : address;
+}
+
+/** Written as a format example ("username@domain.name", "yourname@yourdomain.com"), not as a channel. */
+const TEMPLATE_ADDRESS = pattern(
+  'i',
+  /^/,
+  alt(
+    /(?:user ?name|your[._-]?(?:name|email|address)|first[._-]?name[._-]?last[._-]?name|name|someone|somebody)@[^@]+/,
+    /[^@]+@(?:your|my|some)?domain\.[a-z]+/,
+  ),
+  /$/,
+);
+
 /** The addresses a block's text writes out, plain or obfuscated, as positions in it. */
 function emailsIn(text: string): { email: string; index: number; length: number; form: EmailFact['form'] }[] {
   const out: { email: string; index: number; length: number; form: EmailFact['form'] }[] = [];
-  for (const m of text.matchAll(EMAIL_RE)) out.push({ email: m[0], index: m.index!, length: m[0].length, form: 'plain' });
+  for (const m of text.matchAll(EMAIL_RE)) {
+    const email = unglued(m[0]);
+    out.push({ email, index: m.index!, length: email.length, form: 'plain' });
+  }
   for (const re of [OBFUSCATED_RE, SPELLED_RE]) {
     for (const m of text.matchAll(re)) {
       if (m[0].includes('@') && !/\s@\s/.test(m[0])) continue; // a plain address, found above
-      const email = decodeObfuscated(m[1], m[2]);
+      const email = decodeObfuscated(m[1], unglued(m[2]));
       if (!email || (re === SPELLED_RE && !/ dot /i.test(m[2]))) continue;
       out.push({ email, index: m.index!, length: m[0].length, form: 'obfuscated' });
     }
@@ -171,11 +204,17 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
   const out: EmailFact[] = [];
   const add = (email: string, start: number, end: number, form: EmailFact['form']) => {
     const context = sentenceAt(doc, start)?.text ?? '';
-    out.push({ email: email.toLowerCase(), range: doc.rangeOf(start, end), form, thirdParty: isThirdParty(context) });
+    const fact: EmailFact = { email: email.toLowerCase(), range: doc.rangeOf(start, end), form, thirdParty: isThirdParty(context) };
+    if (TEMPLATE_ADDRESS.test(email) && !OWN_CONTACT.test(context)) fact.example = true;
+    out.push(fact);
   };
   for (const b of doc.blocks) {
     if (b.kind === 'html') continue;
     for (const e of doc.memo('facts:emails', b.text, () => emailsIn(b.text))) add(e.email, b.offsets[e.index], b.offsets[e.index + e.length], e.form);
+  }
+  // A contact block written as a code block (an address card in a fence) still gives the address.
+  for (const [start, text] of codeBlocks(doc)) {
+    for (const e of doc.memo('facts:emails', text, () => emailsIn(text))) add(e.email, start + e.index, start + e.index + e.length, e.form);
   }
   for (const l of doc.facts.links) {
     const m = /^mailto:([^?]+)/i.exec(l.url.trim());
@@ -213,7 +252,7 @@ const STREET_START = /(?:^|[\s,(])(\d{1,6}(?:-\d{1,5})?[A-Za-z]?\s+[A-Z0-9][\p{L
 const US_CSZ = new RegExp(`\\b([A-Z][\\p{L}.'’ -]{1,30}),?\\s+(?:${US_ABBR}|${US_STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'gu');
 const UK_POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
 const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
-const EU_POSTCODE_CITY = /(?:^|[\s,])((?:[A-Z]{1,2}-)?\d{4,5}(?: ?[A-Z]{2})?)\s+([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/gu;
+const EU_POSTCODE_CITY = /(?:^|[\s,])((?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})(?: ?[A-Z]{2})?)\s+([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/gu;
 const EIRCODE = /\b[AC-FHKNPRTV-Y]\d{2}(?:\s?[AC-FHKNPRTV-Y0-9]{4})\b/g;
 const EU_STREET = /(?:[\p{L}-]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein|kade|vej|gatan|gade|katu|ulica)\s*\d+\w?|\b(?:rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo|plaza|rua|quai|place|chemin|ul\.)\s+[\p{L}'’. -]+\d*|\b\d+\w?,?\s+(?:rue|avenue|boulevard|bd|quai|place|chemin)\b)/iu;
 const EU_COUNTRIES = /\b(?:Germany|Deutschland|France|Netherlands|The Netherlands|Ireland|Spain|España|Italy|Italia|Belgium|Belgique|Austria|Österreich|Sweden|Sverige|Denmark|Danmark|Poland|Polska|Portugal|Luxembourg|Finland|Suomi|Czech Republic|Czechia|Greece|Hungary|Romania|Bulgaria|Croatia|Slovakia|Slovenia|Estonia|Latvia|Lithuania|Malta|Cyprus|Switzerland|Schweiz|Suisse|Norway|Norge)\b/;
@@ -227,7 +266,15 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
     if (b.kind === 'html' || b.kind === 'heading') continue;
     for (const p of doc.memo('facts:postal', b.text, () => postalIn(b.text))) {
       const context = sentenceAt(doc, b.offsets[p.start])?.text ?? b.text;
-      out.push({ text: b.text.slice(p.start, p.end), range: blockRange(doc, b, p.start, p.end - p.start), region: p.region, thirdParty: isThirdParty(context) && !/\b(?:us|our)\b/i.test(context) });
+      // The party named right before the address is whose it is: "… by contacting the attorney general, 12 Main St, …".
+      const lead = b.text.slice(Math.max(0, p.start - 100), p.start);
+      const thirdParty = (isThirdParty(context) && !/\b(?:us|our)\b/i.test(context)) || isThirdParty(lead);
+      out.push({ text: b.text.slice(p.start, p.end), range: blockRange(doc, b, p.start, p.end - p.start), region: p.region, thirdParty });
+    }
+  }
+  for (const [start, text] of codeBlocks(doc)) {
+    for (const p of doc.memo('facts:postal', text, () => postalIn(text))) {
+      out.push({ text: text.slice(p.start, p.end), range: doc.rangeOf(start + p.start, start + p.end), region: p.region, thirdParty: false });
     }
   }
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -570,18 +617,34 @@ function extractMethods(doc: PolicyDocument): MethodFact[] {
 
 // ---------------------------------------------------------------- contact forms
 
-const FORM_TEXT = /\b(?:contact|web|online|request|privacy request|inquiry|enquiry|support) form\b|\bcontact (?:us )?page\b|\bhelp ?(?:center|centre|desk)\b|\bsupport (?:portal|page|site)\b/i;
+const FORM_TEXT = anyOf('i',
+  /\b(?:contact|web|online|request|privacy request|inquiry|enquiry|support|feedback) form\b/,
+  /\bwebform\b/,
+  /\bcontact (?:us )?page\b/,
+  // "see our Help Center article about …" points to reading matter, not to a way to write in
+  /\bhelp ?(?:center|centre|desk)\b(?! (?:articles?|pages?|posts?|entry|entries)\b)/,
+  /\bsupport (?:portal|page|site)\b/,
+  // "by contacting us through our website": a channel on the site, not named further
+  /\bcontact(?:ing)? us (?:through|via|on|using) (?:our|the|this) (?:web ?site|site|app)\b/,
+);
 const CONTACT_INTENT = /\b(?:contact|reach|questions?|requests?|submit|write to|get in touch|comments?|concerns?)\b/i;
-const FORM_URL = /^(?:https?:\/\/[^/]+)?\/(?:contact|contact-us|contactus|support|help|privacy-request|dsar|request)\b/i;
+const FORM_URL = /^(?:https?:\/\/[^/]+)?\/(?:contact|contact-us|contactus|support|help|privacy-request|dsar|request|feedback)\b/i;
+/** Link text that names a way to write in: "Contact", "Customer Support", "submit feedback". */
+const FORM_LINK_TEXT = /\bcontact\b|\b(?:customer (?:support|service|care)|support team|help ?desk|(?:submit|send|give) (?:us )?feedback)\b/i;
+/** The form is described as where data arrives ("if a request is sent via the contact form"), not offered. */
+const FORM_DESCRIBED = /\b(?:if|when|whenever)\b[^.]{0,40}\b(?:sent|submitted|received|made)\s+(?:via|through|using|with|by)\s+(?:the|a|our)\s*$/i;
 const NOT_CONTACT_FORM = /opt-?out|unsubscribe|truste|verasafe|networkadvertising|aboutads|youradchoices|dispute|complaint|google|facebook|optout|choices/i;
 
 function extractForms(doc: PolicyDocument): FormFact[] {
   const out: FormFact[] = [];
   for (const s of doc.sentences) {
+    // A heading names a topic ("Contact form and help pages" over how enquiries are processed), it offers nothing.
+    if (s.block.kind === 'heading') continue;
     const form = doc.memo('facts:forms', s.text, () => {
       const m = FORM_TEXT.exec(s.text);
       const lead = m ? s.text.slice(Math.max(0, m.index - 25), m.index + m[0].length) : '';
       if (!m || NOT_CONTACT_FORM.test(lead) || /\b(?:registration|referral|sign-?up|order) forms?\b/i.test(lead)) return undefined;
+      if (FORM_DESCRIBED.test(s.text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
       return { text: m[0], index: m.index, thirdParty: isThirdParty(s.text) };
     });
     if (form) out.push({ text: form.text, range: sentenceRange(doc, s, form.index, form.text.length), thirdParty: form.thirdParty });
@@ -589,7 +652,7 @@ function extractForms(doc: PolicyDocument): FormFact[] {
   for (const l of doc.facts.links) {
     if (/^mailto:/i.test(l.url) || NOT_CONTACT_FORM.test(l.url)) continue;
     const context = sentenceAt(doc, l.range.start.offset)?.text ?? '';
-    if ((FORM_URL.test(l.url) && CONTACT_INTENT.test(context)) || /\bcontact\b/i.test(l.text)) {
+    if ((FORM_URL.test(l.url) && CONTACT_INTENT.test(context)) || /\bcontact\b/i.test(l.text) || (FORM_LINK_TEXT.test(l.text) && CONTACT_INTENT.test(context))) {
       out.push({ text: l.text || l.url, range: l.range, thirdParty: isThirdParty(context) || NOT_CONTACT_FORM.test(context) && !OWN_CONTACT.test(context) });
     }
   }
