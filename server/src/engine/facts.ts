@@ -85,18 +85,35 @@ function isThirdParty(context: string): boolean {
 
 // ---------------------------------------------------------------- ages
 
+/** Who an age requirement is put on: "you must be 18", "users need to be 16". */
+const PERSON_SUBJECT = '\\b(?:you|users?|visitors?|members?|customers?|participants?|applicants?|players?|subscribers?|account holders?)';
+
 const AGE_PATTERNS: RegExp[] = [
   // under 13, under the age of 13, under the age of thirteen (13), below 16, younger than 16
   new RegExp(`\\b(?:under|below|younger than|less than|over|older than|at least)\\s+(?:the\\s+age\\s+of\\s+|age\\s+)?(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent|U\\.S\\.C|CFR))`, 'gi'),
-  // 13 years of age, 16 years old, thirteen (13) years of age
-  new RegExp(`\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?[- ]years?[- ](?:of[- ]age|old)\\b`, 'gi'),
+  // 13 years of age, 16 years old, thirteen (13) years of age; not "a 15 year old child" (one person, an example)
+  new RegExp(`(?<!\\b(?:an?|one)\\s+)\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?[- ]years?[- ](?:of[- ]age|old)\\b`, 'gi'),
   // age of 16, aged 13, ages 13 to 17, age 18 or older
   new RegExp(`\\b(?:the\\s+age\\s+of|aged?|ages)\\s+(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?\\b`, 'gi'),
   // turns 18, reaching 16
   new RegExp(`\\b(?:turns?|turning|reach(?:es|ing)?)\\s+(${AGE_WORD})\\b(?!\\s*(?:days?|months?|%))`, 'gi'),
   // 18 or older, 16 and over, 13+
   new RegExp(`\\b(${AGE_WORD})\\s+(?:years\\s+)?(?:or|and)\\s+(?:older|over|above|younger|under)\\b`, 'gi'),
+  // you must be 18 to buy, users need to be sixteen
+  new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+(${AGE_WORD})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|characters?|digits?|%|percent))`, 'gi'),
 ];
+
+/** The pattern above whose form alone says it is a person's age (no "years", "age" or child word needed). */
+const MUST_BE = AGE_PATTERNS.length - 1;
+
+/**
+ * A range of ages: "a digital age of consent between 13 and 16", "for kids 4 to 15", "children aged 8–12".
+ * Both ends are thresholds; after a word for children, ages below six count too.
+ */
+const AGE_RANGE = new RegExp(
+  `\\b(?:(?:age[sd]?|years)(?: of (?:digital )?consent)?\\s+(?:of\\s+)?between|between the ages of|(?:kids|children|child|minors|students|pupils)(?:\\s+(?:aged|ages))?(?:\\s+(?:from|between))?)\\s+(\\d{1,2})\\s*(?:and|to|through|-|–)\\s*(\\d{1,2})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent))`,
+  'gid',
+);
 
 const PERSON_WORDS = /\b(?:child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those|you|age|aged|years|old|COPPA|consent|parent|guardian|customer|member|resident|eligible)/i;
 
@@ -107,6 +124,8 @@ function ageConcept(sentence: string): string {
   if (/\bconsent\b/i.test(sentence) && eu) return 'consent:eu';
   if (CHILD_WORDS.test(sentence) || AUDIENCE_UNDER.test(sentence)) return `children${eu}`;
   if (/\b(?:account|register|registration|sign up|use (?:the|our|this) (?:services?|site|website|app))\b/i.test(sentence)) return 'eligibility';
+  // "You must be 18 to buy tickets": an age a feature is closed to minors below
+  if (new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+${AGE_WORD}\\b`, 'i').test(sentence)) return 'eligibility';
   return `other${eu}`;
 }
 
@@ -127,7 +146,17 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
   const s = { text, section: { name: sectionName } };
   if (PERSON_WORDS.test(s.text)) {
     const taken: [number, number][] = [];
-    for (const re of AGE_PATTERNS) {
+    for (const m of s.text.matchAll(AGE_RANGE)) {
+      const ages = [Number(m[1]), Number(m[2])];
+      if (ages.some((a) => a < 3 || a > 25) || ages[0] >= ages[1]) continue;
+      const start = m.index!;
+      taken.push([start, start + m[0].length]);
+      const concept = ageConcept(`${s.text} ${s.section?.name ?? ''}`);
+      const [, first, second] = m.indices!;
+      out.push({ age: ages[0], index: first[0], length: first[1] - first[0], concept });
+      out.push({ age: ages[1], index: second[0], length: second[1] - second[0], concept });
+    }
+    for (const [p, re] of AGE_PATTERNS.entries()) {
       re.lastIndex = 0;
       for (const m of s.text.matchAll(re)) {
         const start = m.index!;
@@ -139,7 +168,7 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
         if (age === undefined) continue;
         // "over 18" / "at least 18" make sense only about people (the section title counts: "Minors").
         const about = `${s.text} ${s.section?.name ?? ''}`;
-        if (!CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about)) continue;
+        if (p !== MUST_BE && !CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about)) continue;
         taken.push([start, end]);
         const context = `${s.text} ${s.section?.name ?? ''}`;
         out.push({ age, index: start, length: m[0].length, concept: ageConcept(context) });
@@ -172,15 +201,15 @@ function unglued(address: string): string {
 }
 
 /** Written as a format example ("username@domain.name", "yourname@yourdomain.com"), not as a channel. */
-const TEMPLATE_ADDRESS = pattern(
-  'i',
-  /^/,
-  alt(
-    /(?:user ?name|your[._-]?(?:name|email|address)|first[._-]?name[._-]?last[._-]?name|name|someone|somebody)@[^@]+/,
-    /[^@]+@(?:your|my|some)?domain\.[a-z]+/,
-  ),
-  /$/,
-);
+function isTemplateAddress(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  return (
+    /^(?:user ?name|your[._-]?(?:name|email|address)|first[._-]?name[._-]?last[._-]?name|name|someone|somebody)$/i.test(local) ||
+    /^(?:your|my|some)?domain\.[a-z]+$/i.test(domain)
+  );
+}
 
 /** The addresses a block's text writes out, plain or obfuscated, as positions in it. */
 function emailsIn(text: string): { email: string; index: number; length: number; form: EmailFact['form'] }[] {
@@ -205,7 +234,7 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
   const add = (email: string, start: number, end: number, form: EmailFact['form']) => {
     const context = sentenceAt(doc, start)?.text ?? '';
     const fact: EmailFact = { email: email.toLowerCase(), range: doc.rangeOf(start, end), form, thirdParty: isThirdParty(context) };
-    if (TEMPLATE_ADDRESS.test(email) && !OWN_CONTACT.test(context)) fact.example = true;
+    if (isTemplateAddress(email) && !OWN_CONTACT.test(context)) fact.example = true;
     out.push(fact);
   };
   for (const b of doc.blocks) {
