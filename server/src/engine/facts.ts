@@ -14,7 +14,7 @@ import {
   EMAIL_ADDRESS,
   isEmailAddress,
 } from './patterns.js';
-import { alt, pattern } from './regex.js';
+import { alt, anyOf, pattern, seq } from './regex.js';
 import type {
   AgeFact,
   DateFact,
@@ -41,6 +41,16 @@ export function extractFacts(doc: PolicyDocument): Facts {
     forms: extractForms(doc),
     links: doc.facts.links,
   };
+}
+
+/** The code blocks (fenced or indented, of more than one line) with their text, as [start offset, text]. */
+function codeBlocks(doc: PolicyDocument): [number, string][] {
+  const out: [number, string][] = [];
+  for (const [start, end] of doc.code) {
+    const text = doc.text.slice(start, end);
+    if (text.includes('\n')) out.push([start, text]);
+  }
+  return out;
 }
 
 /** Source range of a match inside a sentence. */
@@ -75,18 +85,35 @@ function isThirdParty(context: string): boolean {
 
 // ---------------------------------------------------------------- ages
 
+/** Who an age requirement is put on: "you must be 18", "users need to be 16". */
+const PERSON_SUBJECT = '\\b(?:you|users?|visitors?|members?|customers?|participants?|applicants?|players?|subscribers?|account holders?)';
+
 const AGE_PATTERNS: RegExp[] = [
   // under 13, under the age of 13, under the age of thirteen (13), below 16, younger than 16
   new RegExp(`\\b(?:under|below|younger than|less than|over|older than|at least)\\s+(?:the\\s+age\\s+of\\s+|age\\s+)?(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent|U\\.S\\.C|CFR))`, 'gi'),
-  // 13 years of age, 16 years old, thirteen (13) years of age
-  new RegExp(`\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?[- ]years?[- ](?:of[- ]age|old)\\b`, 'gi'),
+  // 13 years of age, 16 years old, thirteen (13) years of age; not "a 15 year old child" (one person, an example)
+  new RegExp(`(?<!\\b(?:an?|one)\\s+)\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?[- ]years?[- ](?:of[- ]age|old)\\b`, 'gi'),
   // age of 16, aged 13, ages 13 to 17, age 18 or older
   new RegExp(`\\b(?:the\\s+age\\s+of|aged?|ages)\\s+(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?\\b`, 'gi'),
   // turns 18, reaching 16
   new RegExp(`\\b(?:turns?|turning|reach(?:es|ing)?)\\s+(${AGE_WORD})\\b(?!\\s*(?:days?|months?|%))`, 'gi'),
   // 18 or older, 16 and over, 13+
   new RegExp(`\\b(${AGE_WORD})\\s+(?:years\\s+)?(?:or|and)\\s+(?:older|over|above|younger|under)\\b`, 'gi'),
+  // you must be 18 to buy, users need to be sixteen
+  new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+(${AGE_WORD})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|characters?|digits?|%|percent))`, 'gi'),
 ];
+
+/** The pattern above whose form alone says it is a person's age (no "years", "age" or child word needed). */
+const MUST_BE = AGE_PATTERNS.length - 1;
+
+/**
+ * A range of ages: "a digital age of consent between 13 and 16", "for kids 4 to 15", "children aged 8–12".
+ * Both ends are thresholds; after a word for children, ages below six count too.
+ */
+const AGE_RANGE = new RegExp(
+  `\\b(?:(?:age[sd]?|years)(?: of (?:digital )?consent)?\\s+(?:of\\s+)?between|between the ages of|(?:kids|children|child|minors|students|pupils)(?:\\s+(?:aged|ages))?(?:\\s+(?:from|between))?)\\s+(\\d{1,2})\\s*(?:and|to|through|-|–)\\s*(\\d{1,2})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent))`,
+  'gid',
+);
 
 const PERSON_WORDS = /\b(?:child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those|you|age|aged|years|old|COPPA|consent|parent|guardian|customer|member|resident|eligible)/i;
 
@@ -97,6 +124,8 @@ function ageConcept(sentence: string): string {
   if (/\bconsent\b/i.test(sentence) && eu) return 'consent:eu';
   if (CHILD_WORDS.test(sentence) || AUDIENCE_UNDER.test(sentence)) return `children${eu}`;
   if (/\b(?:account|register|registration|sign up|use (?:the|our|this) (?:services?|site|website|app))\b/i.test(sentence)) return 'eligibility';
+  // "You must be 18 to buy tickets": an age a feature is closed to minors below
+  if (new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+${AGE_WORD}\\b`, 'i').test(sentence)) return 'eligibility';
   return `other${eu}`;
 }
 
@@ -117,7 +146,17 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
   const s = { text, section: { name: sectionName } };
   if (PERSON_WORDS.test(s.text)) {
     const taken: [number, number][] = [];
-    for (const re of AGE_PATTERNS) {
+    for (const m of s.text.matchAll(AGE_RANGE)) {
+      const ages = [Number(m[1]), Number(m[2])];
+      if (ages.some((a) => a < 3 || a > 25) || ages[0] >= ages[1]) continue;
+      const start = m.index!;
+      taken.push([start, start + m[0].length]);
+      const concept = ageConcept(`${s.text} ${s.section?.name ?? ''}`);
+      const [, first, second] = m.indices!;
+      out.push({ age: ages[0], index: first[0], length: first[1] - first[0], concept });
+      out.push({ age: ages[1], index: second[0], length: second[1] - second[0], concept });
+    }
+    for (const [p, re] of AGE_PATTERNS.entries()) {
       re.lastIndex = 0;
       for (const m of s.text.matchAll(re)) {
         const start = m.index!;
@@ -129,7 +168,7 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
         if (age === undefined) continue;
         // "over 18" / "at least 18" make sense only about people (the section title counts: "Minors").
         const about = `${s.text} ${s.section?.name ?? ''}`;
-        if (!CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about)) continue;
+        if (p !== MUST_BE && !CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about)) continue;
         taken.push([start, end]);
         const context = `${s.text} ${s.section?.name ?? ''}`;
         out.push({ age, index: start, length: m[0].length, concept: ageConcept(context) });
@@ -142,7 +181,7 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
 // ---------------------------------------------------------------- emails
 
 const EMAIL_RE = new RegExp(`(?<![\\w.%+-])${EMAIL_ADDRESS}\\b`, 'g');
-const OBFUSCATED_RE = /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)([A-Za-z0-9][A-Za-z0-9-]*(?:(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*|\s+DOT\s+)[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
+const OBFUSCATED_RE = /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)([A-Za-z0-9][A-Za-z0-9-]*(?:(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>)\s*|\.|\s+DOT\s+)[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
 const SPELLED_RE = /(?<![\w.+-])([a-z0-9][a-z0-9._-]*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)\b/gi;
 const TLD_WORD = /^(?:com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk|no|fi|pl|pt|jp|in|br|mx|nz|example|test)$/i;
 
@@ -152,14 +191,37 @@ function decodeObfuscated(local: string, domain: string): string | undefined {
   return `${local}@${parts.join('.')}`.toLowerCase();
 }
 
+/**
+ * An address with the next sentence's first word glued on: "help@notes.example.We" (a full stop with no
+ * space after it). A last label written with a capital after lower-case ones is that word, not a domain.
+ */
+function unglued(address: string): string {
+  const m = /^(.*[a-z0-9-]\.[a-z0-9-]+)\.[A-Z][a-z]+$/.exec(address);
+  return m ? m[1] : address;
+}
+
+/** Written as a format example ("username@domain.name", "yourname@yourdomain.com"), not as a channel. */
+function isTemplateAddress(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  return (
+    /^(?:user ?name|your[._-]?(?:name|email|address)|first[._-]?name[._-]?last[._-]?name|name|someone|somebody)$/i.test(local) ||
+    /^(?:your|my|some)?domain\.[a-z]+$/i.test(domain)
+  );
+}
+
 /** The addresses a block's text writes out, plain or obfuscated, as positions in it. */
 function emailsIn(text: string): { email: string; index: number; length: number; form: EmailFact['form'] }[] {
   const out: { email: string; index: number; length: number; form: EmailFact['form'] }[] = [];
-  for (const m of text.matchAll(EMAIL_RE)) out.push({ email: m[0], index: m.index!, length: m[0].length, form: 'plain' });
+  for (const m of text.matchAll(EMAIL_RE)) {
+    const email = unglued(m[0]);
+    out.push({ email, index: m.index!, length: email.length, form: 'plain' });
+  }
   for (const re of [OBFUSCATED_RE, SPELLED_RE]) {
     for (const m of text.matchAll(re)) {
       if (m[0].includes('@') && !/\s@\s/.test(m[0])) continue; // a plain address, found above
-      const email = decodeObfuscated(m[1], m[2]);
+      const email = decodeObfuscated(m[1], unglued(m[2]));
       if (!email || (re === SPELLED_RE && !/ dot /i.test(m[2]))) continue;
       out.push({ email, index: m.index!, length: m[0].length, form: 'obfuscated' });
     }
@@ -171,11 +233,17 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
   const out: EmailFact[] = [];
   const add = (email: string, start: number, end: number, form: EmailFact['form']) => {
     const context = sentenceAt(doc, start)?.text ?? '';
-    out.push({ email: email.toLowerCase(), range: doc.rangeOf(start, end), form, thirdParty: isThirdParty(context) });
+    const fact: EmailFact = { email: email.toLowerCase(), range: doc.rangeOf(start, end), form, thirdParty: isThirdParty(context) };
+    if (isTemplateAddress(email) && !OWN_CONTACT.test(context)) fact.example = true;
+    out.push(fact);
   };
   for (const b of doc.blocks) {
     if (b.kind === 'html') continue;
     for (const e of doc.memo('facts:emails', b.text, () => emailsIn(b.text))) add(e.email, b.offsets[e.index], b.offsets[e.index + e.length], e.form);
+  }
+  // A contact block written as a code block (an address card in a fence) still gives the address.
+  for (const [start, text] of codeBlocks(doc)) {
+    for (const e of doc.memo('facts:emails', text, () => emailsIn(text))) add(e.email, start + e.index, start + e.index + e.length, e.form);
   }
   for (const l of doc.facts.links) {
     const m = /^mailto:([^?]+)/i.exec(l.url.trim());
@@ -213,7 +281,7 @@ const STREET_START = /(?:^|[\s,(])(\d{1,6}(?:-\d{1,5})?[A-Za-z]?\s+[A-Z0-9][\p{L
 const US_CSZ = new RegExp(`\\b([A-Z][\\p{L}.'’ -]{1,30}),?\\s+(?:${US_ABBR}|${US_STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'gu');
 const UK_POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
 const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
-const EU_POSTCODE_CITY = /(?:^|[\s,])((?:[A-Z]{1,2}-)?\d{4,5}(?: ?[A-Z]{2})?)\s+([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/gu;
+const EU_POSTCODE_CITY = /(?:^|[\s,])((?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})(?: ?[A-Z]{2})?)\s+([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/gu;
 const EIRCODE = /\b[AC-FHKNPRTV-Y]\d{2}(?:\s?[AC-FHKNPRTV-Y0-9]{4})\b/g;
 const EU_STREET = /(?:[\p{L}-]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein|kade|vej|gatan|gade|katu|ulica)\s*\d+\w?|\b(?:rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo|plaza|rua|quai|place|chemin|ul\.)\s+[\p{L}'’. -]+\d*|\b\d+\w?,?\s+(?:rue|avenue|boulevard|bd|quai|place|chemin)\b)/iu;
 const EU_COUNTRIES = /\b(?:Germany|Deutschland|France|Netherlands|The Netherlands|Ireland|Spain|España|Italy|Italia|Belgium|Belgique|Austria|Österreich|Sweden|Sverige|Denmark|Danmark|Poland|Polska|Portugal|Luxembourg|Finland|Suomi|Czech Republic|Czechia|Greece|Hungary|Romania|Bulgaria|Croatia|Slovakia|Slovenia|Estonia|Latvia|Lithuania|Malta|Cyprus|Switzerland|Schweiz|Suisse|Norway|Norge)\b/;
@@ -227,7 +295,15 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
     if (b.kind === 'html' || b.kind === 'heading') continue;
     for (const p of doc.memo('facts:postal', b.text, () => postalIn(b.text))) {
       const context = sentenceAt(doc, b.offsets[p.start])?.text ?? b.text;
-      out.push({ text: b.text.slice(p.start, p.end), range: blockRange(doc, b, p.start, p.end - p.start), region: p.region, thirdParty: isThirdParty(context) && !/\b(?:us|our)\b/i.test(context) });
+      // The party named right before the address is whose it is: "… by contacting the attorney general, 12 Main St, …".
+      const lead = b.text.slice(Math.max(0, p.start - 100), p.start);
+      const thirdParty = (isThirdParty(context) && !/\b(?:us|our)\b/i.test(context)) || isThirdParty(lead);
+      out.push({ text: b.text.slice(p.start, p.end), range: blockRange(doc, b, p.start, p.end - p.start), region: p.region, thirdParty });
+    }
+  }
+  for (const [start, text] of codeBlocks(doc)) {
+    for (const p of doc.memo('facts:postal', text, () => postalIn(text))) {
+      out.push({ text: text.slice(p.start, p.end), range: doc.rangeOf(start + p.start, start + p.end), region: p.region, thirdParty: false });
     }
   }
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -449,12 +525,79 @@ function datesIn(text: string, inDateSection: boolean): { iso: string; index: nu
 
 // ---------------------------------------------------------------- change-notification methods
 
+/** The policy's own date, named: "effective date", "“Last updated” date", "date last modified", "the 'last updated' reference". */
+const DATE_NOUN = alt(
+  /["“'‘]?(?:effective|last[- ]?(?:updated|modified|revised|changed)|revision|revised|updated)["”'’]? date\b/,
+  /["“'‘]?date (?:of )?last (?:modified|updated|revised|changed)["”'’]?/,
+  /["“'‘]last (?:updated|modified|revised)["”'’](?: (?:date|reference|line|notation|legend))?/,
+);
+
 const METHOD_RES: [NotificationMethod, RegExp][] = [
-  ['email', /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b|\b(?:and|or) e-?mail (?:you|each|every|all|the|your|our|affected|registered)\b|\b(?:by|via|through|with an?|in an?|send(?:ing)? (?:you )?an?) e-?mail\b|\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)|\bnotice to (?:the|your) (?:primary |registered )?e-?mail address|\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/i],
-  ['site-notice', /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)|\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b|\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b|\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b|\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert) (?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/i],
-  ['post-page', /\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner))[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|new (?:version|policy)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b|\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b|\bnotify you here\b|\bappears? here\b|\b(?:current|latest|new|updated|revised) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b|\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/i],
-  ['revised-date', /\bnew (?:effective|last[- ]updated|revision) date\b|\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?(?:["“'‘]?(?:effective|last[- ]updated|last[- ]modified|revision|revised)["”'’]? )?date\b|\b(?:effective|last[- ]updated|revision) date\b[^.]{0,40}\b(?:will be |is )?(?:revised|updated|changed)\b/i],
+  ['email', anyOf('i',
+    /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b/,
+    /\b(?:and|or) e-?mail (?:you|each|every|all|the|your|our|affected|registered)\b/,
+    // "by email", "sending you an email"; not "send an email to us"
+    /\b(?:by|via|through|with an?|in an?|send(?:ing)? you an?|(?:we|will) send(?:ing)? an?) e-?mail\b/,
+    /\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)/,
+    /\bnotice to (?:the|your) (?:primary |registered )?e-?mail address/,
+    /\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/,
+  )],
+  ['site-notice', anyOf('i',
+    /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)/,
+    /\bconspicuous (?:and [\w-]+ )?notice\b/,
+    /\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b/,
+    /\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b/,
+    /\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b/,
+    // "post a notice [that we have made changes] on the website"
+    /\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert)\b[^.]{0,60}?\b(?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/,
+    // a notice at a web address ("notice to you at https://…/about")
+    /\bnotice (?:to you )?(?:at|on) <?(?:https?:\/\/|www\.)/,
+    // the changes are posted on the home page, not on this page: a notice where everyone looks
+    /\bpost\w* (?:those |these |the |any |such )?(?:changes|updates|revisions)\b[^.]{0,20}\bon (?:our|the) home ?page\b/,
+    // the new version must be accepted before using the service again: a prompt in the product
+    /\b(?:accept(?:ed)?|agree(?:d)? to)\b[^.]{0,30}\bbefore (?:they|you|users) (?:can )?(?:continue|keep) (?:using|to use)\b/,
+  )],
+  ['post-page', anyOf('i',
+    // "we will post the revised policy here"; not "post a notice" (a site notice), nor "notice … by posting" (the posting is the notice)
+    seq(
+      /(?<!\bnotice\b[^.]{0,40}\bby )\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner|notification))/,
+      /(?![^.]{0,20}\bon (?:our|the) home ?page\b)/,
+      /[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|(?:new|next|modified) (?:privacy )?(?:version|policy|notice|statement)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b/,
+    ),
+    /\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b/,
+    /\bnotify you here\b/,
+    /\bappears? here\b/,
+    /\b(?:current|latest|new|updated|revised|recent) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b/,
+    // "the most current version of the policy, found at …", "… will be located here"
+    /\b(?:most )?(?:current|recent|latest|up-to-date) version\b[^.]{0,80}\b(?:found|located|available|kept|accessible)(?: (?:here|at|on)\b)?/,
+    /\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/,
+    // "we will update the privacy policy on our website", "by updating the information on this page"
+    /\b(?:updat|revis)\w* (?:the |this |our |any )?(?:privacy )?(?:policy|notice|statement|information|text)\b[^.]{0,30}\bon (?:this|our) (?:page|web ?site|site)\b/,
+    /\bupdat\w* (?:the text of )?this page\b/,
+  )],
+  ['revised-date', anyOf('i',
+    /\bnew (?:effective|last[- ]updated|revision) date\b/,
+    seq(/\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?/, alt(DATE_NOUN, /date\b/)),
+    // "the effective date … will be revised / clearly marked / displayed at the top"
+    seq(DATE_NOUN, /[^.]{0,60}\b(?:revised|updated|changed|marked|noted|indicated|shown|displayed|reflected|posted|tells you|indicates)\b/),
+    seq(/\b(?:reflected|indicated|shown|noted|stated) (?:in|by|at|on) (?:the |its )?/, DATE_NOUN),
+    seq(/\b(?:indicate|show|display|note|state|mark|highlight)\w* (?:the |its |a )?(?:new |revised |updated )?/, DATE_NOUN),
+    // "we will indicate the date these terms were last revised", "include the date when it was last updated"
+    /\b(?:indicate|include|show|display|note|state|mark|identify)\w* (?:the |a )?(?:new |revised |updated )?(?:effective |revision )?date (?:when|that|on which|these|this|the|it)\b[^.]{0,40}\b(?:revised|updated|modified|changed|amended|effective)\b/,
+    // "the date at the top", "with the effective date displayed at the top"
+    /\bdate\b[^.]{0,30}\b(?:at|on) the (?:top|bottom|beginning|end|head)\b/,
+  )],
 ];
+
+/**
+ * "Check back to this policy frequently", "review this page periodically": where a policy says nothing
+ * else about how users learn of changes, they appear on the page (post-page). Beside a promised notice
+ * it is only advice, and no method of its own.
+ */
+const CHECK_BACK = anyOf('i',
+  /\b(?:check|review|consult|visit|revisit|refer to|read)\w*\b[^.]{0,40}\b(?:back|this (?:page|(?:privacy )?(?:policy|statement|notice)))\b[^.]{0,40}\b(?:periodically|frequently|regularly|often|from time to time|occasionally)\b/,
+  /\b(?:periodically|frequently|regularly|occasionally) (?:check|review|consult|visit|revisit)\w* (?:back|this (?:page|(?:privacy )?(?:policy|statement|notice)))\b/,
+);
 
 /** Sentences that speak about changes to the policy: those in a changes section, and those that say so. */
 export function changeSentences(doc: PolicyDocument): Sentence[] {
@@ -489,23 +632,48 @@ function extractMethods(doc: PolicyDocument): MethodFact[] {
     );
     for (const m of found) out.push({ method: m.method, range: sentenceRange(doc, s, m.index, m.length) });
   }
+  if (!out.length) {
+    for (const s of changeSentences(doc)) {
+      const m = CHECK_BACK.exec(s.text);
+      if (m) {
+        out.push({ method: 'post-page', range: sentenceRange(doc, s, m.index, m[0].length) });
+        break;
+      }
+    }
+  }
   return out;
 }
 
 // ---------------------------------------------------------------- contact forms
 
-const FORM_TEXT = /\b(?:contact|web|online|request|privacy request|inquiry|enquiry|support) form\b|\bcontact (?:us )?page\b|\bhelp ?(?:center|centre|desk)\b|\bsupport (?:portal|page|site)\b/i;
+const FORM_TEXT = anyOf('i',
+  /\b(?:contact|web|online|request|privacy request|inquiry|enquiry|support|feedback) form\b/,
+  /\bwebform\b/,
+  /\bcontact (?:us )?page\b/,
+  // "see our Help Center article about …" points to reading matter, not to a way to write in
+  /\bhelp ?(?:center|centre|desk)\b(?! (?:articles?|pages?|posts?|entry|entries)\b)/,
+  /\bsupport (?:portal|page|site)\b/,
+  // "by contacting us through our website": a channel on the site, not named further
+  /\bcontact(?:ing)? us (?:through|via|on|using) (?:our|the|this) (?:web ?site|site|app)\b/,
+);
 const CONTACT_INTENT = /\b(?:contact|reach|questions?|requests?|submit|write to|get in touch|comments?|concerns?)\b/i;
-const FORM_URL = /^(?:https?:\/\/[^/]+)?\/(?:contact|contact-us|contactus|support|help|privacy-request|dsar|request)\b/i;
+const FORM_URL = /^(?:https?:\/\/[^/]+)?\/(?:contact|contact-us|contactus|support|help|privacy-request|dsar|request|feedback)\b/i;
+/** Link text that names a way to write in: "Contact", "Customer Support", "submit feedback". */
+const FORM_LINK_TEXT = /\bcontact\b|\b(?:customer (?:support|service|care)|support team|help ?desk|(?:submit|send|give) (?:us )?feedback)\b/i;
+/** The form is described as where data arrives ("if a request is sent via the contact form"), not offered. */
+const FORM_DESCRIBED = /\b(?:if|when|whenever)\b[^.]{0,40}\b(?:sent|submitted|received|made)\s+(?:via|through|using|with|by)\s+(?:the|a|our)\s*$/i;
 const NOT_CONTACT_FORM = /opt-?out|unsubscribe|truste|verasafe|networkadvertising|aboutads|youradchoices|dispute|complaint|google|facebook|optout|choices/i;
 
 function extractForms(doc: PolicyDocument): FormFact[] {
   const out: FormFact[] = [];
   for (const s of doc.sentences) {
+    // A heading names a topic ("Contact form and help pages" over how enquiries are processed), it offers nothing.
+    if (s.block.kind === 'heading') continue;
     const form = doc.memo('facts:forms', s.text, () => {
       const m = FORM_TEXT.exec(s.text);
       const lead = m ? s.text.slice(Math.max(0, m.index - 25), m.index + m[0].length) : '';
       if (!m || NOT_CONTACT_FORM.test(lead) || /\b(?:registration|referral|sign-?up|order) forms?\b/i.test(lead)) return undefined;
+      if (FORM_DESCRIBED.test(s.text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
       return { text: m[0], index: m.index, thirdParty: isThirdParty(s.text) };
     });
     if (form) out.push({ text: form.text, range: sentenceRange(doc, s, form.index, form.text.length), thirdParty: form.thirdParty });
@@ -513,7 +681,7 @@ function extractForms(doc: PolicyDocument): FormFact[] {
   for (const l of doc.facts.links) {
     if (/^mailto:/i.test(l.url) || NOT_CONTACT_FORM.test(l.url)) continue;
     const context = sentenceAt(doc, l.range.start.offset)?.text ?? '';
-    if ((FORM_URL.test(l.url) && CONTACT_INTENT.test(context)) || /\bcontact\b/i.test(l.text)) {
+    if ((FORM_URL.test(l.url) && CONTACT_INTENT.test(context)) || /\bcontact\b/i.test(l.text) || (FORM_LINK_TEXT.test(l.text) && CONTACT_INTENT.test(context))) {
       out.push({ text: l.text || l.url, range: l.range, thirdParty: isThirdParty(context) || NOT_CONTACT_FORM.test(context) && !OWN_CONTACT.test(context) });
     }
   }

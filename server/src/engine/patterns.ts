@@ -8,12 +8,15 @@ export const CHANGE_HEADING = [
   /\b(?:changes|updates) to (?:this|our) /i,
   /\b(?:when|if) (?:this|the|our) (?:privacy )?(?:policy|notice|statement|page) (?:changes|is (?:changed|updated))\b/i,
   /\bwhat happens when\b.{0,80}\bchang/i,
+  // a question heading: "Where do I find out about changes?", "How will I know if this notice changes?"
+  /\b(?:find out|learn|hear|know|told|notified|informed)\b.{0,30}\b(?:changes?|updates?|revisions?)\b\s*\??$/i,
 ];
 
 /** A sentence about changing the policy itself. */
 export const POLICY_CHANGE_SENTENCE = [
-  /\b(?:chang|modif|updat|revis|amend)\w*\b[^.;]{0,40}?\b(?:this|our|the|these) (?:privacy )?(?:policy|policies|statement|notice)\b/i,
+  /\b(?:chang|modif|updat|revis|amend)\w*\b[^.;]{0,40}?\b(?:this|our|the|these|its) (?:privacy )?(?:policy|policies|statement|notice)\b/i,
   /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:may|will|might|can) (?:be )?(?:chang|modif|updat|revis|amend)\w*/i,
+  /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:is|are) subject to (?:change|revision|modification|amendment)s?\b/i,
   /\bmaterial (?:changes?|modifications?|revisions?)\b/i,
 ];
 

@@ -166,6 +166,8 @@ export interface EmailFact {
   form: 'plain' | 'mailto' | 'obfuscated';
   /** True when the sentence gives it as a third party's contact (a seal program, a dispute service). */
   thirdParty: boolean;
+  /** Written as a format example ("username@domain.name"), not as a way to reach anyone. */
+  example?: boolean;
 }
 export interface PostalFact {
   text: string;

@@ -16,7 +16,8 @@ const item: ItemDef = {
   sentences: [/\bcontact us\b/i, /\be-?mail us\b/i, /\bwrite to us\b/i, /\breach us\b/i, /\bquestions?\b[^.;]{0,80}\b(?:contact|e-?mail|write|call|send|notify|address(?:ed)?)\b/i],
   assess(doc, evidence) {
     const f = doc.facts;
-    const emails = [...new Set(f.emails.filter((e) => !e.thirdParty).map((e) => e.email))];
+    const own = f.emails.filter((e) => !e.thirdParty && !e.example);
+    const emails = [...new Set(own.map((e) => e.email))];
     const postal = f.postal.some((p) => !p.thirdParty);
     const phone = f.phones.some((p) => !p.thirdParty);
     const form = f.forms.some((p) => !p.thirdParty);
@@ -24,7 +25,7 @@ const item: ItemDef = {
     const channel = emails.length > 0 || postal || phone || form;
     if (channel) {
       const first = [
-        ...f.emails.filter((e) => !e.thirdParty),
+        ...own,
         ...f.postal.filter((p) => !p.thirdParty),
         ...f.phones.filter((p) => !p.thirdParty),
         ...f.forms.filter((p) => !p.thirdParty),
@@ -40,6 +41,7 @@ const item: ItemDef = {
   check(ctx) {
     const { doc } = ctx;
     for (const e of doc.facts.emails) {
+      if (e.example) continue; // a format example ("username@domain.name") is no address to fix
       const domain = e.email.split('@')[1] ?? '';
       if (PLACEHOLDER_DOMAINS.test(domain)) {
         ctx.report({ message: `"${e.email}" uses a placeholder domain (${domain}); give the address users should really write to.`, start: e.range.start.offset, end: e.range.end.offset });
