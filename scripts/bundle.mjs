@@ -20,6 +20,8 @@ const common = {
   // import.meta.url is used by a few ESM dependencies; map it for CJS bundles.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([
@@ -58,6 +60,7 @@ const browser = {
   sourcemap: true,
   logLevel: 'warning',
   plugins: [shims],
+  alias: common.alias,
   // A worker has no `process`: the few Node-side reads of it get fixed values.
   define: {
     __POLICYLINT_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),

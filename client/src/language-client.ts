@@ -95,7 +95,7 @@ export class PolicyClient implements vscode.Disposable {
   }
 
   private create(): BaseLanguageClient {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}{,c}`);
     this.perClient.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: this.selector,

@@ -1,6 +1,6 @@
 // The policylint command. Thin on purpose: parse the arguments and hand over to a
 // subcommand. `main` takes its I/O as a parameter so tests run it in-process.
-import { parseArgs, usage, UsageError } from './cli/args.js';
+import { configOptionProblem, parseArgs, usage, UsageError } from './cli/args.js';
 import { listRules, runDerive, runInit } from './cli/commands.js';
 import { resolveIO, packageVersion, type CliIOInput } from './cli/io.js';
 import { EXIT_OK, EXIT_TROUBLE, runLint } from './cli/lint-command.js';
@@ -29,6 +29,11 @@ export async function main(argv: readonly string[], ioInput: CliIOInput = {}): P
       return EXIT_OK;
     }
     if (args.command === 'init') return runInit(io);
+    const configProblem = configOptionProblem(args, io.cwd);
+    if (configProblem) {
+      io.stderr(`policylint: error: ${configProblem}\n`);
+      return EXIT_TROUBLE;
+    }
     if (args.command === 'derive') return await runDerive(args, io);
     if (args.command === 'report') return await runReport(args, io);
     if (args.listRules) return listRules(args, io);

@@ -170,12 +170,12 @@ describe('cli: exit codes', () => {
   describe('config errors: each on one line naming the file and key; the files are linted with defaults', () => {
     it('bad JSON', async () => {
       const dir = copyFixtures(tempDir(), ['clean-policy.md']);
-      fs.writeFileSync(path.join(dir, '.policylintrc.json'), '{ "extends": "recommended", }\n');
+      fs.writeFileSync(path.join(dir, '.policylintrc.json'), '{ "extends": "recommended" "rules": {} }\n');
       const r = await runJson(['clean-policy.md'], { cwd: dir });
       assert.equal(r.code, 2);
       const lines = r.stderr.trim().split('\n');
       assert.equal(lines.length, 1, r.stderr);
-      assert.match(lines[0], /^\.policylintrc\.json(:\d+)?: error: invalid JSON/);
+      assert.match(lines[0], /^\.policylintrc\.json:1:28: error: invalid JSON: expected ","/);
       assert.equal(r.json.results.length, 1, 'still linted');
     });
 
@@ -189,15 +189,24 @@ describe('cli: exit codes', () => {
       assert.equal(r.code, 2);
       const lines = r.stderr.trim().split('\n');
       assert.equal(lines.length, 1, r.stderr);
-      assert.match(lines[0], /^\.policylintrc\.json:3: error: rules\.no-such-rule: unknown rule "no-such-rule"/);
+      assert.match(lines[0], /^\.policylintrc\.json:3:5: error: rules\.no-such-rule: unknown rule "no-such-rule"/);
       assert.equal(r.json.results.length, 3);
     });
 
-    it('--config pointing at a missing file', async () => {
+    it('--config pointing at a missing file: one line naming it, and nothing is linted', async () => {
       const dir = copyFixtures(tempDir(), ['clean-policy.md']);
       const r = await run(['clean-policy.md', '--config', 'nope.json'], { cwd: dir });
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^nope\.json: error: cannot read config file: no such file or directory/);
+      assert.equal(r.stderr, 'policylint: error: the config file given with --config does not exist: nope.json\n');
+      assert.equal(r.stdout, '');
+    });
+
+    it('--config naming a folder', async () => {
+      const dir = copyFixtures(tempDir(), ['clean-policy.md']);
+      fs.mkdirSync(path.join(dir, 'conf'));
+      const r = await run(['clean-policy.md', '-c', 'conf'], { cwd: dir });
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, 'policylint: error: --config names a folder, not a config file: conf\n');
     });
 
     it('an unknown --profile', async () => {

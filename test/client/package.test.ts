@@ -85,8 +85,10 @@ describe('extension manifest', () => {
     }
   });
 
-  it('validates .policylintrc.json with the schema the build writes', () => {
-    assert.deepEqual(contributes.jsonValidation, [{ fileMatch: '.policylintrc.json', url: './schema/policylintrc.schema.json' }]);
+  it('validates .policylintrc.json and .policylintrc.jsonc with the schema the build writes, as JSON with comments', () => {
+    assert.deepEqual(contributes.jsonValidation, [{ fileMatch: ['.policylintrc.json', '.policylintrc.jsonc'], url: './schema/policylintrc.schema.json' }]);
+    const jsonc = contributes.languages.find((l: { id: string }) => l.id === 'jsonc');
+    assert.deepEqual(jsonc?.filenames, ['.policylintrc.json', '.policylintrc.jsonc']);
     assert.match(readFileSync(join(root, 'scripts', 'bundle.mjs'), 'utf8'), /schema\/policylintrc\.schema\.json/);
   });
 

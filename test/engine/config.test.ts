@@ -26,13 +26,46 @@ describe('config', () => {
     assert.ok(config.rules.has('california-rights'));
   });
 
-  it('reports bad JSON with its line', () => {
-    const { errors, data } = parseConfigText('{\n  "rules": {\n    "contact": "error",\n  }\n}', '/p/.policylintrc.json');
+  it('reports bad JSON with its line and column', () => {
+    const { errors, data } = parseConfigText('{\n  "rules": {\n    "contact": "error"\n    "cookies": "off"\n  }\n}', '/p/.policylintrc.json');
     assert.equal(data, undefined);
     assert.equal(errors.length, 1);
-    assert.match(errors[0].message, /invalid JSON/);
+    assert.equal(errors[0].message, 'invalid JSON: expected ","');
     assert.equal(errors[0].file, '/p/.policylintrc.json');
-    assert.ok(errors[0].line && errors[0].line >= 3, `line ${errors[0].line}`);
+    assert.deepEqual([errors[0].line, errors[0].column], [4, 5]);
+  });
+
+  it('reads comments and trailing commas (JSON with comments)', () => {
+    const text = [
+      '// policylint settings',
+      '{',
+      '  /* the house style */',
+      '  "extends": ["recommended", "gdpr",],',
+      '  "rules": {',
+      '    "cookies": "off", // we set no cookies',
+      '  },',
+      '}',
+      '',
+    ].join('\n');
+    const { data, errors } = parseConfigText(text, 'c.jsonc');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(data, { extends: ['recommended', 'gdpr'], rules: { cookies: 'off' } });
+    assert.equal(resolveConfig(data).config.rules.has('cookies'), false);
+  });
+
+  it('an empty or comment-only file is one error at line 1', () => {
+    for (const text of ['', '  \n', '\uFEFF']) assert.match(parseConfigText(text).errors[0].message, /the file is empty/);
+    const { errors } = parseConfigText('// nothing yet\n');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].line, 2);
+  });
+
+  it('puts each problem at the line and column of its key or value', () => {
+    const text = '{\n  "rules": {\n    "cookies": "loud"\n  },\n  "colour": 1\n}';
+    const { errors } = parseConfigText(text);
+    const at = Object.fromEntries(errors.map((e) => [e.key, [e.line, e.column]]));
+    assert.deepEqual(at['rules.cookies'], [3, 16], 'the bad value');
+    assert.deepEqual(at['colour'], [5, 3], 'the unknown key');
   });
 
   it('names the key and what was expected', () => {

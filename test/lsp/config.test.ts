@@ -131,7 +131,7 @@ describe('language server: settings and config files', function () {
   });
 
   it('reports a config that is not JSON at its line, naming the file, and still lints', async () => {
-    const configText = '{\n  "rules": {\n    "children": "off",\n  }\n}\n';
+    const configText = '{\n  "rules": {\n    "children": "off"\n    "cookies": "off"\n  }\n}\n';
     const { file, diagnostics } = await openPolicy('broken-json', configText);
     const configUri = fileUri(path.join(path.dirname(file), '.policylintrc.json'));
     const configDiagnostics = await h.waitFor('config diagnostics', (e) =>

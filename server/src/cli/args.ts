@@ -1,5 +1,7 @@
 // Command-line parsing. Hand-written so that every mistake gets one plain sentence and the
 // options of one subcommand are refused, by name, on another.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseSize } from '../engine/config.js';
 import { FIX_TYPES, type FixType } from '../engine/fix-kinds.js';
 
@@ -242,6 +244,23 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (args.command === 'init' && args.paths.length) throw new UsageError('policylint init takes no paths');
   if (args.fixTypes && !args.fix) throw new UsageError('--fix-type needs --fix');
   return args;
+}
+
+/**
+ * The one line to print when --config names no file (nothing is linted then), or undefined.
+ * Other problems with the file (unreadable, bad JSON) are reported where it is read.
+ */
+export function configOptionProblem(args: Pick<CliArgs, 'config'>, cwd: string): string | undefined {
+  if (args.config === undefined) return undefined;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path.resolve(cwd, args.config));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `the config file given with --config does not exist: ${args.config}`;
+    return undefined;
+  }
+  return stat.isDirectory() ? `--config names a folder, not a config file: ${args.config}` : undefined;
 }
 
 export function usage(): string {

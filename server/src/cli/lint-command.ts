@@ -146,7 +146,7 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   }
 
   const configLines = configs.errors.map((e) => formatConfigError(e, io.cwd));
-  for (const e of configs.errors) report.errors.push({ file: e.file ?? 'config', error: `${e.key ? `${e.key}: ` : ''}${e.message}` });
+  for (const e of configs.errors) if (e.severity !== 'warning') report.errors.push({ file: e.file ?? 'config', error: `${e.key ? `${e.key}: ` : ''}${e.message}` });
   for (const line of [...configLines, ...notes]) io.stderr(line + '\n');
 
   const color = colors(useColor(args.color, fixedStdin !== undefined ? io.stderrIsTTY : io.stdoutIsTTY, io.env));

@@ -38,8 +38,8 @@ export interface FileOutcome {
 
 /** One line for a config problem: file:line: key: what was expected. */
 export function formatConfigError(e: ConfigError, cwd: string): string {
-  const where = e.file ? `${relativePath(cwd, path.resolve(cwd, e.file))}${e.line ? `:${e.line}` : ''}` : 'config';
-  return `${where}: error: ${e.key ? `${e.key}: ` : ''}${e.message}`;
+  const where = e.file ? `${relativePath(cwd, path.resolve(cwd, e.file))}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}` : 'config';
+  return `${where}: ${e.severity ?? 'error'}: ${e.key ? `${e.key}: ` : ''}${e.message}`;
 }
 
 /** Loads configs, one per directory (or one for --config), and remembers every distinct problem. */
@@ -58,15 +58,22 @@ export class ConfigCache {
     const key = this.configPath ? '' : path.dirname(absFile);
     let loaded = this.byDir.get(key);
     if (!loaded) {
-      const configPath = this.configPath ? path.resolve(this.cwd, this.configPath) : undefined;
-      loaded = loadConfigFor(absFile, { configPath, profile: this.profile });
+      loaded = this.load(absFile);
       this.byDir.set(key, loaded);
-      for (const e of loaded.errors) {
-        const id = `${e.file ?? ''}\0${e.key ?? ''}\0${e.message}`;
-        if (this.seen.has(id)) continue;
-        this.seen.add(id);
-        this.errors.push(e);
-      }
+    }
+    // A config with `overrides` resolves differently file by file.
+    if (loaded.data?.overrides?.length) return this.load(absFile);
+    return loaded;
+  }
+
+  private load(absFile: string): LoadedConfig {
+    const configPath = this.configPath ? path.resolve(this.cwd, this.configPath) : undefined;
+    const loaded = loadConfigFor(absFile, { configPath, profile: this.profile });
+    for (const e of loaded.errors) {
+      const id = `${e.file ?? ''}\0${e.key ?? ''}\0${e.message}`;
+      if (this.seen.has(id)) continue;
+      this.seen.add(id);
+      this.errors.push(e);
     }
     return loaded;
   }

@@ -45,7 +45,7 @@ export async function runReport(args: CliArgs, io: CliIO): Promise<number> {
     if (typeof target12 === 'number') gradeTarget = target12;
   }
   for (const e of configs.errors) io.stderr(formatConfigError(e, io.cwd) + '\n');
-  trouble ||= configs.errors.length > 0;
+  trouble ||= configs.errors.some((e) => e.severity !== 'warning');
   if (!docs.length) {
     io.stderr('policylint report: no readable documents, no report written\n');
     return EXIT_TROUBLE;

@@ -316,6 +316,18 @@ export interface ConfigData {
   maxFileSize?: number | string;
   /** The day date checks judge against instead of today (YYYY-MM-DD), e.g. ccpa-last-updated. */
   asOf?: string;
+  /** Glob patterns (relative to the config's folder) of files not to lint. */
+  ignores?: string[];
+  /** Other profiles or rule settings for the files that match `files`, applied in order. */
+  overrides?: ConfigOverride[];
+}
+
+/** One entry of a config's `overrides`. */
+export interface ConfigOverride {
+  /** Glob patterns relative to the config's folder: "legal/eu/**". */
+  files: string[];
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
 }
 
 export interface ConfigError {
@@ -326,6 +338,10 @@ export interface ConfigError {
   message: string;
   /** 1-based line in the config file where known. */
   line?: number;
+  /** 1-based column in the config file where known. */
+  column?: number;
+  /** A problem that changes nothing (two config files in one folder): a warning, not an error. */
+  severity?: 'warning';
 }
 
 export interface ResolvedRule {

@@ -1,4 +1,4 @@
-// The config that applies to each document: the nearest .policylintrc.json for file:
+// The config that applies to each document: the nearest .policylintrc.json (or .jsonc) for file:
 // URIs (multi-root works because every document walks up from its own folder), the
 // recommended profile (or the `policylint.profile` setting) otherwise. A bad config file
 // becomes Error diagnostics on that file and one message per distinct problem; linting
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { resolveConfig, type ConfigData, type ConfigError, type ResolvedConfig } from '../engine/index.js';
-import { findConfigFile, readConfigFile } from '../node/config-files.js';
+import { findConfigFile, pathInConfigDir, readConfigFile } from '../node/config-files.js';
 import { fsPathOf } from './selection.js';
 import { SOURCE } from './convert.js';
 import type { Settings } from './settings.js';
@@ -66,7 +66,7 @@ export class ConfigStore {
     const data = file ? this.read(file) : undefined;
     // The setting picks the profile where the config file does not say `extends`.
     const profile = data?.extends === undefined ? settings.profile : undefined;
-    const resolved = resolveConfig(data, { file, profile, validate: false });
+    const resolved = resolveConfig(data, { file, profile, validate: false, path: file && fsPath ? pathInConfigDir(file, fsPath) : undefined });
     // Problems in the file itself were reported by read(); keep the others (the profile setting).
     const settingErrors = resolved.errors.filter((e) => !e.file);
     for (const e of settingErrors) this.notify(`policylint: setting policylint.profile: ${e.message}; using "recommended".`, `setting|${e.message}`);
@@ -83,6 +83,10 @@ export class ConfigStore {
     this.publishFor(file, errors.map((e) => configDiagnostic(text, e)));
     for (const e of errors) {
       const where = `${file}${e.line ? `:${e.line}` : ''}`;
+      if (e.severity === 'warning') {
+        this.sink.log(`policylint: config ${where}: ${e.message}.`);
+        continue;
+      }
       this.notify(`policylint: invalid config ${where}: ${e.message}. Linting goes on with the defaults for that part.`, `${file}|${e.line ?? ''}|${e.message}`);
     }
     return parsed.data;
@@ -113,15 +117,15 @@ function dedupe(errors: ConfigError[]): ConfigError[] {
   });
 }
 
-/** An Error diagnostic on the config file, on the whole line the problem is on (line 1 when unknown). */
+/** An Error (or Warning) diagnostic on the config file, from the problem's column to the end of its line (line 1 when unknown). */
 function configDiagnostic(text: string, e: ConfigError): Diagnostic {
   const lines = text.split(/\r?\n/);
   const line = Math.min(Math.max(1, e.line ?? 1), Math.max(1, lines.length)) - 1;
   const lineText = lines[line] ?? '';
-  const first = Math.max(0, lineText.search(/\S/));
+  const first = e.column && e.column - 1 < lineText.length ? e.column - 1 : Math.max(0, lineText.search(/\S/));
   return {
     range: { start: { line, character: first }, end: { line, character: lineText.length } },
-    severity: DiagnosticSeverity.Error,
+    severity: e.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     source: SOURCE,
     code: 'invalid-config',
     message: e.key ? `${e.key}: ${e.message}` : e.message,

@@ -128,7 +128,7 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policylint' });
   }
   if (watchFilesDynamically) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.policylintrc.json' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.policylintrc.{json,jsonc}' }] });
   }
   connection.console.info('policylint language server started');
 });

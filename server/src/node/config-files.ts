@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { decodeBytes, readFileBytes } from './read-file.js';
 import { parseConfigText, resolveConfig, type ConfigData, type ConfigError, type ResolvedConfig } from '../engine/index.js';
 
-export const CONFIG_FILE_NAME = '.policylintrc.json';
+/** The config file names, in the order they win when a folder has more than one. */
+export const CONFIG_FILE_NAMES = ['.policylintrc.json', '.policylintrc.jsonc'] as const;
+export const CONFIG_FILE_NAME = CONFIG_FILE_NAMES[0];
+const LONGEST_NAME = Math.max(...CONFIG_FILE_NAMES.map((n) => n.length));
 /** A config file larger than this is refused (real ones are a few hundred bytes). */
 export const MAX_CONFIG_SIZE = 1_048_576;
 
@@ -15,14 +18,29 @@ export const MAX_CONFIG_SIZE = 1_048_576;
  */
 const MAX_PATH = process.platform === 'win32' ? 32_767 : 4_096;
 
-/** Walks up from `startDir` and returns the first .policylintrc.json found, or undefined. */
+/**
+ * Walks up from `startDir` and returns the first config file found (.policylintrc.json,
+ * else .policylintrc.jsonc, in the nearest folder that has either), or undefined.
+ */
 export function findConfigFile(startDir: string): string | undefined {
   for (const dir of ancestors(path.resolve(startDir))) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    // Anything by that name counts (a FIFO or a folder too): reading it then says what is wrong.
-    if (fs.existsSync(candidate)) return candidate;
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      // Anything by that name counts (a FIFO or a folder too): reading it then says what is wrong.
+      if (fs.existsSync(candidate)) return candidate;
+    }
   }
   return undefined;
+}
+
+/** The warning for a config file that wins over another one in its folder, if there is one. */
+function shadowWarning(file: string): ConfigError | undefined {
+  const name = path.basename(file);
+  const rank = CONFIG_FILE_NAMES.indexOf(name as (typeof CONFIG_FILE_NAMES)[number]);
+  if (rank < 0) return undefined;
+  const unused = CONFIG_FILE_NAMES.slice(rank + 1).filter((n) => fs.existsSync(path.join(path.dirname(file), n)));
+  if (!unused.length) return undefined;
+  return { file, line: 1, severity: 'warning', message: `${unused.join(' and ')} in the same folder is not used: ${name} wins when both exist; merge them into one file` };
 }
 
 /** `dir` and its parents, nearest first, leaving out those too long to hold a config file. */
@@ -33,7 +51,7 @@ function ancestors(dir: string): string[] {
   let current = root;
   for (const part of parts) {
     const next = current.endsWith(path.sep) ? current + part : current + path.sep + part;
-    if (next.length + CONFIG_FILE_NAME.length + 1 > MAX_PATH) break;
+    if (next.length + LONGEST_NAME + 1 > MAX_PATH) break;
     dirs.push(next);
     current = next;
   }
@@ -44,6 +62,8 @@ export interface LoadedConfig {
   config: ResolvedConfig;
   /** The file the config came from, if any. */
   file?: string;
+  /** What the file holds (its valid parts are used), if it could be read. */
+  data?: ConfigData;
   /** Problems found; the config falls back to defaults for the keys in error. */
   errors: ConfigError[];
 }
@@ -60,14 +80,24 @@ export function readConfigFile(file: string): { data?: ConfigData; errors: Confi
     const why = decoded.message.startsWith('too large') ? `too large (over ${MAX_CONFIG_SIZE} bytes)` : decoded.message;
     return { errors: [{ file, message: `cannot read config file: ${why}` }], text: '' };
   }
+  const shadow = shadowWarning(file);
+  const warnings = shadow ? [shadow] : [];
   // A blank file is read as it is: the JSON parser says what is wrong with it.
-  if (!decoded.ok) return { ...parseConfigText('', file), text: '' };
-  return { ...parseConfigText(decoded.text, file), text: decoded.text };
+  const text = decoded.ok ? decoded.text : '';
+  const parsed = parseConfigText(text, file);
+  return { data: parsed.data, errors: [...warnings, ...parsed.errors], text };
+}
+
+/** A file's path relative to its config's folder, with "/" (what `overrides` and `ignores` match). */
+export function pathInConfigDir(configFile: string, filePath: string): string {
+  return path.relative(path.dirname(path.resolve(configFile)), path.resolve(filePath)).split(path.sep).join('/');
 }
 
 /**
  * The config that applies to a policy file: `--config` when given, else the nearest
- * .policylintrc.json above the file, else the recommended profile.
+ * .policylintrc.json (or .policylintrc.jsonc) above the file, else the recommended profile.
+ * The config's `overrides` that match the file apply (`--config`: paths are relative to that
+ * file's folder).
  */
 export function loadConfigFor(
   filePath: string | undefined,
@@ -79,6 +109,7 @@ export function loadConfigFor(
     return { config, errors };
   }
   const read = readConfigFile(file);
-  const resolved = resolveConfig(read.data, { file, profile: opts.profile, validate: false });
-  return { config: resolved.config, file, errors: [...read.errors, ...resolved.errors] };
+  const relPath = filePath ? pathInConfigDir(file, filePath) : undefined;
+  const resolved = resolveConfig(read.data, { file, profile: opts.profile, validate: false, path: relPath });
+  return { config: resolved.config, file, data: read.data, errors: [...read.errors, ...resolved.errors] };
 }
