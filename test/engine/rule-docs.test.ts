@@ -59,6 +59,7 @@ export function markdownFences(body: string): string[] {
 }
 
 const config = resolveConfig({ extends: 'all' }).config;
+const recommended = resolveConfig(undefined).config;
 const now = new Date('2026-11-22T00:00:00Z');
 
 /**
@@ -66,7 +67,8 @@ const now = new Date('2026-11-22T00:00:00Z');
  * not-a-policy: it reports the decision that a text is not a policy, which assuming one skips.
  */
 function reports(ruleId: string, text: string, baseline?: string) {
-  const options = { assumePolicy: ruleId !== 'not-a-policy', config, now, baseline: baseline === undefined ? undefined : { text: baseline, ref: 'HEAD' } };
+  // suggest-profile notes laws whose profile is off: under `all` every one is on.
+  const options = { assumePolicy: ruleId !== 'not-a-policy', config: ruleId === 'suggest-profile' ? recommended : config, now, baseline: baseline === undefined ? undefined : { text: baseline, ref: 'HEAD' } };
   return lint(text, options).messages.filter((m) => m.ruleId === ruleId);
 }
 

@@ -7,7 +7,8 @@
 import { SHIPPED_CHECKLIST } from './derive.js';
 import { PLAIN_LANGUAGE_PROFILE, PLAIN_LANGUAGE_RULES } from './plain-language.js';
 import { RULES } from './rules/index.js';
-import type { ChecklistId, ResolvedRule, Severity } from './types.js';
+import { applyEdits as applyJsonEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type ParseError } from 'jsonc-parser';
+import type { ChecklistId, ResolvedRule, Severity, TextEdit } from './types.js';
 
 type Level = 'error' | 'warn' | 'info';
 
@@ -213,4 +214,49 @@ export function profilesOfItem(item: string, profiles: readonly string[]): strin
 /** Splits a --profile value or an `extends` entry list: "recommended,gdpr" → ["recommended", "gdpr"]. */
 export function splitProfiles(value: string | readonly string[]): string[] {
   return (typeof value === 'string' ? [value] : [...value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * The edits that add `add` to the `extends` of a config file's text (JSON with comments),
+ * keeping its layout: appended to an `extends` array, a single string made an array, or a new
+ * `extends` holding `current` (the profiles that apply while the file names none) and `add`.
+ * An empty text becomes a whole new config. A text that does not parse as a JSON object gets
+ * no edits: changing it could only make it worse.
+ */
+export function addProfilesToConfig(text: string, add: readonly string[], current: readonly string[] = ['recommended']): TextEdit[] {
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  if (!text.trim()) {
+    const fresh = `${JSON.stringify({ extends: [...new Set([...current, ...add])] }, null, 2).replace(/\n/g, eol)}${eol}`;
+    return [{ start: 0, end: text.length, text: fresh }];
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  if (errors.length || root?.type !== 'object') return [];
+  const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? '  ';
+  const formattingOptions = { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol };
+  const node = findNodeAtLocation(root, ['extends']);
+  const had = node === undefined ? undefined : (getNodeValue(node) as unknown);
+  const list = typeof had === 'string' ? [had] : Array.isArray(had) ? had.filter((v): v is string => typeof v === 'string') : undefined;
+  const wanted = add.filter((p) => !list?.includes(p));
+  if (!wanted.length) return [];
+  let out = text;
+  if (node?.type === 'array') {
+    for (const p of wanted) out = applyJsonEdits(out, modify(out, ['extends', -1], p, { formattingOptions, isArrayInsertion: true }));
+  } else {
+    const value = [...new Set([...(list ?? current), ...wanted])];
+    // A new key goes after "$schema" when there is one, else first.
+    const keys = root.children?.map((c) => c.children?.[0]?.value) ?? [];
+    const at = keys[0] === '$schema' ? 1 : 0;
+    out = applyJsonEdits(out, modify(out, ['extends'], value, { formattingOptions, getInsertionIndex: () => at }));
+  }
+  return [minimalEdit(text, out)];
+}
+
+/** One edit that turns `from` into `to`: what lies between their common start and common end. */
+function minimalEdit(from: string, to: string): TextEdit {
+  let start = 0;
+  while (start < from.length && start < to.length && from[start] === to[start]) start++;
+  let end = 0;
+  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  return { start, end: from.length - end, text: to.slice(start, to.length - end) };
 }

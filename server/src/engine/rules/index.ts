@@ -16,6 +16,7 @@ import readingGrade from './reading-grade.js';
 import legalese from './legalese.js';
 import vagueQualifier from './vague-qualifier.js';
 import allCaps from './all-caps.js';
+import suggestProfile from './suggest-profile.js';
 import type { Rule } from '../types.js';
 
 const CONTENT_RULES: Rule[] = [
@@ -32,6 +33,7 @@ const CONTENT_RULES: Rule[] = [
   legalese,
   vagueQualifier,
   allCaps,
+  suggestProfile,
 ];
 
 /** The content rules that report an item's "incomplete" state while they are on. */
