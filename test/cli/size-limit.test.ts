@@ -127,7 +127,7 @@ describe('cli: size limit', () => {
       const r = await runJson(['clean-policy.md'], { cwd: bad });
       assert.equal(r.code, 2);
       assert.deepEqual(r.stderr.trim().split('\n').length, 1);
-      assert.match(r.stderr, /^\.policylintrc\.json:2: error: maxFileSize: expected a size in bytes .*, got number -3$/m);
+      assert.match(r.stderr, /^\.policylintrc\.json:2:\d+: error: maxFileSize: expected a size in bytes .*, got number -3$/m);
       assert.equal(r.json.results.length, 1, 'linted under the default limit');
     });
 

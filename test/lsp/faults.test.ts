@@ -130,8 +130,8 @@ describe('language server: fault injection', function () {
       const rule = RULES.find((r) => r.meta.id === 'no-placeholders')?.meta.id ?? RULES[0].meta.id;
       const { uri, configFile } = await openWithConfig('broken-later', { rules: { [rule]: 'off' } });
       const messagesBefore = h.showMessages().length;
-      // Line 3 has the trailing comma JSON does not allow.
-      fs.writeFileSync(configFile, `{\n  "rules": {\n    "${rule}": "off",\n  }\n}\n`);
+      // Line 3 lacks its colon (trailing commas and comments are allowed, this is not).
+      fs.writeFileSync(configFile, `{\n  "rules": {\n    "${rule}" "off"\n  }\n}\n`);
       const from = h.events.length;
       await h.configFileChanged(configFile, FileChangeType.Changed);
       const configUri = fileUri(configFile);

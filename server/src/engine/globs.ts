@@ -29,7 +29,10 @@ export function globMatcher(patterns: readonly string[]): PathMatcher {
 }
 
 function normalizePattern(pattern: string): string {
-  let p = pattern.trim().replace(/\\/g, '/').replace(/\/+$/, '');
+  let p = pattern.trim().replace(/\\/g, '/');
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--;
+  p = p.slice(0, end);
   if (p.startsWith('./')) p = p.slice(2);
   const anchored = p.includes('/');
   p = p.replace(/^\/+/, '');
