@@ -1,13 +1,30 @@
 // Code actions: the fix and suggestions carried in each diagnostic's data, fix all (also
-// as source.fixAll.policylint for fix-on-save), disable comments, show documentation.
+// as source.fixAll.policylint for fix-on-save), disable comments, show documentation, and
+// for a suggest-profile note the edit that adds the profile to the config file.
 // Every action is a WorkspaceEdit or a command the server executes itself, so they work in
 // any client; nothing here names a command only VS Code's extension registers. The data a
 // client sends back is checked against the document before it becomes an edit.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CreateFile,
+  OptionalVersionedTextDocumentIdentifier,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { addProfilesToConfig, suggestedProfiles } from '../engine/index.js';
 import { Commands, type DiagnosticData, type SerializedFix } from '../protocol.js';
 import type { Analysis } from './analysis.js';
 import { diagnosticData, workspaceEdit } from './convert.js';
 import { disableEdits, fixAllEdits, safeFixCount } from './edits.js';
+import { fsPathOf } from './selection.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policylint`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -21,6 +38,70 @@ export interface ActionSupport {
   documentChanges: boolean;
   /** The client turns edits marked `data.snippet` into snippet edits (experimental.policylint.snippetEdits). */
   snippetEdits?: boolean;
+}
+
+/** The server's view of config files, for the suggest-profile quick-fix (asked only when one is shown). */
+export interface ConfigAccess {
+  /** The config file that applies to the document (the nearest one), if any. */
+  file(): string | undefined;
+  /** That file's text as the editor holds it, else as on disk; undefined when it cannot be read. */
+  text(file: string): string | undefined;
+}
+
+/** The name of the config file the quick-fix creates where there is none. */
+export const NEW_CONFIG_NAME = '.policylintrc.json';
+
+function profileWords(profiles: readonly string[]): string {
+  const names = profiles.length <= 1 ? profiles.join('') : `${profiles.slice(0, -1).join(', ')} and ${profiles[profiles.length - 1]}`;
+  return `the ${names} profile${profiles.length > 1 ? 's' : ''}`;
+}
+
+/**
+ * Quick-fixes for a suggest-profile note: add each suggested profile (and all of them, when
+ * there are several) to `extends` in the document's config file, or create .policylintrc.json
+ * beside the document when there is none (that needs documentChanges). The profiles are the
+ * engine's, for the text as analysed; the edit is the engine's addProfilesToConfig. None where
+ * the config cannot be read or does not parse (an edit could only make it worse).
+ */
+function profileActions(a: Analysis, diagnostic: Diagnostic, configs: ConfigAccess, support: ActionSupport): CodeAction[] {
+  if (!a.result || !a.config) return [];
+  const docPath = fsPathOf(a.uri);
+  if (!docPath) return [];
+  const profiles = [...new Set(suggestedProfiles(a.result.doc, a.config.profiles).map((s) => s.profile))];
+  if (!profiles.length) return [];
+  const choices = profiles.length > 1 ? [...profiles.map((p) => [p]), profiles] : [profiles];
+  const file = configs.file();
+  const out: CodeAction[] = [];
+  if (file) {
+    const text = configs.text(file);
+    if (text === undefined) return [];
+    const uri = pathToFileURL(file).href;
+    const lines = TextDocument.create(uri, 'json', 0, text);
+    for (const add of choices) {
+      const edits = addProfilesToConfig(text, add, a.config.profiles).map((e) => ({ range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.text }));
+      if (!edits.length) continue;
+      const edit: WorkspaceEdit = support.documentChanges
+        ? { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), edits)] }
+        : { changes: { [uri]: edits } };
+      out.push({ title: `Add ${profileWords(add)} to ${path.basename(file)}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: add.length === profiles.length, edit });
+    }
+    return out;
+  }
+  // Creating a file needs documentChanges (a resource operation); `changes` cannot say it.
+  if (!support.documentChanges) return [];
+  const uri = pathToFileURL(path.join(path.dirname(docPath), NEW_CONFIG_NAME)).href;
+  for (const add of choices) {
+    const [fresh] = addProfilesToConfig('', add, a.config.profiles);
+    const edit: WorkspaceEdit = {
+      documentChanges: [
+        // No overwrite, no ignoreIfExists: a file that appeared meanwhile makes the edit fail rather than be written over.
+        CreateFile.create(uri),
+        TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fresh.text }]),
+      ],
+    };
+    out.push({ title: `Add ${profileWords(add)} to a new ${NEW_CONFIG_NAME}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: add.length === profiles.length, edit });
+  }
+  return out;
 }
 
 /** Whether a code action of `kind` was asked for (`only` filters by kind prefix). */
@@ -78,7 +159,7 @@ function snippetReason(edits: TextEdit[]): TextEdit[] {
   return edits.map((e) => ({ ...e, newText: e.newText.split(REASON_MARK).map(escape).join('${1:why the rule does not apply here}') }));
 }
 
-export function codeActions(params: CodeActionParams, a: Analysis, support: ActionSupport): CodeAction[] {
+export function codeActions(params: CodeActionParams, a: Analysis, support: ActionSupport, configs?: ConfigAccess): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const out: CodeAction[] = [];
@@ -115,6 +196,7 @@ export function codeActions(params: CodeActionParams, a: Analysis, support: Acti
         if (suggestion) out.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(suggestion.edits) });
       }
     }
+    if (ruleId === 'suggest-profile' && configs) for (const action of profileActions(a, diagnostic, configs, support)) once(action);
     const line = diagnostic.range.start.line;
     // A missing section is not about the title line it is shown on: no line-scoped disable.
     // A reason is offered for file-wide disables, the ones a reviewer will want explained.

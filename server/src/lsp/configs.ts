@@ -52,6 +52,15 @@ export class ConfigStore {
     this.perDocument.clear();
   }
 
+  /**
+   * A config file's text as on disk, read through the config reader; undefined when it
+   * cannot be read. For edits to the file (the suggest-profile quick-fix).
+   */
+  textOf(file: string): string | undefined {
+    const parsed = readConfigFile(file);
+    return parsed.errors.some((e) => e.file === file && e.message.startsWith('cannot read')) ? undefined : parsed.text;
+  }
+
   /** A watched config file changed or went away: its problems may be shown again, and its diagnostics refreshed. */
   fileChanged(file: string, deleted: boolean): void {
     for (const k of [...this.shown]) if (k.startsWith(`${file}|`)) this.shown.delete(k);

@@ -21,10 +21,11 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChecklistRequest, LintDocumentsRequest, ReviewReportRequest, SNIPPET_EDITS_CAPABILITY, WorkspaceTrustedNotification } from '../protocol.js';
 import { reviewReport } from './report.js';
-import { CODE_ACTION_KINDS, codeActions } from './codeActions.js';
+import { CODE_ACTION_KINDS, codeActions, type ConfigAccess } from './codeActions.js';
 import { checklist, COMMAND_IDS, executeCommand, invalidParams, lintDocuments, PARAMS, paramsProblem, type Shape } from './commands.js';
 import { codeLenses } from './checklist.js';
 import { COMPLETION_TRIGGERS, completions } from './completion.js';
@@ -175,8 +176,14 @@ connection.onDidChangeWatchedFiles(
 
 // ---------------------------------------------------------------- language features
 
+/** The config file of an analysed document and its text (the open editor's, else the disk's), for quick-fixes that edit it. */
+const configAccess = (a: Analysis): ConfigAccess => ({
+  file: () => service.configs.get(a.uri, a.settings).file,
+  text: (file) => documents.get(pathToFileURL(file).href)?.getText() ?? service.configs.textOf(file),
+});
+
 connection.onCodeAction(
-  guarded(CodeActionRequest.method, PARAMS.codeAction, [], (params) => onAnalysis(params.textDocument.uri, [], (a) => codeActions(params, a, service.support))),
+  guarded(CodeActionRequest.method, PARAMS.codeAction, [], (params) => onAnalysis(params.textDocument.uri, [], (a) => codeActions(params, a, service.support, configAccess(a)))),
 );
 connection.onDocumentSymbol(guarded(DocumentSymbolRequest.method, PARAMS.textDocument, [], (params) => onAnalysis(params.textDocument.uri, [], documentSymbols)));
 connection.onFoldingRanges(guarded(FoldingRangeRequest.method, PARAMS.textDocument, [], (params) => onAnalysis(params.textDocument.uri, [], foldingRanges)));
