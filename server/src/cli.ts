@@ -28,7 +28,7 @@ export async function main(argv: readonly string[], ioInput: CliIOInput = {}): P
       io.stdout(`${packageVersion()}\n`);
       return EXIT_OK;
     }
-    if (args.command === 'init') return runInit(io);
+    if (args.command === 'init') return await runInit(args, io);
     const configProblem = configOptionProblem(args, io.cwd);
     if (configProblem) {
       io.stderr(`policylint: error: ${configProblem}\n`);

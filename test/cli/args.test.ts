@@ -27,7 +27,9 @@ describe('cli: argument parsing', () => {
     assert.equal(d.output, 'c.json');
     assert.equal(parseArgs(['derive', 'x']).minCoverage, 0.6);
     assert.equal(parseArgs(['init']).command, 'init');
-    assert.throws(() => parseArgs(['init', 'x.md']), UsageError);
+    assert.deepEqual(parseArgs(['init', 'x.md']).paths, ['x.md'], 'init takes one draft to guess the profiles from');
+    assert.equal(parseArgs(['init', '--profile', 'gdpr']).profile, 'gdpr');
+    assert.throws(() => parseArgs(['init', 'x.md', 'y.md']), UsageError);
     assert.throws(() => parseArgs(['-o', 'x.json', 'a.md']), /-o cannot be used when linting/);
   });
 

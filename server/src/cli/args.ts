@@ -100,8 +100,8 @@ export const OPTIONS: OptionSpec[] = [
   {
     names: ['--profile'],
     value: 'NAME',
-    commands: ['lint', 'report'],
-    help: 'use these profiles instead of the config\'s "extends", comma-separated (recommended, all, plain-language, gdpr, uk-gdpr, ccpa, caloppa, coppa, us-states, pipeda, lgpd)',
+    commands: ['lint', 'report', 'init'],
+    help: 'use these profiles instead of the config\'s "extends" (init: write them into it), comma-separated (recommended, all, plain-language, gdpr, uk-gdpr, ccpa, caloppa, coppa, us-states, pipeda, lgpd)',
     apply: (a, v) => void (a.profile = v),
   },
   {
@@ -241,7 +241,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       throw new UsageError(`${name} cannot be used ${where}`);
     }
   }
-  if (args.command === 'init' && args.paths.length) throw new UsageError('policylint init takes no paths');
+  if (args.command === 'init' && args.paths.length > 1) throw new UsageError('policylint init takes at most one draft policy to guess the profiles from');
   if (args.fixTypes && !args.fix) throw new UsageError('--fix-type needs --fix');
   return args;
 }
@@ -271,7 +271,7 @@ export function usage(): string {
   return [
     'Usage: policylint [options] <files | directories | globs | ->',
     '       policylint derive <files…> [--min-coverage 0.6] [-o checklist.json]',
-    '       policylint init',
+    '       policylint init [draft.md] [--profile recommended,gdpr]',
     '       policylint report <files…> [--format html|markdown] [-o report.html] [--since REF]',
     '',
     'Lints privacy policies written in Markdown. Directories are searched for *.md and',

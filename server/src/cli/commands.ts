@@ -1,7 +1,7 @@
 // The small subcommands: derive, init and --list-rules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { composeProfiles, deriveChecklist, LAW_PROFILES, profileEntries, RULES, SHIPPED_CHECKLIST, splitProfiles } from '../engine/index.js';
+import { composeProfiles, deriveChecklist, LAW_PROFILES, parsePolicy, profileEntries, profileSignals, PROFILES, RULES, SHIPPED_CHECKLIST, splitProfiles } from '../engine/index.js';
 import type { CliArgs } from './args.js';
 import { CONFIG_FILE_NAME } from '../node/config-files.js';
 import { discover } from './files.js';
@@ -48,10 +48,13 @@ export async function runDerive(args: CliArgs, io: CliIO): Promise<number> {
   return trouble ? EXIT_TROUBLE : EXIT_OK;
 }
 
-/** The starter config `policylint init` writes: the recommended profile and the keys that fill inserted sections. */
-export function starterConfig(): string {
+/**
+ * The starter config `policylint init` writes: the profiles (`recommended` unless told) and
+ * the keys that fill inserted sections.
+ */
+export function starterConfig(profiles: readonly string[] = ['recommended']): string {
   const data = {
-    extends: 'recommended',
+    extends: profiles.length === 1 ? profiles[0] : [...profiles],
     company: '',
     contactEmail: '',
     postalAddress: '',
@@ -60,11 +63,71 @@ export function starterConfig(): string {
   return JSON.stringify(data, null, 2) + '\n';
 }
 
-/** `policylint init`: writes .policylintrc.json in the working directory, never over an existing one. */
-export function runInit(io: CliIO): number {
+const LAW_IDS = LAW_PROFILES.map((p) => p.id);
+
+/** The names in `profiles` that are no profile. */
+function unknownProfiles(profiles: readonly string[]): string[] {
+  return profiles.filter((p) => !PROFILES.includes(p));
+}
+
+/** What `policylint init` asks on a terminal; resolves to the law profiles chosen. */
+async function askLaws(ask: NonNullable<CliIO['ask']>, io: CliIO, suggested: readonly string[]): Promise<string[]> {
+  const question = `Which laws does the policy answer to? Profiles, comma-separated, from ${LAW_IDS.join(', ')}; "none" for none (Enter: ${suggested.join(', ') || 'none'}): `;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = await ask(question);
+    if (answer === undefined || !answer.trim()) return [...suggested];
+    if (/^\s*none\s*$/i.test(answer)) return [];
+    const chosen = [...new Set(splitProfiles(answer.toLowerCase()))];
+    const unknown = unknownProfiles(chosen);
+    if (!unknown.length) return chosen;
+    io.stdout(`unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}; the law profiles are ${LAW_IDS.join(', ')}\n`);
+  }
+  return [...suggested];
+}
+
+/**
+ * `policylint init [draft.md] [--profile …]`: writes .policylintrc.json in the working
+ * directory, never over an existing one. Its `extends` is `--profile` when given; else
+ * `recommended` and the law profiles a draft speaks of (the suggest-profile rule's detection),
+ * asked on a terminal with those as the answer Enter gives.
+ */
+export async function runInit(args: Pick<CliArgs, 'paths' | 'profile'>, io: CliIO): Promise<number> {
   const file = path.join(io.cwd, CONFIG_FILE_NAME);
+  if (fs.existsSync(file)) {
+    io.stderr(`${CONFIG_FILE_NAME}: error: already exists; not overwriting it\n`);
+    return EXIT_TROUBLE;
+  }
+  const given = args.profile === undefined ? undefined : [...new Set(splitProfiles(args.profile))];
+  if (given) {
+    const unknown = unknownProfiles(given);
+    if (unknown.length || !given.length) {
+      io.stderr(`policylint: error: ${given.length ? `unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}` : '--profile names no profile'}; the profiles are ${PROFILES.join(', ')}\n`);
+      return EXIT_TROUBLE;
+    }
+  }
+  let guessed: string[] = [];
+  const draft = args.paths[0];
+  if (draft !== undefined) {
+    const read = draft === '-' ? await readStdin(io) : readPolicyFile(path.resolve(io.cwd, draft));
+    if (!read.ok && read.kind === 'error') {
+      io.stderr(`${draft}: error: ${read.message}\n`);
+      return EXIT_TROUBLE;
+    }
+    if (read.ok) {
+      const doc = parsePolicy(read.text);
+      const signals = profileSignals(doc);
+      guessed = [...new Set(signals.map((s) => s.profile))];
+      for (const s of signals) io.stdout(`${draft}:${doc.lineOf(s.start)}: speaks of ${s.subject}: the ${s.profile} profile\n`);
+      if (!signals.length) io.stdout(`${draft}: names none of the laws a profile checks (${LAW_IDS.join(', ')})\n`);
+      const left = given ? guessed.filter((p) => !given.includes(p) && !given.includes('all')) : [];
+      if (left.length) io.stdout(`note: --profile leaves out ${left.join(', ')}, which the draft speaks of\n`);
+    } else {
+      io.stderr(`${draft}: warning: ${read.message}; nothing to guess from\n`);
+    }
+  }
+  const profiles = given ?? ['recommended', ...(io.ask ? await askLaws(io.ask, io, guessed) : guessed)];
   try {
-    fs.writeFileSync(file, starterConfig(), { flag: 'wx' });
+    fs.writeFileSync(file, starterConfig(profiles), { flag: 'wx' });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'EEXIST' ? 'already exists; not overwriting it' : `could not write: ${describeFsError(e)}`;
@@ -72,7 +135,7 @@ export function runInit(io: CliIO): number {
     return EXIT_TROUBLE;
   }
   io.stdout(
-    `wrote ${CONFIG_FILE_NAME}: fill in "company", "contactEmail" and "postalAddress" so inserted sections use them.\n`,
+    `wrote ${CONFIG_FILE_NAME} with "extends": ${JSON.stringify(profiles.length === 1 ? profiles[0] : profiles)}: fill in "company", "contactEmail" and "postalAddress" so inserted sections use them.\n`,
   );
   return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 // The CLI's view of the outside world. `main` takes these as a parameter so tests run the
 // whole command in-process with captured output, a fake stdin and any working directory.
 import * as path from 'node:path';
+import * as readline from 'node:readline';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -13,6 +14,11 @@ export interface CliIO {
   stderrIsTTY: boolean;
   /** Width of the terminal behind stderr, for the progress line. */
   stderrColumns?: number;
+  /**
+   * Asks a question on the terminal and resolves to the answer (undefined at end of input).
+   * Only there when standard input and output are a terminal: nothing asks otherwise.
+   */
+  ask?: (question: string) => Promise<string | undefined>;
 }
 
 /** What a caller may pass to `main`: any part of CliIO, or `stdin` as plain text or bytes. */
@@ -66,7 +72,24 @@ export function resolveIO(input: CliIOInput = {}): CliIO {
     stdoutIsTTY: input.stdoutIsTTY ?? (input.stdout ? false : Boolean(process.stdout.isTTY)),
     stderrIsTTY: input.stderrIsTTY ?? (input.stderr ? false : Boolean(process.stderr.isTTY)),
     stderrColumns: input.stderrColumns ?? (input.stderr ? undefined : process.stderr.columns),
+    ask: input.ask ?? (stdinValue === undefined && !input.stdout && process.stdin.isTTY && process.stdout.isTTY ? askTerminal : undefined),
   };
+}
+
+/** One question on the terminal (readline), answered by a line or ended by end of input. */
+function askTerminal(question: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+    let answered = false;
+    rl.on('close', () => {
+      if (!answered) resolve(undefined);
+    });
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer);
+    });
+  });
 }
 
 export { packageRoot, packageVersion } from '../node/package.js';
