@@ -43,8 +43,9 @@ await Promise.all([
 for (const bin of ['dist/policylint.cjs', 'dist/policylint-language-server.cjs']) chmodSync(bin, 0o755);
 
 // The web extension (vscode.dev, github.dev): the client for the browser extension host and
-// the server for a web worker, with the same engine. node:fs/path/url/child_process are small shims there
-// (scripts/browser-shims): no file system, documents come from the client.
+// the server for a web worker, with the same engine. node:fs/path/url/child_process and the global
+// Buffer are small shims there (scripts/browser-shims): documents come from the client, and so do
+// config files (an in-memory file system, filled by policylint/workspaceFiles).
 const shims = {
   name: 'browser-shims',
   setup(build) {
@@ -71,7 +72,14 @@ const browser = {
   banner: { js: 'globalThis.setImmediate ??= (fn, ...args) => setTimeout(fn, 0, ...args);' },
 };
 await Promise.all([
-  esbuild.build({ ...browser, entryPoints: ['server/src/server-browser.ts'], outfile: 'dist/browser/server.js', format: 'iife' }),
+  esbuild.build({
+    ...browser,
+    entryPoints: ['server/src/server-browser.ts'],
+    outfile: 'dist/browser/server.js',
+    format: 'iife',
+    // The shared file reader and size check name the global Buffer, which a worker has not.
+    inject: [fileURLToPath(new URL('./browser-shims/buffer.mjs', import.meta.url))],
+  }),
   esbuild.build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] }),
 ]);
 

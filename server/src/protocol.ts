@@ -63,6 +63,18 @@ export const ReviewReportRequest = new RequestType<{ uri: string }, { html: stri
 /** Sent by the client when the user trusts the workspace: from then on the server may read git (stale-effective-date). */
 export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>('policylint/workspaceTrusted');
 
+export interface WorkspaceFilesParams {
+  /** Files the server cannot read itself, each with its text, or null when it is gone. */
+  files: { uri: string; text: string | null }[];
+}
+/**
+ * policylint/workspaceFiles: the web extension's client sends the workspace's config files
+ * (.policylintrc.json/.jsonc, read through vscode.workspace.fs) to the server in the web
+ * worker, which has no file system: all of them once the server runs, then each one that is
+ * created, changed (its new text) or deleted (null). The Node server reads the disk instead.
+ */
+export const WorkspaceFilesNotification = new NotificationType<WorkspaceFilesParams>('policylint/workspaceFiles');
+
 /** Commands served by workspace/executeCommand. */
 export const Commands = {
   /** args: [uri: string] — inserts every missing checklist section (a workspace/applyEdit). */

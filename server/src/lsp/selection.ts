@@ -19,9 +19,20 @@ function matcher(globs: readonly string[]): (p: string) => boolean {
   return m;
 }
 
-/** The file-system path of a file: URI, or undefined for any other scheme. */
+/** How the web-worker server names a non-file URI's path (setVirtualPaths); none in Node. */
+let virtualPathOf: ((uri: string) => string | undefined) | undefined;
+
+/**
+ * For the web-worker server only (server-browser.ts): gives URIs of other schemes a path too,
+ * in the worker's in-memory file system, so config discovery walks up their folders.
+ */
+export function setVirtualPaths(pathOf: (uri: string) => string | undefined): void {
+  virtualPathOf = pathOf;
+}
+
+/** The file-system path of a file: URI, or undefined for any other scheme (unless setVirtualPaths maps it). */
 export function fsPathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  if (!uri.startsWith('file:')) return virtualPathOf?.(uri);
   try {
     return fileURLToPath(uri);
   } catch {
