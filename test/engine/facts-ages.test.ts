@@ -14,6 +14,8 @@ describe('facts: age wordings', () => {
     ['a minimum age for a feature', 'You must be 18 to buy a gift card on the site.', [18]],
     ['a minimum age for users', 'Users need to be sixteen to open a chat.', [16]],
     ['a threshold in years old', 'Members who are 13 years old or older may post.', [13]],
+    ['"must be at least"', 'You must be at least 18 to enter a paid tournament.', [18]],
+    ['an age of pupils in a sentence with no child word', 'Most of our pupils are under 11.', [11]],
   ];
   for (const [what, text, expected] of cases) it(`reads ${JSON.stringify(expected)} from ${what}`, () => assert.deepEqual(ages(text), expected));
 
@@ -33,5 +35,11 @@ describe('facts: age wordings', () => {
   it("lists a feature's minimum age beside the children's threshold", () => {
     const text = '# Privacy\n\n## Children\n\nVisitors under 13 need a parent\u2019s permission to send us anything.\n\n## Payments\n\nYou must be 18 to pay for a subscription.\n';
     assert.deepEqual(checklistAges(text), [13, 18]);
+  });
+
+  it('reads ages in a table under an age-limits section, with no person word in the row', () => {
+    const text = '# Privacy\n\n## Age limits\n\n| Age | Rule |\n|---|---|\n| Under 13 | No accounts. |\n| Under 18 | No prize draws. |\n';
+    assert.deepEqual(checklistAges(text), [13, 18]);
+    assert.notEqual(lint(text).checklist.find((c) => c.id === 'children')!.status, 'missing');
   });
 });

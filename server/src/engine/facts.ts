@@ -86,7 +86,7 @@ function isThirdParty(context: string): boolean {
 // ---------------------------------------------------------------- ages
 
 /** Who an age requirement is put on: "you must be 18", "users need to be 16". */
-const PERSON_SUBJECT = '\\b(?:you|users?|visitors?|members?|customers?|participants?|applicants?|players?|subscribers?|account holders?)';
+const PERSON_SUBJECT = '\\b(?:you|users?|visitors?|members?|customers?|participants?|applicants?|players?|entrants?|students?|subscribers?|account holders?)';
 
 const AGE_PATTERNS: RegExp[] = [
   // under 13, under the age of 13, under the age of thirteen (13), below 16, younger than 16
@@ -100,7 +100,7 @@ const AGE_PATTERNS: RegExp[] = [
   // 18 or older, 16 and over, 13+
   new RegExp(`\\b(${AGE_WORD})\\s+(?:years\\s+)?(?:or|and)\\s+(?:older|over|above|younger|under)\\b`, 'gi'),
   // you must be 18 to buy, users need to be sixteen
-  new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+(${AGE_WORD})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|characters?|digits?|%|percent))`, 'gi'),
+  new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+(?:at least\\s+|over\\s+|older than\\s+)?(${AGE_WORD})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|characters?|digits?|%|percent))`, 'gi'),
 ];
 
 /** The pattern above whose form alone says it is a person's age (no "years", "age" or child word needed). */
@@ -115,7 +115,11 @@ const AGE_RANGE = new RegExp(
   'gid',
 );
 
-const PERSON_WORDS = /\b(?:child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those|you|age|aged|years|old|COPPA|consent|parent|guardian|customer|member|resident|eligible)/i;
+/** People right before the age: "users under 13", "students who are under 11", "visitors aged". */
+const PERSON_BEFORE =
+  /\b(?:users?|visitors?|members?|customers?|players?|students?|pupils?|learners?|participants?|entrants?|people|persons?|individuals?|anyone|anybody|someone|those|subscribers?|account holders?)\s+(?:(?:who|that)\s+(?:are|is)\s+|(?:are|is)\s+)?$/i;
+
+const PERSON_WORDS = /\b(?:child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those|you|age|aged|years|old|COPPA|consent|parent|guardian|customer|member|resident|eligible|player|student|pupil|learner|participant|entrant)/i;
 
 function ageConcept(sentence: string): string {
   const eu = /\b(?:EEA|European|Europe|EU|GDPR|UK|United Kingdom|member states?)\b/.test(sentence) ? ':eu' : '';
@@ -125,9 +129,13 @@ function ageConcept(sentence: string): string {
   if (CHILD_WORDS.test(sentence) || AUDIENCE_UNDER.test(sentence)) return `children${eu}`;
   if (/\b(?:account|register|registration|sign up|use (?:the|our|this) (?:services?|site|website|app))\b/i.test(sentence)) return 'eligibility';
   // "You must be 18 to buy tickets": an age a feature is closed to minors below
-  if (new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+${AGE_WORD}\\b`, 'i').test(sentence)) return 'eligibility';
+  if (new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+(?:at least\\s+|over\\s+|older than\\s+)?${AGE_WORD}\\b`, 'i').test(sentence)) return 'eligibility';
+  // "visitors under 16 may not post": people below an age are minors
+  if (PERSON_UNDER.test(sentence)) return `children${eu}`;
   return `other${eu}`;
 }
+
+const PERSON_UNDER = new RegExp(`${PERSON_BEFORE.source.slice(0, -1)}(?:under|below|younger than)\\s+${AGE_WORD}\\b`, 'i');
 
 function extractAges(doc: PolicyDocument): AgeFact[] {
   const out: AgeFact[] = [];
@@ -144,7 +152,8 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
 function agesIn(text: string, sectionName: string): { age: number; index: number; length: number; concept: string }[] {
   const out: { age: number; index: number; length: number; concept: string }[] = [];
   const s = { text, section: { name: sectionName } };
-  if (PERSON_WORDS.test(s.text)) {
+  // A sentence about people, or one in a section about them ("Young players": "Under 18 | no prize draws").
+  if (PERSON_WORDS.test(`${s.text} ${sectionName}`)) {
     const taken: [number, number][] = [];
     for (const m of s.text.matchAll(AGE_RANGE)) {
       const ages = [Number(m[1]), Number(m[2])];
@@ -162,13 +171,13 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
         const start = m.index!;
         const end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
-        const before = s.text.slice(Math.max(0, start - 12), start);
-        if (/\b(?:section|article|part|chapter|§|title|rule|clause|item)\s*$/i.test(before)) continue;
+        const before = s.text.slice(Math.max(0, start - 40), start);
+        if (/\b(?:section|article|part|chapter|§|title|rule|clause|item)\s*$/i.test(before.slice(-12))) continue;
         const age = ageValue(m[2] ?? m[1]);
         if (age === undefined) continue;
         // "over 18" / "at least 18" make sense only about people (the section title counts: "Minors").
         const about = `${s.text} ${s.section?.name ?? ''}`;
-        if (p !== MUST_BE && !CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about)) continue;
+        if (p !== MUST_BE && !CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about) && !PERSON_BEFORE.test(before)) continue;
         taken.push([start, end]);
         const context = `${s.text} ${s.section?.name ?? ''}`;
         out.push({ age, index: start, length: m[0].length, concept: ageConcept(context) });

@@ -6,7 +6,7 @@ const item: ItemDef = {
   title: "Children's privacy",
   description: "Whether the service collects information from children, stating the age threshold (COPPA 16 CFR 312.4(d); GDPR Art. 8).",
   order: 130,
-  headings: [/\bchild/i, /\bminors?\b/i, /\bkids?\b/i, /\bCOPPA\b/, /\bunder (?:the age|\d+)\b/i, /\byoung (?:people|persons|users|members|customers|adults)\b/i, /\bteens?\b/i],
+  headings: [/\bchild/i, /\bminors?\b/i, /\bkids?\b/i, /\bCOPPA\b/, /\bunder (?:the age|\d+)\b/i, /\byoung (?:people|persons|users|members|customers|adults|players|readers|learners|visitors)\b/i, /\bteens?\b/i, /\b(?:age (?:limits?|requirements?|restrictions?)|minimum age)\b/i],
   sentences: [CHILD_WORDS, AUDIENCE_UNDER],
   notSentences: [/\bparent (?:company|corporation|entity)\b/i],
   assess(doc, evidence) {
