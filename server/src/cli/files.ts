@@ -22,24 +22,34 @@ export interface Discovery {
   errors: { file: string; message: string }[];
 }
 
-/** Markdown files under `dir`, sorted, skipping node_modules and dot-folders. Symlinked folders are not followed. */
-function walkMarkdown(dir: string): string[] {
+/**
+ * Markdown files under `dir`, sorted, skipping node_modules and dot-folders. Symlinked folders
+ * are not followed. Nothing is dropped without a word: a sub-folder that cannot be read, and a
+ * name that is not valid UTF-8, become lines in `errors`; a Markdown name that is not a regular
+ * file (a FIFO, a device, a looping or dangling link) is returned, so the reader refuses it
+ * with the reason. `display` turns a found path into the path the user sees.
+ */
+function walkMarkdown(dir: string, errors: Discovery['errors'], display: (p: string) => string): string[] {
   const found: string[] = [];
   const visit = (d: string) => {
-    let entries: fs.Dirent[];
+    let entries: fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return; // an unreadable subfolder is skipped; the folder itself was checked by the caller
+      entries = fs.readdirSync(d, { withFileTypes: true, encoding: 'buffer' });
+    } catch (err) {
+      errors.push({ file: display(d), message: `cannot read this directory: ${describeFsError(err)}` });
+      return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const full = path.join(d, e.name);
+    const named = entries.map((e) => ({ e, name: utf8Name(e.name) }));
+    named.sort((a, b) => (a.name.text < b.name.text ? -1 : a.name.text > b.name.text ? 1 : 0));
+    for (const { e, name } of named) {
+      const full = path.join(d, name.text);
       if (e.isDirectory()) {
-        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-        visit(full);
-      } else if (MARKDOWN.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) {
-        found.push(full);
+        if (name.text === 'node_modules' || name.text.startsWith('.')) continue;
+        if (!name.valid) errors.push({ file: display(full), message: 'folder name is not valid UTF-8, not searched (rename it to lint what it holds)' });
+        else visit(full);
+      } else if (MARKDOWN.test(name.text) && !(e.isSymbolicLink() && isDirectory(full))) {
+        if (!name.valid) errors.push({ file: display(full), message: 'file name is not valid UTF-8, not linted (rename it to lint it)' });
+        else found.push(full);
       }
     }
   };
@@ -47,9 +57,20 @@ function walkMarkdown(dir: string): string[] {
   return found;
 }
 
-function isFile(p: string): boolean {
+/** A file name as text: `valid` is false when its bytes are not UTF-8 (those bytes then read as \xNN). */
+function utf8Name(bytes: Buffer): { text: string; valid: boolean } {
   try {
-    return fs.statSync(p).isFile();
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), valid: true };
+  } catch {
+    let text = '';
+    for (const b of bytes) text += b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    return { text, valid: false };
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -92,8 +113,9 @@ export function discover(args: readonly string[], cwd: string, fallbacks: Record
       }
     }
     if (stat?.isDirectory()) {
-      const files = walkMarkdown(abs);
-      if (!files.length) errors.push({ file: arg, message: 'no Markdown files (*.md, *.markdown) in this directory' });
+      const before = errors.length;
+      const files = walkMarkdown(abs, errors, (p) => path.join(arg, path.relative(abs, p)));
+      if (!files.length && errors.length === before) errors.push({ file: arg, message: 'no Markdown files (*.md, *.markdown) in this directory' });
       for (const f of files) add(path.join(arg, path.relative(abs, f)), f);
     } else if (stat) {
       add(arg, abs);
@@ -113,6 +135,9 @@ export function discover(args: readonly string[], cwd: string, fallbacks: Record
       }
       if (!matches.length) errors.push({ file: arg, message: 'no files match this pattern' });
       for (const m of matches) add(m, path.resolve(cwd, m));
+    } else if (statError?.code === 'ENOENT' && arg.includes('\uFFFD')) {
+      // The argument arrived as text with its non-UTF-8 bytes replaced: the name cannot be opened as given.
+      errors.push({ file: arg, message: 'no such file or directory (the name given is not valid UTF-8; rename the file, or name its folder)' });
     } else {
       errors.push({ file: arg, message: describeFsError(statError) });
     }
