@@ -88,6 +88,30 @@ function policyFiles(workspace: string): string[] {
   return out.sort();
 }
 
+/** A short draft for readers in the EU, in our own words; no law profile is on in the fixture's config. */
+const EU_DRAFT = [
+  '# Privacy Policy',
+  '',
+  'Last updated: 2 March 2026',
+  '',
+  '## Information we collect',
+  '',
+  'We collect the name and email address you give us when you sign up, and the pages you visit.',
+  '',
+  '## How we use it',
+  '',
+  'We use this information to run your account and to answer your questions.',
+  '',
+  '## Where our users are',
+  '',
+  'Most of our users live in the European Union, and the GDPR governs how we handle their personal data.',
+  '',
+  '## Contact',
+  '',
+  'Write to privacy@harbour-maps.example with any question about this policy.',
+  '',
+].join('\n');
+
 function codes(p: FileProblems | undefined): string[] {
   return (p?.markers ?? []).map((m) => m.code ?? '');
 }
@@ -280,7 +304,7 @@ describe('the extension in VS Code (code-server)', function () {
   it('shows an error for a broken .policylintrc.json and goes on linting', async function () {
     const { wb, workspace } = session.current;
     const dir = join(workspace, 'broken');
-    mkdirSync(dir);
+    mkdirSync(dir, { recursive: true });
     const config = join(dir, '.policylintrc.json');
     writeFileSync(config, '{\n  "extends": "recommended",\n  "rules": { "children": "error", }\n');
     copyFileSync(join(workspace, 'rs6.privacy.md'), join(dir, 'notice.privacy.md'));
@@ -299,6 +323,33 @@ describe('the extension in VS Code (code-server)', function () {
     assert.equal(configRow.markers[0].severity, 'Error');
     const notice = all.find((f) => f.file === 'notice.privacy.md' && f.folder === 'broken')!;
     assert.deepEqual(rowKeys(notice.markers), messageKeys(expected.messages));
+  });
+
+  // Last in this session: it adds a profile to the workspace's config, which the other tests read.
+  it('adds the gdpr profile to the workspace config from the suggest-profile quick-fix, and the GDPR items appear', async function () {
+    const { wb, workspace } = session.current;
+    const config = join(workspace, '.policylintrc.json');
+    const draft = join(workspace, 'eu-users.policy.md');
+    writeFileSync(draft, EU_DRAFT);
+    const before = lintFile(draft).messages.find((m) => m.ruleId === 'suggest-profile');
+    assert.ok(before, 'the draft gets the suggest-profile note from the CLI engine too');
+    await wb.openFile('eu-users.policy.md');
+    await eventually('the suggest-profile note', () => wb.problemsOf('eu-users.policy.md'), (p) => codes(p).includes('suggest-profile'));
+    await wb.goTo(before.range.start.line, before.range.start.column);
+    const title = 'Add the gdpr profile to .policylintrc.json';
+    const titles = await wb.openCodeActions();
+    assert.ok(titles.includes(title), `the quick-fix menu offers ${title}; it offers: ${titles.join(' | ')}`);
+    await wb.pickCodeAction(title);
+    await wb.runCommand('File: Save All');
+    const saved = await eventually('the config on disk to extend gdpr', async () => JSON.parse(readFileSync(config, 'utf8')) as { extends?: unknown; contactEmail?: string }, (c) => JSON.stringify(c.extends).includes('gdpr'));
+    assert.deepEqual(saved.extends, ['recommended', 'gdpr'], 'recommended kept, gdpr added');
+    assert.equal(saved.contactEmail, 'privacy@lantern.example', 'the rest of the config is untouched');
+    const after = await eventually(
+      'GDPR findings in place of the note',
+      () => wb.problemsOf('eu-users.policy.md'),
+      (p) => !!p && !codes(p).includes('suggest-profile') && codes(p).some((c) => c.startsWith('gdpr-')),
+    );
+    assert.deepEqual(rowKeys(after!.markers), messageKeys(lintFile(draft).messages), 'the editor shows what the CLI engine reports with the new config');
   });
 });
 
