@@ -2,9 +2,8 @@
 // (node-client.ts), dist/browser/server.js in a web worker on the web (browser.ts).
 import * as vscode from 'vscode';
 import { RevealOutputChannelOn, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
-import { ChecklistChangedNotification, ClientCommands, Commands, SNIPPET_EDITS_CAPABILITY, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
+import { ChecklistChangedNotification, ClientCommands, Commands, SNIPPET_EDITS_CAPABILITY, WATCHED_FILES, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
 import type { LintedEvent } from './checklist-store.js';
-import { CONFIG_FILE_NAME } from './config-template.js';
 import { documentSelector, readFilesSetting } from './selector.js';
 import type { PolicyDocumentFilter } from './selector.js';
 
@@ -95,7 +94,7 @@ export class PolicyClient implements vscode.Disposable {
   }
 
   private create(): BaseLanguageClient {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}{,c}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
     this.perClient.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: this.selector,

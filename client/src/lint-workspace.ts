@@ -27,6 +27,8 @@ export interface LintWorkspaceSummary {
   found: number;
   linted: number;
   skipped: number;
+  /** Files the ignores leave out (.policylintignore, .gitignore, a config's `ignores`). */
+  ignored: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -71,7 +73,7 @@ function errorText(err: unknown): string {
 
 export async function lintWorkspace(deps: LintWorkspaceDeps, batchSize = BATCH_SIZE): Promise<LintWorkspaceSummary> {
   const summary: LintWorkspaceSummary = {
-    found: 0, linted: 0, skipped: 0, errors: 0, warnings: 0, infos: 0, notPolicies: 0, problems: 0, withFindings: 0, cancelled: false,
+    found: 0, linted: 0, skipped: 0, ignored: 0, errors: 0, warnings: 0, infos: 0, notPolicies: 0, problems: 0, withFindings: 0, cancelled: false,
   };
   const files = uniqueFiles(await deps.findFiles());
   summary.found = files.length;
@@ -103,6 +105,11 @@ export async function lintWorkspace(deps: LintWorkspaceDeps, batchSize = BATCH_S
       }
       for (const r of res.results) {
         const label = byUri.get(r.uri)?.label ?? r.uri;
+        if (r.ignored) {
+          summary.ignored++;
+          deps.log(`Ignored ${label}: ${r.ignored}.`);
+          continue;
+        }
         if (r.problem) {
           summary.problems++;
           deps.log(`Could not lint ${label}: ${r.problem}`);
@@ -152,6 +159,7 @@ export function summaryMessage(s: LintWorkspaceSummary, globs: readonly string[]
   if (s.infos) parts.push(plural(s.infos, 'info', 'infos'));
   const extras: string[] = [];
   if (s.skipped) extras.push(`${plural(s.skipped, 'file')} skipped (see the output)`);
+  if (s.ignored) extras.push(`${plural(s.ignored, 'file')} ignored (.policylintignore, .gitignore or "ignores")`);
   if (s.problems) extras.push(`${plural(s.problems, 'file')} could not be linted (see the output)`);
   if (s.notPolicies) extras.push(`${plural(s.notPolicies, 'file')} did not read like a privacy policy`);
   const head = s.cancelled ? `Lint Workspace cancelled after ${s.linted} of ${plural(s.found, 'file')}` : `linted ${plural(s.linted, 'file')}`;

@@ -47,12 +47,16 @@ export const ChecklistChangedNotification = new NotificationType<{ uri: string; 
   'policylint/checklistChanged',
 );
 
+/** The files the client watches for the server: config files, and the ignore files that change what is linted. */
+export const WATCHED_FILES = '**/{.policylintrc.json,.policylintrc.jsonc,.policylintignore,.gitignore}';
+
 export interface LintDocumentsParams {
   /** Documents that are not necessarily open: the client reads them (so virtual file systems work). */
   documents: { uri: string; text: string }[];
 }
 export interface LintDocumentsResult {
-  results: { uri: string; errors: number; warnings: number; infos: number; looksLikePolicy: boolean; problem?: string }[];
+  /** `ignored`: what leaves the file out (.policylintignore, .gitignore, a config's `ignores`); it was not linted. */
+  results: { uri: string; errors: number; warnings: number; infos: number; looksLikePolicy: boolean; problem?: string; ignored?: string }[];
 }
 /** policylint/lintDocuments: lint texts the client sends and publish their diagnostics (Lint Workspace). */
 export const LintDocumentsRequest = new RequestType<LintDocumentsParams, LintDocumentsResult, void>('policylint/lintDocuments');

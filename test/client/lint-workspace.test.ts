@@ -120,6 +120,20 @@ describe('client: Lint Workspace', () => {
     assert.deepEqual(log, ['Could not lint p0.policy.md: rule x threw']);
   });
 
+  it('counts the files the server says are ignored apart, not as linted or as problems', async () => {
+    const { deps, log } = fakeDeps(files(2), new Map(), {
+      lintBatch: async (docs) => ({
+        results: docs.map((d, i) => ({ uri: d.uri, errors: 0, warnings: 0, infos: 0, looksLikePolicy: true, ...(i === 0 ? { ignored: 'the pattern "p0*" at /w/.policylintignore:1' } : {}) })),
+      }),
+    });
+    const s = await lintWorkspace(deps);
+    assert.deepEqual([s.linted, s.ignored, s.problems, s.skipped], [1, 1, 0, 0]);
+    assert.deepEqual(log, ['Ignored p0.policy.md: the pattern "p0*" at /w/.policylintignore:1.']);
+    const msg = summaryMessage(s, ['**/*.policy.md']);
+    assert.equal(msg.severity, 'info');
+    assert.match(msg.text, /linted 1 file: .*; 1 file ignored \(\.policylintignore, \.gitignore or "ignores"\)\.$/);
+  });
+
   it('says so when there is nothing to lint', async () => {
     const { deps, sent } = fakeDeps([], new Map());
     const s = await lintWorkspace(deps);

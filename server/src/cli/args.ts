@@ -41,6 +41,8 @@ export interface CliArgs {
   cache: boolean;
   /** --cache-location: the cache file, or a directory for it. */
   cacheLocation?: string;
+  /** false for --no-ignore: lint what .policylintignore, .gitignore and `ignores` would leave out. */
+  ignore: boolean;
 }
 
 export class UsageError extends Error {}
@@ -156,6 +158,12 @@ export const OPTIONS: OptionSpec[] = [
       a.cacheLocation = v;
     },
   },
+  {
+    names: ['--no-ignore'],
+    commands: ['lint'],
+    help: 'lint what .policylintignore, .gitignore and the config\'s "ignores" leave out (folders still skip node_modules and dot-folders)',
+    apply: (a) => void (a.ignore = false),
+  },
   { names: ['--quiet', '-q'], commands: ['lint'], help: 'report errors only (warnings are not shown or counted)', apply: (a) => void (a.quiet = true) },
   { names: ['--no-color'], commands: ALL, help: 'never colour the output (NO_COLOR works too)', apply: (a) => void (a.color = false) },
   { names: ['--color'], commands: ALL, help: 'colour the output even when it is not a terminal', apply: (a) => void (a.color = true) },
@@ -199,6 +207,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     fix: false,
     quiet: false,
     cache: false,
+    ignore: true,
     listRules: false,
     help: false,
     version: false,

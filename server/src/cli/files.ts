@@ -20,17 +20,29 @@ export interface Discovery {
   targets: Target[];
   /** One line per argument that named nothing to lint. */
   errors: { file: string; message: string }[];
+  /** Arguments left out because the ignores take them in (one warning line each). */
+  warnings: { file: string; message: string }[];
+}
+
+/** Why a path is ignored, in words, or undefined when it is not (`isDir`: it is a folder). */
+export type IgnoreTest = (abs: string, isDir: boolean) => string | undefined;
+
+/** What a folder search found: the files, and how many Markdown files the ignores left out. */
+interface Walked {
+  files: string[];
+  ignored: number;
 }
 
 /**
- * Markdown files under `dir`, sorted, skipping node_modules and dot-folders. Symlinked folders
- * are not followed. Nothing is dropped without a word: a sub-folder that cannot be read, and a
+ * Markdown files under `dir`, sorted, skipping node_modules and dot-folders, and the folders and
+ * files `ignored` takes in (silently, as ESLint does). Symlinked folders are not followed. Nothing is dropped without a word: a sub-folder that cannot be read, and a
  * name that is not valid UTF-8, become lines in `errors`; a Markdown name that is not a regular
  * file (a FIFO, a device, a looping or dangling link) is returned, so the reader refuses it
  * with the reason. `display` turns a found path into the path the user sees.
  */
-function walkMarkdown(dir: string, errors: Discovery['errors'], display: (p: string) => string): string[] {
+function walkMarkdown(dir: string, errors: Discovery['errors'], display: (p: string) => string, ignored?: IgnoreTest): Walked {
   const found: string[] = [];
+  let skipped = 0;
   const visit = (d: string) => {
     let entries: fs.Dirent<Buffer>[];
     try {
@@ -44,17 +56,18 @@ function walkMarkdown(dir: string, errors: Discovery['errors'], display: (p: str
     for (const { e, name } of named) {
       const full = path.join(d, name.text);
       if (e.isDirectory()) {
-        if (name.text === 'node_modules' || name.text.startsWith('.')) continue;
+        if (name.text === 'node_modules' || name.text.startsWith('.') || ignored?.(full, true)) continue;
         if (!name.valid) errors.push({ file: display(full), message: 'folder name is not valid UTF-8, not searched (rename it to lint what it holds)' });
         else visit(full);
       } else if (MARKDOWN.test(name.text) && !(e.isSymbolicLink() && isDirectory(full))) {
-        if (!name.valid) errors.push({ file: display(full), message: 'file name is not valid UTF-8, not linted (rename it to lint it)' });
+        if (ignored?.(full, false)) skipped++;
+        else if (!name.valid) errors.push({ file: display(full), message: 'file name is not valid UTF-8, not linted (rename it to lint it)' });
         else found.push(full);
       }
     }
   };
   visit(dir);
-  return found;
+  return { files: found, ignored: skipped };
 }
 
 /** A file name as text: `valid` is false when its bytes are not UTF-8 (those bytes then read as \xNN). */
@@ -79,10 +92,14 @@ function isDirectory(p: string): boolean {
 /**
  * Resolves the command line's paths against `cwd`. `fallbacks` maps an argument that names
  * nothing in `cwd` to another place (used for `policylint corpus` outside the repository).
+ * `ignored` (none: --no-ignore) leaves out what the ignores take in: silently inside a folder
+ * or among a pattern's matches, with a warning for a file or folder named on the command line.
  */
-export function discover(args: readonly string[], cwd: string, fallbacks: Record<string, string> = {}): Discovery {
+export function discover(args: readonly string[], cwd: string, fallbacks: Record<string, string> = {}, ignored?: IgnoreTest): Discovery {
   const targets: Target[] = [];
   const errors: Discovery['errors'] = [];
+  const warnings: Discovery['warnings'] = [];
+  const allIgnored = (arg: string, what: string) => warnings.push({ file: arg, message: `${what} is ignored (--no-ignore lints them)` });
   const seen = new Set<string>();
   const add = (display: string, abs?: string) => {
     const key = abs ?? STDIN_NAME;
@@ -112,11 +129,15 @@ export function discover(args: readonly string[], cwd: string, fallbacks: Record
         // report the argument as missing below
       }
     }
-    if (stat?.isDirectory()) {
+    const why = stat && ignored?.(abs, stat.isDirectory());
+    if (why) {
+      warnings.push({ file: arg, message: `ignored by ${why} (--no-ignore lints it)` });
+    } else if (stat?.isDirectory()) {
       const before = errors.length;
-      const files = walkMarkdown(abs, errors, (p) => path.join(arg, path.relative(abs, p)));
-      if (!files.length && errors.length === before) errors.push({ file: arg, message: 'no Markdown files (*.md, *.markdown) in this directory' });
-      for (const f of files) add(path.join(arg, path.relative(abs, f)), f);
+      const walked = walkMarkdown(abs, errors, (p) => path.join(arg, path.relative(abs, p)), ignored);
+      if (!walked.files.length && walked.ignored) allIgnored(arg, 'every Markdown file in this directory');
+      else if (!walked.files.length && errors.length === before) errors.push({ file: arg, message: 'no Markdown files (*.md, *.markdown) in this directory' });
+      for (const f of walked.files) add(path.join(arg, path.relative(abs, f)), f);
     } else if (stat) {
       add(arg, abs);
     } else if (statError?.code === 'ENOENT' && GLOB_CHARS.test(arg)) {
@@ -133,8 +154,10 @@ export function discover(args: readonly string[], cwd: string, fallbacks: Record
         errors.push({ file: arg, message: `invalid pattern: ${(err as Error).message}` });
         continue;
       }
+      const kept = ignored ? matches.filter((m) => !ignored(path.resolve(cwd, m), false)) : matches;
       if (!matches.length) errors.push({ file: arg, message: 'no files match this pattern' });
-      for (const m of matches) add(m, path.resolve(cwd, m));
+      else if (!kept.length) allIgnored(arg, 'every file matching this pattern');
+      for (const m of kept) add(m, path.resolve(cwd, m));
     } else if (statError?.code === 'ENOENT' && arg.includes('\uFFFD')) {
       // The argument arrived as text with its non-UTF-8 bytes replaced: the name cannot be opened as given.
       errors.push({ file: arg, message: 'no such file or directory (the name given is not valid UTF-8; rename the file, or name its folder)' });
@@ -142,5 +165,5 @@ export function discover(args: readonly string[], cwd: string, fallbacks: Record
       errors.push({ file: arg, message: describeFsError(statError) });
     }
   }
-  return { targets, errors };
+  return { targets, errors, warnings };
 }

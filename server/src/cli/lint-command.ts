@@ -18,6 +18,7 @@ import { committedTextSync } from '../node/git.js';
 import { createHash } from 'node:crypto';
 import { PARALLEL_MIN_FILES, runPool, workerAvailable, type PoolTask } from './pool.js';
 import { Progress } from './progress.js';
+import { describeIgnore, Ignores } from '../node/ignores.js';
 import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from '../node/read-file.js';
 import type { RunReport } from './report.js';
 import { countMessages } from './report.js';
@@ -123,12 +124,19 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
 
 export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   const fallbacks = { corpus: path.join(packageRoot(), 'corpus') };
-  const { targets, errors: discoveryErrors } = discover(args.paths, io.cwd, fallbacks);
-  const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, quiet: args.quiet, cwd: io.cwd };
-  const notes: string[] = discoveryErrors.map((e) => `${e.file}: error: ${e.message}`);
-  report.errors.push(...discoveryErrors.map((e) => ({ file: e.file, error: e.message })));
-
   const configs = new ConfigCache(io.cwd, args.config, args.profile);
+  const ignores = args.ignore ? new Ignores() : undefined;
+  const ignored = ignores && ((abs: string, isDir: boolean) => {
+    const reason = ignores.check(abs, isDir, isDir ? undefined : configs.source(abs));
+    return reason && describeIgnore(reason, (f) => relativePath(io.cwd, f));
+  });
+  const { targets, errors: discoveryErrors, warnings } = discover(args.paths, io.cwd, fallbacks, ignored);
+  const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, quiet: args.quiet, cwd: io.cwd };
+  const ignoreErrors = (ignores?.problems ?? []).map((p) => ({ file: relativePath(io.cwd, p.file), message: p.message }));
+  const notes: string[] = [...discoveryErrors, ...ignoreErrors].map((e) => `${e.file}: error: ${e.message}`);
+  notes.push(...warnings.map((w) => `${w.file}: warning: ${w.message}`));
+  report.errors.push(...[...discoveryErrors, ...ignoreErrors].map((e) => ({ file: e.file, error: e.message })));
+  report.skipped.push(...warnings.map((w) => ({ file: w.file, reason: w.message })));
   // --fix changes files: it always lints (and leaves the cache as it is).
   const cache = args.cache && !args.fix ? LintCache.load(cacheFilePath(io.cwd, args.cacheLocation), packageVersion()) : undefined;
   const cacheNote = (problem: string) => `${relativePath(io.cwd, cache!.file)}: warning: ${problem}`;

@@ -55,14 +55,20 @@ export class ConfigCache {
   ) {}
 
   for(absFile: string): LoadedConfig {
+    const loaded = this.source(absFile);
+    // A config with `overrides` resolves differently file by file.
+    if (loaded.data?.overrides?.length) return this.load(absFile);
+    return loaded;
+  }
+
+  /** The config file of a file and what it holds (its `ignores`), loaded once per directory. */
+  source(absFile: string): LoadedConfig {
     const key = this.configPath ? '' : path.dirname(absFile);
     let loaded = this.byDir.get(key);
     if (!loaded) {
       loaded = this.load(absFile);
       this.byDir.set(key, loaded);
     }
-    // A config with `overrides` resolves differently file by file.
-    if (loaded.data?.overrides?.length) return this.load(absFile);
     return loaded;
   }
 

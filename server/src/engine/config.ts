@@ -4,7 +4,7 @@ import { PROFILES, composeProfiles, splitProfiles } from './profiles.js';
 import { EMAIL_ADDRESS, isEmailAddress } from './patterns.js';
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { didYouMean } from './suggest.js';
-import { globMatcher } from './globs.js';
+import { globMatcher, type PathMatcher } from './globs.js';
 import type { ConfigData, ConfigError, ConfigOverride, ResolvedConfig, ResolvedRule, RuleSetting, Severity, SeveritySetting } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, SIZE_EXPECTED, SIZE_TEXT } from './sizes.js';
 export { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, sizeOverLimitText } from './sizes.js';
@@ -239,9 +239,22 @@ export function overridesFor(data: ConfigData | undefined, relPath: string | und
 
 /** Whether the config's `ignores` take in a file (`relPath`: relative to the config's folder). */
 export function isIgnoredByConfig(data: ConfigData | undefined, relPath: string): boolean {
-  const ignores = Array.isArray(data?.ignores) ? data.ignores.filter((p): p is string => typeof p === 'string') : [];
-  return ignores.length > 0 && globMatcher(ignores)(relPath);
+  return configIgnorePattern(data, relPath) !== undefined;
 }
+
+/** The first of the config's `ignores` that takes in a file, or undefined (`relPath`: relative to the config's folder). */
+export function configIgnorePattern(data: ConfigData | undefined, relPath: string): string | undefined {
+  if (!Array.isArray(data?.ignores)) return undefined;
+  let matchers = ignoreMatchers.get(data.ignores);
+  if (!matchers) {
+    const patterns = data.ignores.filter((p): p is string => typeof p === 'string');
+    matchers = { any: globMatcher(patterns), each: patterns.map((p) => [p, globMatcher([p])] as const) };
+    ignoreMatchers.set(data.ignores, matchers);
+  }
+  return matchers.any(relPath) ? matchers.each.find(([, test]) => test(relPath))?.[0] : undefined;
+}
+/** The compiled `ignores` of each config read (a walk asks about every file). */
+const ignoreMatchers = new WeakMap<readonly unknown[], { any: PathMatcher; each: (readonly [string, PathMatcher])[] }>();
 
 function profilesOf(value: unknown): string[] {
   return value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((p): p is string => typeof p === 'string');

@@ -25,8 +25,10 @@ export interface Analysis {
   version: number;
   /** A snapshot of the text the result belongs to (open documents change under us). */
   text: TextDocument;
-  /** Whether the document is a policy to lint (language / policylint.files). */
+  /** Whether the document is a policy to lint (language / policylint.files, and not ignored). */
   selected: boolean;
+  /** What ignores the document's file (.policylintignore, .gitignore, `ignores`), in words: it gets no diagnostics. */
+  ignored?: string;
   settings: Settings;
   config?: ResolvedConfig;
   /** The engine's result; undefined when not selected or too large. */

@@ -286,7 +286,7 @@ export async function lintDocuments(service: PolicyService, params: LintDocument
         warnings: count(DiagnosticSeverity.Warning),
         infos: count(DiagnosticSeverity.Information),
         looksLikePolicy: a.result?.looksLikePolicy ?? false,
-        problem: !a.selected ? 'not a policy file (policylint.files)' : a.tooLarge ? a.diagnostics[0]?.message : undefined,
+        ...(a.ignored ? { ignored: a.ignored } : { problem: !a.selected ? 'not a policy file (policylint.files)' : a.tooLarge ? a.diagnostics[0]?.message : undefined }),
       });
     } catch (err) {
       service.logError(`lint of ${uri}`, err);

@@ -17,6 +17,8 @@ export interface DocConfig {
   config: ResolvedConfig;
   /** The config file used, if any. */
   file?: string;
+  /** What the file holds (its `ignores`), if it could be read. */
+  data?: ConfigData;
   errors: ConfigError[];
 }
 
@@ -80,7 +82,7 @@ export class ConfigStore {
     const settingErrors = resolved.errors.filter((e) => !e.file);
     for (const e of settingErrors) this.notify(`policylint: setting policylint.profile: ${e.message}; using "recommended".`, `setting|${e.message}`);
     const errors = file ? [...(this.fileErrors.get(file) ?? []), ...settingErrors] : settingErrors;
-    return { config: resolved.config, file, errors };
+    return { config: resolved.config, file, data, errors };
   }
 
   /** Reads and validates one config file, publishing its diagnostics and showing new problems. */

@@ -21,9 +21,11 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChecklistRequest, LintDocumentsRequest, ReviewReportRequest, SNIPPET_EDITS_CAPABILITY, WorkspaceTrustedNotification } from '../protocol.js';
+import { ChecklistRequest, LintDocumentsRequest, ReviewReportRequest, SNIPPET_EDITS_CAPABILITY, WATCHED_FILES, WorkspaceTrustedNotification } from '../protocol.js';
+import { CONFIG_FILE_NAMES } from '../node/config-files.js';
 import { reviewReport } from './report.js';
 import { CODE_ACTION_KINDS, codeActions, type ConfigAccess } from './codeActions.js';
 import { checklist, COMMAND_IDS, executeCommand, invalidParams, lintDocuments, PARAMS, paramsProblem, type Shape } from './commands.js';
@@ -129,7 +131,7 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policylint' });
   }
   if (watchFilesDynamically) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.policylintrc.{json,jsonc}' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
   }
   connection.console.info('policylint language server started');
 });
@@ -168,7 +170,8 @@ connection.onDidChangeWatchedFiles(
   notified(DidChangeWatchedFilesNotification.method, PARAMS.watchedFiles, (params) => {
     for (const change of params.changes) {
       const file = fsPathOf(change.uri);
-      if (file) service.configs.fileChanged(file, change.type === FileChangeType.Deleted);
+      // An ignore file only makes the documents be linted again (relintAll reads ignore files anew).
+      if (file && (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file))) service.configs.fileChanged(file, change.type === FileChangeType.Deleted);
     }
     service.relintAll();
   }),

@@ -10,6 +10,9 @@ import { BaselineStore } from './baselines.js';
 import { ConfigStore } from './configs.js';
 import { isPolicyDocument } from './selection.js';
 import { SettingsStore } from './settings.js';
+import { describeIgnore, Ignores } from '../node/ignores.js';
+import type { DocConfig } from './configs.js';
+import { fsPathOf } from './selection.js';
 
 export interface ClientSupport {
   /** workspace/configuration */
@@ -63,6 +66,10 @@ export class PolicyService {
   private readonly openedAt = new Map<string, number>();
   /** Bumped when settings or config files change: cached results of older generations are stale. */
   private generation = 0;
+  /** What the ignore files say, read anew when settings or watched files change. */
+  private ignores = new Ignores();
+  /** Ignore-file problems already shown, and documents already logged as ignored. */
+  private readonly ignoreNotes = new Set<string>();
 
   constructor(
     readonly connection: Connection,
@@ -140,14 +147,36 @@ export class PolicyService {
   /** Lints a text with the settings and config of its URI (open or not). */
   async analyzeText(input: { uri: string; languageId: string; version: number; text: string; baseline?: Baseline }, control: AnalyzeControl = {}): Promise<Analysis> {
     const settings = await this.settings.get(input.uri);
-    const selected = settings.enable && isPolicyDocument(input.uri, input.languageId, settings.files);
-    const docConfig = selected ? this.configs.get(input.uri, settings) : undefined;
+    const wanted = settings.enable && isPolicyDocument(input.uri, input.languageId, settings.files);
+    const docConfig = wanted ? this.configs.get(input.uri, settings) : undefined;
+    const ignored = wanted ? this.ignoredBy(input.uri, docConfig) : undefined;
+    const selected = wanted && !ignored;
     // Lints take turns (two at a time): a hundred documents changed at once (a branch switch,
     // a search and replace) are linted one after another instead of all holding their
     // half-built models at the same time; each lint still pauses for other requests.
     const a = await this.lintSlots.run(() => analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control));
     for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
-    return a;
+    return ignored ? { ...a, ignored } : a;
+  }
+
+  /** What ignores a document's file, in words (logged once per document), or undefined. */
+  private ignoredBy(uri: string, docConfig: DocConfig | undefined): string | undefined {
+    const file = fsPathOf(uri);
+    if (!file) return undefined;
+    const reason = this.ignores.check(file, false, docConfig);
+    for (const p of this.ignores.problems) this.noteOnce(`problem|${p.file}|${p.message}`, `policylint: ${p.file}: ${p.message}.`, true);
+    if (!reason) return undefined;
+    const text = describeIgnore(reason);
+    this.noteOnce(`ignored|${uri}|${text}`, `policylint: ${file} is ignored by ${text}: no diagnostics.`, false);
+    return text;
+  }
+
+  private noteOnce(key: string, message: string, show: boolean): void {
+    if (this.ignoreNotes.has(key)) return;
+    this.ignoreNotes.add(key);
+    if (!show) return this.connection.console.info(message);
+    this.connection.console.warn(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   private checklistChanged(a: Analysis): void {
@@ -252,7 +281,8 @@ export class PolicyService {
     const now = this.documents.get(uri);
     if (!now || !isCurrent(a, now) || generation !== this.generation) return;
     this.delivered.set(uri, a);
-    if (a.selected || this.pushed.has(uri)) this.publish(uri, a.version, a.diagnostics);
+    // An ignored document gets an empty list: diagnostics from before it was ignored go away.
+    if (a.selected || a.ignored || this.pushed.has(uri)) this.publish(uri, a.version, a.diagnostics);
   }
 
   publish(uri: string, version: number | null, diagnostics: Diagnostic[]): void {
@@ -298,6 +328,7 @@ export class PolicyService {
   /** Settings or config files changed: drop every cached copy and lint the open documents again. */
   relintAll(): void {
     this.generation++;
+    this.ignores = new Ignores();
     this.cache.clear();
     this.inflight.clear();
     this.configs.clear();
