@@ -1,6 +1,6 @@
 // Builds the checklist view's rows from a ChecklistResponse. Pure: checklist-view.ts turns
 // these plain objects into vscode.TreeItems.
-import type { ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
+import type { ChecklistGroupInfo, ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
 
 /** Context value of a missing item that the server can insert (the inline action's `when`). */
 export const MISSING_INSERTABLE = 'policylint.item.missing.insertable';
@@ -18,13 +18,21 @@ export interface ChecklistNode {
   contextValue: string;
   /** Where a click takes you (LSP range, 0-based), when the item has evidence. */
   reveal?: ChecklistItemInfo['range'];
+  /** A profile's node ("GDPR", "4/10"): its items. Item rows have none. */
+  children?: ChecklistNode[];
 }
+
+/** Context value of a profile's node. */
+export const GROUP_NODE = 'policylint.group';
+
+/** The group of the items no active profile asks for, after the profiles' groups. */
+export const UNGROUPED_LABEL = 'Not asked for';
 
 const MAX_EVIDENCE = 80;
 
-/** "12/16" for the view's description. */
+/** "12/16" for the view's description; with a law profile on, the counts per profile: "Checklist 12/14 · GDPR 9/10". */
 export function checklistSummary(resp: ChecklistResponse | null | undefined): string {
-  return resp && resp.looksLikePolicy && resp.total ? `${resp.present}/${resp.total}` : '';
+  return resp && resp.looksLikePolicy && resp.total ? resp.grouped ?? `${resp.present}/${resp.total}` : '';
 }
 
 /** The message the view shows instead of rows, or undefined when there are rows. */
@@ -37,16 +45,45 @@ export function checklistMessage(resp: ChecklistResponse | null | undefined, has
   return undefined;
 }
 
+/**
+ * The view's rows: one per item, in the server's order; with a law profile on (the response
+ * has groups), one node per profile with its count, holding its items (an item two laws ask
+ * for is under both), then the items no active profile asks for.
+ */
 export function checklistNodes(resp: ChecklistResponse | null | undefined): ChecklistNode[] {
   if (!resp || !resp.looksLikePolicy) return [];
-  return resp.items.map((item) => toNode(resp.uri, item));
+  if (!resp.groups?.length) return resp.items.map((item) => toNode(resp.uri, item));
+  const grouped = new Set(resp.groups.flatMap((g) => g.items));
+  const rest = resp.items.filter((i) => !grouped.has(i.id));
+  const groups: ChecklistGroupInfo[] = [...resp.groups];
+  if (rest.length) {
+    groups.push({ profile: '', label: UNGROUPED_LABEL, met: rest.filter((i) => i.status === 'present').length, total: rest.length, items: rest.map((i) => i.id) });
+  }
+  return groups.map((g) => groupNode(resp, g));
 }
 
-function toNode(uri: string, item: ChecklistItemInfo): ChecklistNode {
+function groupNode(resp: ChecklistResponse, g: ChecklistGroupInfo): ChecklistNode {
+  const id = `${resp.uri}#profile:${g.profile}`;
+  const items = g.items.flatMap((itemId) => resp.items.filter((i) => i.id === itemId));
+  const about = g.profile ? `what the ${g.profile} profile asks for` : 'items no active profile asks for';
+  return {
+    id,
+    uri: resp.uri,
+    itemId: '',
+    label: g.label,
+    description: `${g.met}/${g.total}`,
+    tooltip: `**${escapeMarkdown(g.label)}**: ${g.met} of ${g.total} present (${about})`,
+    icon: g.met === g.total ? { id: 'pass', color: 'testing.iconPassed' } : { id: 'checklist', color: 'foreground' },
+    contextValue: GROUP_NODE,
+    children: items.map((item) => toNode(resp.uri, item, id)),
+  };
+}
+
+function toNode(uri: string, item: ChecklistItemInfo, parent = uri): ChecklistNode {
   const status = statusLabel(item);
   const detail = item.evidence ? quote(item.evidence) : item.reason ?? '';
   return {
-    id: `${uri}#${item.id}`,
+    id: `${parent}#${item.id}`,
     uri,
     itemId: item.id,
     label: item.title,
