@@ -2,6 +2,9 @@
 // these plain objects into vscode.TreeItems.
 import type { ChecklistGroupInfo, ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
 
+/** The server's group of the items no active profile asks for. */
+const UNASKED = 'none';
+
 /** Context value of a missing item that the server can insert (the inline action's `when`). */
 export const MISSING_INSERTABLE = 'policylint.item.missing.insertable';
 
@@ -25,9 +28,6 @@ export interface ChecklistNode {
 /** Context value of a profile's node. */
 export const GROUP_NODE = 'policylint.group';
 
-/** The group of the items no active profile asks for, after the profiles' groups. */
-export const UNGROUPED_LABEL = 'Not asked for';
-
 const MAX_EVIDENCE = 80;
 
 /** "12/16" for the view's description; with a law profile on, the counts per profile: "Checklist 12/14 · GDPR 9/10". */
@@ -47,25 +47,19 @@ export function checklistMessage(resp: ChecklistResponse | null | undefined, has
 
 /**
  * The view's rows: one per item, in the server's order; with a law profile on (the response
- * has groups), one node per profile with its count, holding its items (an item two laws ask
- * for is under both), then the items no active profile asks for.
+ * has groups), one node per group the server sent: per profile with its count, holding its
+ * items (an item two laws ask for is under both), then the items no active profile asks for.
  */
 export function checklistNodes(resp: ChecklistResponse | null | undefined): ChecklistNode[] {
   if (!resp || !resp.looksLikePolicy) return [];
   if (!resp.groups?.length) return resp.items.map((item) => toNode(resp.uri, item));
-  const grouped = new Set(resp.groups.flatMap((g) => g.items));
-  const rest = resp.items.filter((i) => !grouped.has(i.id));
-  const groups: ChecklistGroupInfo[] = [...resp.groups];
-  if (rest.length) {
-    groups.push({ profile: '', label: UNGROUPED_LABEL, met: rest.filter((i) => i.status === 'present').length, total: rest.length, items: rest.map((i) => i.id) });
-  }
-  return groups.map((g) => groupNode(resp, g));
+  return resp.groups.map((g) => groupNode(resp, g));
 }
 
 function groupNode(resp: ChecklistResponse, g: ChecklistGroupInfo): ChecklistNode {
   const id = `${resp.uri}#profile:${g.profile}`;
   const items = g.items.flatMap((itemId) => resp.items.filter((i) => i.id === itemId));
-  const about = g.profile ? `what the ${g.profile} profile asks for` : 'items no active profile asks for';
+  const about = g.profile === UNASKED ? 'items no active profile asks for' : `what the ${g.profile} profile asks for`;
   return {
     id,
     uri: resp.uri,

@@ -29,9 +29,9 @@ export interface ChecklistItemInfo {
 
 /** One active profile's share of the checklist (the engine's profileCounts), for grouping: "GDPR 9/14". */
 export interface ChecklistGroupInfo {
-  /** `recommended`, `all` (the corpus items only it turns on) or a law profile's id. */
+  /** `recommended`, `all` (the corpus items only it turns on), a law profile's id, or `none` (the items no active profile asks for, last). */
   profile: string;
-  /** "Checklist", "Other items", or the law's label ("GDPR"). */
+  /** "Checklist", "Other items", the law's label ("GDPR"), or "Not asked for". */
   label: string;
   /** Items present (incomplete ones are not met). */
   met: number;
@@ -48,7 +48,7 @@ export interface ChecklistResponse {
   /** Items present / items in the checklist. */
   present: number;
   total: number;
-  /** The items per active profile, when a law profile is on; absent otherwise (the view shows one flat list). */
+  /** The items per active profile, then those none asks for, when a law profile is on; absent otherwise (the view shows one flat list). */
   groups?: ChecklistGroupInfo[];
   /** The groups' counts as one line, "Checklist 12/14 · GDPR 9/10", when there are groups. */
   grouped?: string;

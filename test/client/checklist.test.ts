@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checklistMessage, checklistNodes, checklistSummary, escapeMarkdown, formatFacts, GROUP_NODE, MISSING_INSERTABLE, UNGROUPED_LABEL } from '../../client/src/checklist-model.js';
+import { checklistMessage, checklistNodes, checklistSummary, escapeMarkdown, formatFacts, GROUP_NODE, MISSING_INSERTABLE } from '../../client/src/checklist-model.js';
 import { ChecklistStore } from '../../client/src/checklist-store.js';
 import type { ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
 
@@ -104,15 +104,17 @@ describe('client: checklist view grouped by profile', () => {
     { profile: 'recommended', label: 'Checklist', met: 1, total: 1, items: ['contact'] },
     { profile: 'gdpr', label: 'GDPR', met: 1, total: 2, items: ['contact', 'gdpr-rights'] },
     { profile: 'ccpa', label: 'CCPA', met: 1, total: 2, items: ['contact', 'ccpa-rights'] },
+    { profile: 'none', label: 'Not asked for', met: 0, total: 1, items: ['do-not-track'] },
   ];
   const resp = response(items, { groups, grouped: 'Checklist 1/1 · GDPR 1/2 · CCPA 1/2' });
   const nodes = checklistNodes(resp);
 
   it('makes a node per profile with its count, holding its items, then the items no profile asks for', () => {
-    assert.deepEqual(nodes.map((n) => [n.label, n.description]), [['Checklist', '1/1'], ['GDPR', '1/2'], ['CCPA', '1/2'], [UNGROUPED_LABEL, '0/1']]);
+    assert.deepEqual(nodes.map((n) => [n.label, n.description]), [['Checklist', '1/1'], ['GDPR', '1/2'], ['CCPA', '1/2'], ['Not asked for', '0/1']]);
     assert.ok(nodes.every((n) => n.contextValue === GROUP_NODE));
     assert.deepEqual(nodes.map((n) => n.children!.map((c) => c.itemId)), [['contact'], ['contact', 'gdpr-rights'], ['contact', 'ccpa-rights'], ['do-not-track']]);
-    assert.match(nodes[1].tooltip, /\*\*GDPR\*\*: 1 of 2 present/);
+    assert.match(nodes[1].tooltip, /\*\*GDPR\*\*: 1 of 2 present \(what the gdpr profile asks for\)/);
+    assert.match(nodes[3].tooltip, /items no active profile asks for/);
     assert.deepEqual(nodes.map((n) => n.icon.id), ['pass', 'checklist', 'checklist', 'checklist']);
   });
 

@@ -6,6 +6,7 @@ import {
   lawProfilesOn,
   lint,
   profileCounts,
+  profileGroups,
   provisionsOf,
   resolveConfig,
   type ChecklistEntry,
@@ -58,6 +59,18 @@ describe('engine: profile counts', () => {
       const met = r.checklist.filter((e) => e.profiles?.includes(c.profile) && e.status === 'present').length;
       assert.equal(c.met, met, c.profile);
     }
+  });
+
+  it('groups for views: the profiles\' groups, then the items none of them asks for, which no count line shows', () => {
+    const checklist = [entry('contact', 'present'), entry('do-not-track', 'missing'), entry('gdpr-dpo', 'present')];
+    const groups = profileGroups(checklist, { profiles: ['recommended', 'gdpr'] });
+    assert.deepEqual(groups.map((g) => [g.profile, g.label, g.items]), [
+      ['recommended', 'Checklist', ['contact']],
+      ['gdpr', 'GDPR', ['contact', 'gdpr-dpo']],
+      ['none', 'Not asked for', ['do-not-track']],
+    ]);
+    assert.equal(formatProfileCounts(groups), 'Checklist 1/1 · GDPR 2/2');
+    assert.equal(profileGroups(checklist, { profiles: ['all'] }).at(-1)?.profile, 'lgpd');
   });
 
   it('gives each active profile\'s provision for an item', () => {

@@ -251,8 +251,8 @@ export const CORPUS_LABEL = 'Checklist';
  */
 export function profileCounts(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] {
   const ids = config.profiles.flatMap((p) => (p === 'all' ? ['recommended', 'all', ...LAW_PROFILES.map((l) => l.id)] : [p]));
-  const out: ProfileCount[] = [];
   const corpus = (e: ChecklistEntry) => SHIPPED_CHECKLIST.items.find((i) => i.id === e.id);
+  const out: ProfileCount[] = [];
   for (const profile of [...new Set(ids)]) {
     const law = lawProfile(profile);
     const member = law
@@ -263,16 +263,32 @@ export function profileCounts(checklist: readonly ChecklistEntry[], config: Pick
           ? (e: ChecklistEntry) => corpus(e)?.recommended === false
           : () => false;
     const entries = checklist.filter(member);
-    if (!entries.length) continue;
-    const label = law?.label ?? (profile === 'recommended' ? CORPUS_LABEL : 'Other items');
-    out.push({ profile, label, met: entries.filter((e) => e.status === 'present').length, total: entries.length, items: entries.map((e) => e.id) });
+    if (entries.length) out.push(countOf(profile, law?.label ?? (profile === 'recommended' ? CORPUS_LABEL : 'Other items'), entries));
   }
   return out;
 }
 
-/** "Checklist 12/14 · GDPR 9/10 · CCPA 6/7". */
+function countOf(profile: string, label: string, entries: readonly ChecklistEntry[]): ProfileCount {
+  return { profile, label, met: entries.filter((e) => e.status === 'present').length, total: entries.length, items: entries.map((e) => e.id) };
+}
+
+/** The group of the items no active profile asks for (do-not-track under recommended alone). */
+export const UNASKED_GROUP = { profile: 'none', label: 'Not asked for' } as const;
+
+/** The checklist as views group it: the active profiles' counts, then the items none of them asks for (UNASKED_GROUP). */
+export function profileGroups(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] {
+  const counts = profileCounts(checklist, config);
+  const asked = new Set(counts.flatMap((c) => c.items));
+  const rest = checklist.filter((e) => !asked.has(e.id));
+  return rest.length ? [...counts, countOf(UNASKED_GROUP.profile, UNASKED_GROUP.label, rest)] : counts;
+}
+
+/** "Checklist 12/14 · GDPR 9/10 · CCPA 6/7": the profiles' counts (the items no profile asks for are no profile's count, and are left out). */
 export function formatProfileCounts(counts: readonly ProfileCount[]): string {
-  return counts.map((c) => `${c.label} ${c.met}/${c.total}`).join(' · ');
+  return counts
+    .filter((c) => c.profile !== UNASKED_GROUP.profile)
+    .map((c) => `${c.label} ${c.met}/${c.total}`)
+    .join(' · ');
 }
 
 /** Splits a --profile value or an `extends` entry list: "recommended,gdpr" → ["recommended", "gdpr"]. */

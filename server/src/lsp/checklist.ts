@@ -1,7 +1,7 @@
 // The checklist as the client sees it (policylint/checklist), and the code lens on the
 // title that summarises it.
 import type { CodeLens } from 'vscode-languageserver';
-import { formatProfileCounts, getItem, lawProfilesOn, profileCounts, RULES, SHIPPED_CHECKLIST, type ChecklistEntry, type ProfileCount } from '../engine/index.js';
+import { formatProfileCounts, getItem, lawProfilesOn, profileGroups, RULES, SHIPPED_CHECKLIST, type ChecklistEntry, type ProfileCount } from '../engine/index.js';
 import { Commands, type ChecklistItemInfo, type ChecklistResponse } from '../protocol.js';
 import type { Analysis } from './analysis.js';
 import { toLspRange } from './convert.js';
@@ -12,10 +12,10 @@ export function corpusCoverage(id: string): { covered: number; total: number } {
   return item ? { covered: item.covered, total: item.total } : { covered: 0, total: SHIPPED_CHECKLIST.documents.length };
 }
 
-/** The checklist counted per active profile, when the document's config turns a law profile on. */
+/** The checklist grouped per active profile (then the items none asks for), when the document's config turns a law profile on. */
 export function checklistGroups(a: Analysis): ProfileCount[] | undefined {
   const checklist = a.result?.checklist;
-  return checklist && a.config && lawProfilesOn(a.config.profiles) ? profileCounts(checklist, a.config) : undefined;
+  return checklist && a.config && lawProfilesOn(a.config.profiles) ? profileGroups(checklist, a.config) : undefined;
 }
 
 /** "Checklist 12/14 · GDPR 9/10" when the checklist has groups. */
