@@ -1,6 +1,9 @@
 // Builds the checklist view's rows from a ChecklistResponse. Pure: checklist-view.ts turns
 // these plain objects into vscode.TreeItems.
-import type { ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
+import type { ChecklistGroupInfo, ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
+
+/** The server's group of the items no active profile asks for. */
+const UNASKED = 'none';
 
 /** Context value of a missing item that the server can insert (the inline action's `when`). */
 export const MISSING_INSERTABLE = 'policylint.item.missing.insertable';
@@ -18,13 +21,18 @@ export interface ChecklistNode {
   contextValue: string;
   /** Where a click takes you (LSP range, 0-based), when the item has evidence. */
   reveal?: ChecklistItemInfo['range'];
+  /** A profile's node ("GDPR", "4/10"): its items. Item rows have none. */
+  children?: ChecklistNode[];
 }
+
+/** Context value of a profile's node. */
+export const GROUP_NODE = 'policylint.group';
 
 const MAX_EVIDENCE = 80;
 
-/** "12/16" for the view's description. */
+/** "12/16" for the view's description; with a law profile on, the counts per profile: "Checklist 12/14 · GDPR 9/10". */
 export function checklistSummary(resp: ChecklistResponse | null | undefined): string {
-  return resp && resp.looksLikePolicy && resp.total ? `${resp.present}/${resp.total}` : '';
+  return resp && resp.looksLikePolicy && resp.total ? resp.grouped ?? `${resp.present}/${resp.total}` : '';
 }
 
 /** The message the view shows instead of rows, or undefined when there are rows. */
@@ -37,16 +45,39 @@ export function checklistMessage(resp: ChecklistResponse | null | undefined, has
   return undefined;
 }
 
+/**
+ * The view's rows: one per item, in the server's order; with a law profile on (the response
+ * has groups), one node per group the server sent: per profile with its count, holding its
+ * items (an item two laws ask for is under both), then the items no active profile asks for.
+ */
 export function checklistNodes(resp: ChecklistResponse | null | undefined): ChecklistNode[] {
   if (!resp || !resp.looksLikePolicy) return [];
-  return resp.items.map((item) => toNode(resp.uri, item));
+  if (!resp.groups?.length) return resp.items.map((item) => toNode(resp.uri, item));
+  return resp.groups.map((g) => groupNode(resp, g));
 }
 
-function toNode(uri: string, item: ChecklistItemInfo): ChecklistNode {
+function groupNode(resp: ChecklistResponse, g: ChecklistGroupInfo): ChecklistNode {
+  const id = `${resp.uri}#profile:${g.profile}`;
+  const items = g.items.flatMap((itemId) => resp.items.filter((i) => i.id === itemId));
+  const about = g.profile === UNASKED ? 'items no active profile asks for' : `what the ${g.profile} profile asks for`;
+  return {
+    id,
+    uri: resp.uri,
+    itemId: '',
+    label: g.label,
+    description: `${g.met}/${g.total}`,
+    tooltip: `**${escapeMarkdown(g.label)}**: ${g.met} of ${g.total} present (${about})`,
+    icon: g.met === g.total ? { id: 'pass', color: 'testing.iconPassed' } : { id: 'checklist', color: 'foreground' },
+    contextValue: GROUP_NODE,
+    children: items.map((item) => toNode(resp.uri, item, id)),
+  };
+}
+
+function toNode(uri: string, item: ChecklistItemInfo, parent = uri): ChecklistNode {
   const status = statusLabel(item);
   const detail = item.evidence ? quote(item.evidence) : item.reason ?? '';
   return {
-    id: `${uri}#${item.id}`,
+    id: `${parent}#${item.id}`,
     uri,
     itemId: item.id,
     label: item.title,

@@ -11,6 +11,11 @@ export interface LintedEvent extends LintStats {
   version: number | null;
 }
 
+/** The numbers the status item shows, of a lint notification or a checklist response. */
+function statsOf(e: LintStats & { version: number | null }): LintStats & { version: number | null } {
+  return { present: e.present, total: e.total, ...(e.grouped !== undefined && { grouped: e.grouped }), elapsedMs: e.elapsedMs, version: e.version };
+}
+
 export class ChecklistStore {
   private readonly responses = new Map<string, ChecklistResponse | null>();
   private readonly stats = new Map<string, LintStats & { version: number | null }>();
@@ -43,7 +48,7 @@ export class ChecklistStore {
   noteLinted(e: LintedEvent): void {
     const known = this.stats.get(e.uri);
     if (known && known.version !== null && e.version !== null && e.version < known.version) return;
-    this.stats.set(e.uri, { present: e.present, total: e.total, elapsedMs: e.elapsedMs, version: e.version });
+    this.stats.set(e.uri, statsOf(e));
     this.emit(e.uri);
   }
 
@@ -67,7 +72,7 @@ export class ChecklistStore {
     if (resp) {
       const known = this.stats.get(uri);
       const newer = known && known.version !== null && resp.version !== null && known.version > resp.version;
-      if (!newer) this.stats.set(uri, { present: resp.present, total: resp.total, elapsedMs: resp.elapsedMs, version: resp.version });
+      if (!newer) this.stats.set(uri, statsOf(resp));
     }
     this.emit(uri);
     return resp;

@@ -1,4 +1,5 @@
-// The "Policy Checklist" view in the Explorer: the active policy's checklist items.
+// The "Policy Checklist" view in the Explorer: the active policy's checklist items (under a
+// node per profile when a law profile is on).
 import * as vscode from 'vscode';
 import { ClientCommands } from '../../server/src/protocol.js';
 import { checklistMessage, checklistNodes, checklistSummary } from './checklist-model.js';
@@ -43,12 +44,13 @@ export class ChecklistView implements vscode.TreeDataProvider<ChecklistNode>, vs
   }
 
   getChildren(element?: ChecklistNode): ChecklistNode[] {
-    if (element || !this.uri) return [];
+    if (element) return element.children ?? [];
+    if (!this.uri) return [];
     return checklistNodes(this.store.get(this.uri));
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(node.label, node.children ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = node.description;
     const tooltip = new vscode.MarkdownString(node.tooltip);

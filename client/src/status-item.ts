@@ -1,4 +1,5 @@
-// The language status item for policies: "Checklist 12/16 · 14 ms", which opens the checklist.
+// The language status item for policies: "Checklist 12/16 · 14 ms" (with a law profile on, the
+// counts per profile: "Checklist 12/14 · GDPR 9/10 · 14 ms"), which opens the checklist.
 import * as vscode from 'vscode';
 import { ClientCommands } from '../../server/src/protocol.js';
 import type { ChecklistStore } from './checklist-store.js';

@@ -1,8 +1,11 @@
-// The text of the language status item: "Checklist 12/16 · 14 ms". Pure.
+// The text of the language status item: "Checklist 12/16 · 14 ms", or with a law profile on,
+// the server's counts per profile: "Checklist 12/14 · GDPR 9/10 · 14 ms". Pure.
 
 export interface LintStats {
   present: number;
   total: number;
+  /** The counts per profile, as the server wrote them, when a law profile is on. */
+  grouped?: string;
   elapsedMs: number;
 }
 
@@ -30,8 +33,8 @@ export function statusText(stats: LintStats | undefined): StatusText {
   }
   const missing = stats.total - stats.present;
   return {
-    text: `Checklist ${stats.present}/${stats.total} · ${formatElapsed(stats.elapsedMs)}`,
-    detail: `${stats.present} of ${stats.total} checklist items present${missing ? `, ${missing} to go` : ''}; the last lint took ${formatElapsed(stats.elapsedMs)}`,
+    text: `${stats.grouped ?? `Checklist ${stats.present}/${stats.total}`} · ${formatElapsed(stats.elapsedMs)}`,
+    detail: `${stats.present} of ${stats.total} checklist items present${missing ? `, ${missing} to go` : ''}${stats.grouped ? ` (${stats.grouped})` : ''}; the last lint took ${formatElapsed(stats.elapsedMs)}`,
     incomplete: missing > 0,
   };
 }

@@ -27,6 +27,19 @@ export interface ChecklistItemInfo {
   insertable: boolean;
 }
 
+/** One active profile's share of the checklist (the engine's profileCounts), for grouping: "GDPR 9/14". */
+export interface ChecklistGroupInfo {
+  /** `recommended`, `all` (the corpus items only it turns on), a law profile's id, or `none` (the items no active profile asks for, last). */
+  profile: string;
+  /** "Checklist", "Other items", the law's label ("GDPR"), or "Not asked for". */
+  label: string;
+  /** Items present (incomplete ones are not met). */
+  met: number;
+  total: number;
+  /** The ids of its items, in checklist order (an item two laws ask for is in both groups). */
+  items: string[];
+}
+
 export interface ChecklistResponse {
   uri: string;
   version: number | null;
@@ -35,6 +48,10 @@ export interface ChecklistResponse {
   /** Items present / items in the checklist. */
   present: number;
   total: number;
+  /** The items per active profile, then those none asks for, when a law profile is on; absent otherwise (the view shows one flat list). */
+  groups?: ChecklistGroupInfo[];
+  /** The groups' counts as one line, "Checklist 12/14 · GDPR 9/10", when there are groups. */
+  grouped?: string;
   /** Milliseconds the last lint of this document took in the engine. */
   elapsedMs: number;
 }
@@ -43,7 +60,7 @@ export interface ChecklistResponse {
 export const ChecklistRequest = new RequestType<{ uri: string }, ChecklistResponse | null, void>('policylint/checklist');
 
 /** Sent by the server after it lints a document, so views (checklist, status) can refresh. */
-export const ChecklistChangedNotification = new NotificationType<{ uri: string; version: number | null; present: number; total: number; elapsedMs: number }>(
+export const ChecklistChangedNotification = new NotificationType<{ uri: string; version: number | null; present: number; total: number; grouped?: string; elapsedMs: number }>(
   'policylint/checklistChanged',
 );
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, resolveConfig } from '../../server/src/engine/index.js';
+import { lint, profileGroups, resolveConfig } from '../../server/src/engine/index.js';
 import { sectionReadability } from '../../server/src/engine/readability.js';
 import { REPO_ROOT, run, tempDir } from './helpers.js';
 
@@ -33,7 +33,7 @@ function expected(file: string) {
   return {
     file,
     checklistRows: r.checklist.length,
-    profiles: ['recommended', 'all'],
+    profiles: ['recommended', 'none'],
     findings: r.messages.length,
     chartBars: sections.filter((s) => s.grade !== undefined).length,
     gradeRows: sections.length,
@@ -79,12 +79,31 @@ describe('policylint report', () => {
   it('writes Markdown with the same parts', async () => {
     const r = await run(['report', SEEDS[0], SEEDS[1], '--format', 'markdown']);
     assert.equal(r.code, 0, r.stderr);
-    for (const heading of ['## Coverage matrix', '### Checklist · recommended', '### Findings', '### Readability per section']) {
+    for (const heading of ['## Coverage matrix', '### Checklist (', '### Findings', '### Readability per section']) {
       assert.ok(r.stdout.includes(heading), heading);
     }
     const matrix = r.stdout.split('## Coverage matrix')[1].split('\n\n')[1].split('\n');
     assert.equal(matrix.length, 2 + 16 + 1); // header, rule, items, reading grade
     assert.match(r.stdout, /\| \[\d+\]\(corpus\/act-on\.com\.md#L\d+\) \|/);
+  });
+
+  it('groups the checklist under each profile\'s label, with its count, when law profiles are on', async () => {
+    const r = await run(['report', SEEDS[0], '--profile', 'recommended,gdpr,ccpa']);
+    assert.equal(r.code, 0, r.stderr);
+    const config = resolveConfig(undefined, { profile: 'recommended,gdpr,ccpa' }).config;
+    const result = lint(fs.readFileSync(path.join(REPO_ROOT, SEEDS[0]), 'utf8'), { config });
+    const groups = profileGroups(result.checklist, config);
+    const headings = [...r.stdout.matchAll(/<h3>([^<]+) <span class="muted">(\d+)\/(\d+)<\/span><\/h3>\s*<table class="checklist" data-profile="([^"]+)">/g)];
+    assert.deepEqual(
+      headings.map((m) => [m[4], m[1], Number(m[2]), Number(m[3])]),
+      groups.map((g) => [g.profile, g.label, g.met, g.total]),
+    );
+    assert.deepEqual(headings.map((m) => m[1]).slice(0, 3), ['Checklist', 'GDPR', 'CCPA']);
+    // contact is in the corpus checklist and both laws: a row in each of their tables.
+    assert.equal((r.stdout.match(/<tr class="item" data-item="contact"/g) ?? []).length, 3);
+    const md = await run(['report', SEEDS[0], '--profile', 'recommended,gdpr', '--format', 'markdown']);
+    const gdpr = groups.find((g) => g.profile === 'gdpr')!;
+    assert.ok(md.stdout.includes(`### GDPR (${gdpr.met}/${gdpr.total})`), md.stdout);
   });
 
   it('refuses a lint format and exits 2 with no documents', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checklistMessage, checklistNodes, checklistSummary, escapeMarkdown, formatFacts, MISSING_INSERTABLE } from '../../client/src/checklist-model.js';
+import { checklistMessage, checklistNodes, checklistSummary, escapeMarkdown, formatFacts, GROUP_NODE, MISSING_INSERTABLE } from '../../client/src/checklist-model.js';
 import { ChecklistStore } from '../../client/src/checklist-store.js';
 import type { ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
 
@@ -89,6 +89,60 @@ describe('client: checklist view model', () => {
       'count: 2',
       'obj: \\{"k":1\\}',
     ]);
+  });
+});
+
+describe('client: checklist view grouped by profile', () => {
+  // As the server sends it with "extends": ["recommended", "gdpr", "ccpa"]: contact is in all three groups.
+  const items = [
+    item({ id: 'contact', title: 'Contact', status: 'present', range, evidence: 'Write to help@example.org.' }),
+    item({ id: 'do-not-track', title: 'Do Not Track', status: 'missing', required: false }),
+    item({ id: 'gdpr-rights', title: 'GDPR rights', status: 'incomplete', reason: 'It does not name the right to portability.' }),
+    item({ id: 'ccpa-rights', title: 'CCPA rights', status: 'missing', insertable: true }),
+  ];
+  const groups = [
+    { profile: 'recommended', label: 'Checklist', met: 1, total: 1, items: ['contact'] },
+    { profile: 'gdpr', label: 'GDPR', met: 1, total: 2, items: ['contact', 'gdpr-rights'] },
+    { profile: 'ccpa', label: 'CCPA', met: 1, total: 2, items: ['contact', 'ccpa-rights'] },
+    { profile: 'none', label: 'Not asked for', met: 0, total: 1, items: ['do-not-track'] },
+  ];
+  const resp = response(items, { groups, grouped: 'Checklist 1/1 · GDPR 1/2 · CCPA 1/2' });
+  const nodes = checklistNodes(resp);
+
+  it('makes a node per profile with its count, holding its items, then the items no profile asks for', () => {
+    assert.deepEqual(nodes.map((n) => [n.label, n.description]), [['Checklist', '1/1'], ['GDPR', '1/2'], ['CCPA', '1/2'], ['Not asked for', '0/1']]);
+    assert.ok(nodes.every((n) => n.contextValue === GROUP_NODE));
+    assert.deepEqual(nodes.map((n) => n.children!.map((c) => c.itemId)), [['contact'], ['contact', 'gdpr-rights'], ['contact', 'ccpa-rights'], ['do-not-track']]);
+    assert.match(nodes[1].tooltip, /\*\*GDPR\*\*: 1 of 2 present \(what the gdpr profile asks for\)/);
+    assert.match(nodes[3].tooltip, /items no active profile asks for/);
+    assert.deepEqual(nodes.map((n) => n.icon.id), ['pass', 'checklist', 'checklist', 'checklist']);
+  });
+
+  it('keeps an item under each profile that asks for it, each row with its own stable id and the item\'s actions', () => {
+    const ids = nodes.flatMap((n) => [n.id, ...n.children!.map((c) => c.id)]);
+    assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+    assert.deepEqual(checklistNodes(resp).map((n) => n.children!.map((c) => c.id)), nodes.map((n) => n.children!.map((c) => c.id)), 'stable across refreshes');
+    const contacts = nodes.flatMap((n) => n.children!.filter((c) => c.itemId === 'contact'));
+    assert.equal(contacts.length, 3);
+    for (const c of contacts) assert.deepEqual(c.reveal, range);
+    assert.equal(nodes[2].children![1].contextValue, MISSING_INSERTABLE);
+    assert.equal(nodes[1].children![1].description, 'incomplete · It does not name the right to portability.');
+  });
+
+  it('summarises the view title with the counts per profile', () => {
+    assert.equal(checklistSummary(resp), 'Checklist 1/1 · GDPR 1/2 · CCPA 1/2');
+  });
+
+  it('keeps the flat list without groups', () => {
+    assert.deepEqual(checklistNodes(response(items)).map((n) => [n.itemId, n.children]), items.map((i) => [i.id, undefined]));
+  });
+
+  it('gives the status the grouped counts from the lint notification or the response', async () => {
+    const store = new ChecklistStore(async () => resp);
+    store.noteLinted({ uri: URI, version: 1, present: 1, total: 4, grouped: 'Checklist 1/1 · GDPR 1/2', elapsedMs: 3 });
+    assert.equal(store.statsFor(URI)?.grouped, 'Checklist 1/1 · GDPR 1/2');
+    await store.refresh(URI);
+    assert.equal(store.statsFor(URI)?.grouped, 'Checklist 1/1 · GDPR 1/2 · CCPA 1/2');
   });
 });
 

@@ -16,6 +16,12 @@ describe('client: status text', () => {
     assert.doesNotMatch(s.detail, /to go/);
   });
 
+  it('shows the counts per profile when the server sends them', () => {
+    const s = statusText({ present: 8, total: 24, grouped: 'Checklist 7/14 · GDPR 4/10 · CCPA 4/7', elapsedMs: 14.3 });
+    assert.equal(s.text, 'Checklist 7/14 · GDPR 4/10 · CCPA 4/7 · 14 ms');
+    assert.match(s.detail, /8 of 24 checklist items present, 16 to go \(Checklist 7\/14 · GDPR 4\/10 · CCPA 4\/7\)/);
+  });
+
   it('says when a document has not been linted yet or has no checklist', () => {
     assert.equal(statusText(undefined).text, 'Checklist …');
     assert.equal(statusText({ present: 0, total: 0, elapsedMs: 2 }).text, 'Checklist – · 2.0 ms');

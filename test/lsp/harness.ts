@@ -82,7 +82,7 @@ type Event =
   | { kind: 'diagnostics'; params: PublishDiagnosticsParams }
   | { kind: 'showMessage'; params: ShowMessageParams }
   | { kind: 'log'; params: LogMessageParams }
-  | { kind: 'checklistChanged'; params: { uri: string; version: number | null } }
+  | { kind: 'checklistChanged'; params: { uri: string; version: number | null; grouped?: string } }
   | { kind: 'refresh'; method: string }
   | { kind: 'applyEdit'; edit: WorkspaceEdit }
   | { kind: 'showDocument'; params: ShowDocumentParams };

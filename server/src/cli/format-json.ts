@@ -1,6 +1,6 @@
 // The machine-readable report. The shape is public interface (issue 2): version, results
 // with file, looksLikePolicy, checklist and diagnostics; more fields may be added.
-import { fixType, isSafeTextFix, type ChecklistEntry, type LintMessage } from '../engine/index.js';
+import { fixType, isSafeTextFix, provisionsOf, type ChecklistEntry, type LintMessage } from '../engine/index.js';
 import type { RunReport } from './report.js';
 
 export function checklistJson(e: ChecklistEntry) {
@@ -13,6 +13,7 @@ export function checklistJson(e: ChecklistEntry) {
     ...(e.section !== undefined && { section: e.section }),
     ...(e.evidence !== undefined && { evidence: e.evidence }),
     ...(e.reason !== undefined && { reason: e.reason }),
+    ...(e.profiles?.length && { profiles: e.profiles, provisions: provisionsOf(e.id, e.profiles) }),
   };
 }
 
@@ -40,6 +41,7 @@ export function formatJson(report: RunReport): string {
       file: r.file,
       looksLikePolicy: r.looksLikePolicy,
       checklist: r.checklist.map(checklistJson),
+      ...(r.groups && { groups: r.groups.map(({ profile, label, met, total }) => ({ profile, label, met, total })) }),
       diagnostics: r.messages.map(diagnosticJson),
       ...(report.fix && { fixed: r.fixed.length }),
     })),

@@ -3,7 +3,7 @@
 // page) with a link to it, results located relative to %SRCROOT% (the working directory).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { RULES, docsUrl, resolveConfig, type LintMessage, type Severity } from '../engine/index.js';
+import { RULES, docsUrl, provisionsOf, resolveConfig, type LintMessage, type Severity } from '../engine/index.js';
 import { relativePath } from './io.js';
 import { ruleDoc } from './rule-docs.js';
 import type { FileReport, RunReport } from './report.js';
@@ -104,6 +104,7 @@ export function formatSarif(report: RunReport, version: string): string {
       const hash = lineHash(m.ruleId, location.uri, lines[m.range.start.line - 1] ?? '');
       const nth = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, nth);
+      const profiles = m.item ? r.checklist.find((e) => e.id === m.item)?.profiles : undefined;
       results.push({
         ruleId: m.ruleId,
         ruleIndex: index.get(m.ruleId),
@@ -111,6 +112,8 @@ export function formatSarif(report: RunReport, version: string): string {
         message: { text: m.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(m) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${nth}` },
+        // A result about an item a law profile asks for: those profiles, and each one's provision.
+        ...(profiles?.length && { properties: { profiles, provisions: provisionsOf(m.item!, profiles) } }),
         ...(m.related?.length && {
           relatedLocations: m.related.map((rel, i) => ({
             id: i + 1,

@@ -1,6 +1,6 @@
-// The human report: per file a header, one aligned line per message, the checklist line,
-// then a summary.
-import type { ChecklistEntry, LintMessage } from '../engine/index.js';
+// The human report: per file a header, one aligned line per message, the checklist line
+// (and when a law profile is on, the counts per profile), then a summary.
+import { formatProfileCounts, type ChecklistEntry, type LintMessage } from '../engine/index.js';
 import type { Colors } from './color.js';
 import { countMessages, plural, type RunReport } from './report.js';
 
@@ -41,6 +41,7 @@ export function formatStylish(report: RunReport, c: Colors): string {
       const missing = r.checklist.some((e) => e.status !== 'present');
       const line = checklistLine(r.checklist);
       out.push(`  ${missing ? line : c.green(line)}`);
+      if (r.groups?.length) out.push(`  ${formatProfileCounts(r.groups)}`);
     }
     out.push('');
   }

@@ -79,7 +79,7 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
       reads.set(i, read);
       const hit = read.ok ? cache.get(t.abs, read.text, configOf(t), variantOf(t)) : undefined;
       if (read.ok && hit) {
-        outcomes[i] = cachedOutcome(t, read.text, hit);
+        outcomes[i] = cachedOutcome(t, read.text, hit, configOf(t));
         fromCache.add(i);
       }
     }

@@ -7,7 +7,7 @@ import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
 import { STDIN_NAME, type Target } from './files.js';
 import { relativePath } from './io.js';
 import { describeFsError, encodeText, type ReadOutcome } from '../node/read-file.js';
-import type { FileReport, RunReport } from './report.js';
+import { checklistGroups, type FileReport, type RunReport } from './report.js';
 import { encodeFixed, writeFileAtomic } from './write.js';
 
 /** What a lint run needs besides the file: the same in every thread. */
@@ -105,13 +105,14 @@ function withoutEdits(m: LintMessage): LintMessage {
   return { ...m, fix: m.fix && { ...m.fix, edits: [] }, suggestions: m.suggestions?.map((s) => ({ ...s, edits: [] })) };
 }
 
-function toReport(target: Target, result: LintResult, text: string, fixed: LintMessage[], quiet: boolean): FileReport {
+function toReport(target: Target, result: LintResult, text: string, fixed: LintMessage[], quiet: boolean, config: ResolvedConfig): FileReport {
   const messages = quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages;
   return {
     file: target.display,
     abs: target.abs,
     looksLikePolicy: result.looksLikePolicy,
     checklist: result.checklist,
+    groups: checklistGroups(result.checklist, config),
     messages: messages.map(withoutEdits),
     text,
     fixed: fixed.map(withoutEdits),
@@ -133,8 +134,8 @@ export function declaresPolicy(target: Target): boolean {
 }
 
 /** The outcome of a file whose result came from the --cache. */
-export function cachedOutcome(target: Target, text: string, cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>): FileOutcome {
-  const report: FileReport = { file: target.display, abs: target.abs, ...cached, text, fixed: [] };
+export function cachedOutcome(target: Target, text: string, cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>, config: ResolvedConfig): FileOutcome {
+  const report: FileReport = { file: target.display, abs: target.abs, ...cached, groups: checklistGroups(cached.checklist, config), text, fixed: [] };
   return { report, notes: [], errors: [], skipped: [] };
 }
 
@@ -147,21 +148,21 @@ export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConf
   const options = lintOptionsFor(target, config, settings);
   const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
   try {
-    if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet));
+    if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet, config));
     const fixed = fixText(read.text, { ...options, types: settings.fixTypes ?? ['safe'] });
     const changed = fixed.text !== read.text;
     if (!target.abs) {
-      return { ...done(toReport(target, fixed.result, fixed.text, fixed.fixed, settings.quiet)), fixedStdin: encodeFixed(read.text, fixed.text, read.bom) };
+      return { ...done(toReport(target, fixed.result, fixed.text, fixed.fixed, settings.quiet, config)), fixedStdin: encodeFixed(read.text, fixed.text, read.bom) };
     }
     if (changed) {
       try {
         writeFileAtomic(target.abs, encodeText(encodeFixed(read.text, fixed.text, false), read.encoding, read.bom));
       } catch (err) {
         const outcome = failedOutcome(target, `could not write the fixes: ${describeFsError(err, 'write')}`);
-        return { ...outcome, report: toReport(target, lint(read.text, options), read.text, [], settings.quiet) };
+        return { ...outcome, report: toReport(target, lint(read.text, options), read.text, [], settings.quiet, config) };
       }
     }
-    return done(toReport(target, fixed.result, fixed.text, changed ? fixed.fixed : [], settings.quiet));
+    return done(toReport(target, fixed.result, fixed.text, changed ? fixed.fixed : [], settings.quiet, config));
   } catch (err) {
     // The engine promises not to throw; if it does, this file is reported and the rest go on.
     return failedOutcome(target, `internal error while linting: ${(err as Error)?.message ?? String(err)}`);

@@ -40,7 +40,7 @@ export async function runReport(args: CliArgs, io: CliIO): Promise<number> {
     const result = lint(read.text, lintOptionsFor(target, config, { since: args.since }));
     // Links are relative to where the report is written, so they work when the report sits beside the policies.
     const uri = target.abs ? relativePath(out ? path.dirname(out) : io.cwd, target.abs).split(path.sep).join('/') : target.display;
-    docs.push(reviewDocument(target.display, uri, result));
+    docs.push(reviewDocument(target.display, uri, result, config));
     const target12 = config.rules.get('reading-grade')?.options.target;
     if (typeof target12 === 'number') gradeTarget = target12;
   }

@@ -1,15 +1,13 @@
 // What a review report shows of one linted document, as plain data: the checklist with its
 // evidence and the provisions behind missing items, the findings, and readability per
 // section. Built from the engine's lint result; the HTML and Markdown writers only format it.
-import { getItem, SHIPPED_CHECKLIST, type ChecklistStatus, type LintResult, type Severity } from '../engine/index.js';
+import { getItem, profileGroups, type ChecklistStatus, type LintResult, type ProfileCount, type ResolvedConfig, type Severity } from '../engine/index.js';
 import { fleschKincaidGrade, proseSentences, sectionReadability, totals } from '../engine/readability.js';
 
 export interface ReviewItem {
   id: string;
   title: string;
   status: ChecklistStatus;
-  /** The profile that asks for the item: `recommended`, or `all` for the items only it turns on. */
-  profile: string;
   line: number | null;
   evidence?: string;
   reason?: string;
@@ -41,6 +39,8 @@ export interface ReviewDocument {
   title: string;
   looksLikePolicy: boolean;
   checklist: ReviewItem[];
+  /** The checklist per active profile (the engine's profileGroups), then the items none asks for: the report's tables, headed by each label. */
+  groups: ProfileCount[];
   findings: ReviewFinding[];
   sections: ReviewSection[];
   grade: number | undefined;
@@ -61,17 +61,20 @@ function shorten(text: string, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** The review data of one lint result. */
-export function reviewDocument(file: string, uri: string, result: LintResult): ReviewDocument {
+/** The items of one of a document's groups, in its order. */
+export function groupItems(doc: ReviewDocument, group: ProfileCount): ReviewItem[] {
+  return group.items.flatMap((id) => doc.checklist.filter((c) => c.id === id));
+}
+
+/** The review data of one lint result, linted with `config`. */
+export function reviewDocument(file: string, uri: string, result: LintResult, config: Pick<ResolvedConfig, 'profiles'>): ReviewDocument {
   const doc = result.doc;
   const checklist: ReviewItem[] = result.checklist.map((e) => {
     const item = getItem(e.id);
-    const derived = SHIPPED_CHECKLIST.items.find((i) => i.id === e.id);
     return {
       id: e.id,
       title: e.title,
       status: e.status,
-      profile: derived?.recommended ? 'recommended' : 'all',
       line: e.line,
       evidence: e.evidence ? shorten(e.evidence) : undefined,
       reason: e.reason,
@@ -99,6 +102,7 @@ export function reviewDocument(file: string, uri: string, result: LintResult): R
     title: doc.title?.title ?? file,
     looksLikePolicy: result.looksLikePolicy,
     checklist,
+    groups: profileGroups(result.checklist, config),
     findings,
     sections,
     grade: fleschKincaidGrade(all),

@@ -2,7 +2,7 @@
 // nothing fetched (its content security policy forbids both). `policylint report` writes
 // it; the editor's *Open Review Report* shows it in a webview with command links to lines.
 import type { ReviewDocument, ReviewItem } from './report-data.js';
-import { DEFAULT_GRADE_TARGET } from './report-data.js';
+import { DEFAULT_GRADE_TARGET, groupItems } from './report-data.js';
 
 export interface HtmlOptions {
   /** Where a link to a line of a document goes; undefined: the line is shown without a link. */
@@ -82,10 +82,9 @@ function documentSection(doc: ReviewDocument, index: number, opts: HtmlOptions):
   const present = doc.checklist.filter((c) => c.status === 'present').length;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of doc.findings) counts[f.severity]++;
-  const profiles = [...new Set(doc.checklist.map((c) => c.profile))];
-  const checklist = profiles
-    .map((profile) => {
-      const items = doc.checklist.filter((c) => c.profile === profile);
+  const checklist = doc.groups
+    .map((group) => {
+      const items = groupItems(doc, group);
       const rows = items
         .map(
           (c) =>
@@ -95,10 +94,9 @@ function documentSection(doc: ReviewDocument, index: number, opts: HtmlOptions):
             `${c.status !== 'present' && c.provision ? `<div class="muted">Rests on: ${escapeHtml(c.provision)}</div>` : ''}</td></tr>`,
         )
         .join('');
-      const done = items.filter((c) => c.status === 'present').length;
       return (
-        `<h3>Checklist · ${escapeHtml(profile)} <span class="muted">${done}/${items.length}</span></h3>` +
-        `<table class="checklist" data-profile="${escapeHtml(profile)}"><thead><tr><th>item</th><th>status</th><th class="num">line</th><th>evidence</th></tr></thead><tbody>${rows}</tbody></table>`
+        `<h3>${escapeHtml(group.label)} <span class="muted">${group.met}/${group.total}</span></h3>` +
+        `<table class="checklist" data-profile="${escapeHtml(group.profile)}"><thead><tr><th>item</th><th>status</th><th class="num">line</th><th>evidence</th></tr></thead><tbody>${rows}</tbody></table>`
       );
     })
     .join('');

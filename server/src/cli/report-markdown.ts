@@ -1,7 +1,7 @@
 // The review report as Markdown (for a pull request or a ticket): the same content as the
 // HTML page, with the readability chart as a table of text bars.
 import type { ReviewDocument } from './report-data.js';
-import { DEFAULT_GRADE_TARGET } from './report-data.js';
+import { DEFAULT_GRADE_TARGET, groupItems } from './report-data.js';
 
 const MARK = { present: '✓', incomplete: '◐', missing: '✗' } as const;
 
@@ -24,9 +24,9 @@ function documentPart(doc: ReviewDocument, target: number): string {
   const present = doc.checklist.filter((c) => c.status === 'present').length;
   out.push(`## ${cell(doc.title)} (${cell(doc.file)})`, '');
   out.push(`Checklist ${present}/${doc.checklist.length} · ${doc.findings.length} findings · reading grade ${doc.grade === undefined ? '—' : doc.grade.toFixed(1)} · ${doc.words} words`, '');
-  for (const profile of [...new Set(doc.checklist.map((c) => c.profile))]) {
-    const items = doc.checklist.filter((c) => c.profile === profile);
-    out.push(`### Checklist · ${profile} (${items.filter((c) => c.status === 'present').length}/${items.length})`, '');
+  for (const group of doc.groups) {
+    const items = groupItems(doc, group);
+    out.push(`### ${cell(group.label)} (${group.met}/${group.total})`, '');
     out.push('| item | status | line | evidence |', '| --- | --- | ---: | --- |');
     for (const c of items) {
       const evidence = [c.evidence ? `“${c.evidence}”` : '', c.reason ?? '', c.status !== 'present' && c.provision ? `Rests on: ${c.provision}` : ''].filter(Boolean).join(' — ');

@@ -1,5 +1,5 @@
 // What a lint run produced, independent of how it is printed.
-import { fixType, type ChecklistEntry, type LintMessage, type Severity } from '../engine/index.js';
+import { fixType, lawProfilesOn, profileCounts, type ChecklistEntry, type LintMessage, type ProfileCount, type ResolvedConfig, type Severity } from '../engine/index.js';
 
 export interface FileReport {
   /** The path as given ("<stdin>" for standard input). */
@@ -7,6 +7,8 @@ export interface FileReport {
   abs?: string;
   looksLikePolicy: boolean;
   checklist: ChecklistEntry[];
+  /** The checklist counted per active profile, when a law profile is on (the config's profiles otherwise group nothing). */
+  groups?: ProfileCount[];
   /** The messages, their fixes and suggestions without edits (no report prints one). */
   messages: LintMessage[];
   /** The text the messages refer to (after fixes). */
@@ -48,6 +50,11 @@ export function countMessages(results: readonly FileReport[]): Counts {
     }
   }
   return counts;
+}
+
+/** A file's checklist groups for its report: per profile when a law profile is on, none otherwise. */
+export function checklistGroups(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] | undefined {
+  return lawProfilesOn(config.profiles) ? profileCounts(checklist, config) : undefined;
 }
 
 export function plural(n: number, word: string): string {

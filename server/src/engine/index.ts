@@ -9,7 +9,7 @@ export { templateFor, templateBody, templateValues, type SectionTemplate, type T
 export { RULES, getRule } from './rules/index.js';
 export { ITEMS, getItem, type ItemDef } from './items/index.js';
 export { resolveConfig, parseConfigText, PROFILES, configSchema } from './config.js';
-export { LAW_PROFILES, lawProfile, profileEntries, composeProfiles, profilesOfItem, splitProfiles, addProfilesToConfig, type LawProfile } from './profiles.js';
+export { LAW_PROFILES, lawProfile, profileEntries, composeProfiles, profilesOfItem, splitProfiles, profileCounts, profileGroups, UNASKED_GROUP, formatProfileCounts, lawProfilesOn, provisionsOf, CORPUS_LABEL, type ProfileCount, addProfilesToConfig, type LawProfile } from './profiles.js';
 export { profileSignals, suggestedProfiles, profileActive, SUGGESTED_PROFILES, type ProfileSignal } from './rules/suggest-profile.js';
 export { LAW_ITEMS } from './laws/index.js';
 export { deriveChecklist, SHIPPED_CHECKLIST } from './derive.js';

@@ -8,7 +8,7 @@ import { SHIPPED_CHECKLIST } from './derive.js';
 import { PLAIN_LANGUAGE_PROFILE, PLAIN_LANGUAGE_RULES } from './plain-language.js';
 import { RULES } from './rules/index.js';
 import { applyEdits as applyJsonEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type ParseError } from 'jsonc-parser';
-import type { ChecklistId, ResolvedRule, Severity, TextEdit } from './types.js';
+import type { ChecklistEntry, ChecklistId, ResolvedConfig, ResolvedRule, Severity, TextEdit } from './types.js';
 
 type Level = 'error' | 'warn' | 'info';
 
@@ -209,6 +209,86 @@ function toSeverity(l: Level): Severity {
 export function profilesOfItem(item: string, profiles: readonly string[]): string[] {
   const ids = profiles.includes('all') ? LAW_PROFILES.map((p) => p.id) : profiles;
   return ids.filter((id) => lawProfile(id)?.items.some((e) => e.item === item));
+}
+
+/** Whether the profiles include a law profile (or `all`, which turns them all on): then checklists are shown grouped by profile. */
+export function lawProfilesOn(profiles: readonly string[]): boolean {
+  return profiles.some((p) => p === 'all' || lawProfile(p) !== undefined);
+}
+
+/** Each active profile's provision for an item: `{ gdpr: "Art. 13(1)(a), 14(1)(a)", ccpa: "11 CCR 7011" }` (law profiles only). */
+export function provisionsOf(item: string, profiles: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of profilesOfItem(item, profiles)) {
+    const provision = lawProfile(id)?.items.find((e) => e.item === item)?.provision;
+    if (provision) out[id] = provision;
+  }
+  return out;
+}
+
+/** One profile's share of a checklist: "GDPR 9/14". */
+export interface ProfileCount {
+  /** The profile's id: `recommended`, `all` (the corpus items only it turns on) or a law profile. */
+  profile: string;
+  /** Its short name: "Checklist" for the corpus checklist, "Other items" for the rest of it, the law's label ("GDPR"). */
+  label: string;
+  /** Items present. An incomplete item counts toward the total, not as met. */
+  met: number;
+  total: number;
+  /** The items of the group, in checklist order. */
+  items: ChecklistId[];
+}
+
+/** The label of the corpus checklist's group (recommended): "Checklist 12/14". */
+export const CORPUS_LABEL = 'Checklist';
+
+/**
+ * The checklist counted per active profile, in the config's order: `recommended` counts the
+ * corpus items it recommends, a law profile the items it asks for (an item two laws ask for,
+ * such as contact, counts in both), `all` stands for the corpus checklist, the corpus items
+ * only it turns on, then every law profile. An item is met when it is present; incomplete and
+ * missing items are not. Profiles with no item in the checklist (plain-language) are left out.
+ */
+export function profileCounts(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] {
+  const ids = config.profiles.flatMap((p) => (p === 'all' ? ['recommended', 'all', ...LAW_PROFILES.map((l) => l.id)] : [p]));
+  const corpus = (e: ChecklistEntry) => SHIPPED_CHECKLIST.items.find((i) => i.id === e.id);
+  const out: ProfileCount[] = [];
+  for (const profile of [...new Set(ids)]) {
+    const law = lawProfile(profile);
+    const member = law
+      ? (e: ChecklistEntry) => law.items.some((i) => i.item === e.id)
+      : profile === 'recommended'
+        ? (e: ChecklistEntry) => corpus(e)?.recommended === true
+        : profile === 'all'
+          ? (e: ChecklistEntry) => corpus(e)?.recommended === false
+          : () => false;
+    const entries = checklist.filter(member);
+    if (entries.length) out.push(countOf(profile, law?.label ?? (profile === 'recommended' ? CORPUS_LABEL : 'Other items'), entries));
+  }
+  return out;
+}
+
+function countOf(profile: string, label: string, entries: readonly ChecklistEntry[]): ProfileCount {
+  return { profile, label, met: entries.filter((e) => e.status === 'present').length, total: entries.length, items: entries.map((e) => e.id) };
+}
+
+/** The group of the items no active profile asks for (do-not-track under recommended alone). */
+export const UNASKED_GROUP = { profile: 'none', label: 'Not asked for' } as const;
+
+/** The checklist as views group it: the active profiles' counts, then the items none of them asks for (UNASKED_GROUP). */
+export function profileGroups(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] {
+  const counts = profileCounts(checklist, config);
+  const asked = new Set(counts.flatMap((c) => c.items));
+  const rest = checklist.filter((e) => !asked.has(e.id));
+  return rest.length ? [...counts, countOf(UNASKED_GROUP.profile, UNASKED_GROUP.label, rest)] : counts;
+}
+
+/** "Checklist 12/14 · GDPR 9/10 · CCPA 6/7": the profiles' counts (the items no profile asks for are no profile's count, and are left out). */
+export function formatProfileCounts(counts: readonly ProfileCount[]): string {
+  return counts
+    .filter((c) => c.profile !== UNASKED_GROUP.profile)
+    .map((c) => `${c.label} ${c.met}/${c.total}`)
+    .join(' · ');
 }
 
 /** Splits a --profile value or an `extends` entry list: "recommended,gdpr" → ["recommended", "gdpr"]. */

@@ -259,7 +259,7 @@ async function showChecklist(service: PolicyService, args: unknown[]): Promise<b
   if (!response) throw invalidParams(Commands.showChecklist, `no policy document or file ${uri}`);
   const missing = response.items.filter((i) => i.status === 'missing').map((i) => i.id);
   const incomplete = response.items.filter((i) => i.status === 'incomplete').map((i) => i.id);
-  const parts = [`policylint checklist: ${response.present}/${response.total} present`];
+  const parts = [`policylint checklist: ${response.present}/${response.total} present${response.grouped ? ` (${response.grouped})` : ''}`];
   if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
   if (incomplete.length) parts.push(`incomplete: ${incomplete.join(', ')}`);
   void service.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: parts.join('; ') });

@@ -19,7 +19,7 @@ export async function reviewReport(service: PolicyService, uri: string, version?
   if (!a?.result) return null;
   const file = fsPathOf(uri);
   const name = file ? path.basename(file) : uri;
-  const doc = reviewDocument(name, uri, a.result);
+  const doc = reviewDocument(name, uri, a.result, a.config ?? { profiles: ['recommended'] });
   const target = a.config?.rules.get('reading-grade')?.options.target;
   const html = formatReportHtml([doc], {
     lineHref: (d, line) => revealLineUri(d.uri, line),

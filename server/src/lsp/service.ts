@@ -7,6 +7,7 @@ import { AnalysisCache, type Baseline } from '../engine/index.js';
 import { ChecklistChangedNotification } from '../protocol.js';
 import { analyze, Lru, Superseded, type Analysis, type AnalyzeControl } from './analysis.js';
 import { BaselineStore } from './baselines.js';
+import { groupedCounts } from './checklist.js';
 import { ConfigStore } from './configs.js';
 import { isPolicyDocument } from './selection.js';
 import { SettingsStore } from './settings.js';
@@ -186,6 +187,7 @@ export class PolicyService {
       version: a.version,
       present: checklist.filter((e) => e.status === 'present').length,
       total: checklist.length,
+      grouped: groupedCounts(a),
       elapsedMs: a.result!.elapsedMs,
     });
   }
