@@ -84,7 +84,7 @@ export class PolicyService {
 
   // ------------------------------------------------------------ analysis
 
-  /** The analysis of an open document's current version (cached per uri and version). */
+  /** The analysis of an open document as it is now (cached per uri and version, used only for the same text). */
   current(uri: string): Promise<Analysis | undefined> {
     const doc = this.documents.get(uri);
     return doc ? this.analyzeOpen(doc) : Promise.resolve(undefined);
@@ -268,8 +268,8 @@ export class PolicyService {
     const last = this.delivered.get(uri);
     const open = this.documents.get(uri);
     if (!open) return { kind: 'full', items: [] };
-    if (settings.run === 'onSave' && last && last.version !== open.version) {
-      // Not saved since the last lint: keep what the client shows.
+    if (settings.run === 'onSave' && last && !isCurrent(last, open)) {
+      // Not saved since the last lint (another text, whatever its version number): keep what the client shows.
       const resultId = this.resultId(last);
       return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: last.diagnostics };
     }
