@@ -9,7 +9,7 @@ import { analyze, Lru, Superseded, type Analysis, type AnalyzeControl } from './
 import { BaselineStore } from './baselines.js';
 import { ConfigStore } from './configs.js';
 import { isPolicyDocument } from './selection.js';
-import { SettingsStore } from './settings.js';
+import { adaptiveDebounce, SettingsStore } from './settings.js';
 
 export interface ClientSupport {
   /** workspace/configuration */
@@ -191,14 +191,9 @@ export class PolicyService {
     });
   }
 
-  /**
-   * The debounce for a document: the setting, or, for a long policy whose last lint took
-   * more than a quarter of a second, as long as that lint took (up to 2 s), so that typing
-   * in it is not slowed by linting after every pause.
-   */
+  /** The debounce for a document, from its last delivered lint (see adaptiveDebounce). */
   debounceFor(uri: string, configured: number): number {
-    const last = this.delivered.get(uri)?.result?.elapsedMs ?? 0;
-    return last > 250 ? Math.max(configured, Math.min(2000, Math.round(last))) : configured;
+    return adaptiveDebounce(configured, this.delivered.get(uri)?.result?.elapsedMs ?? 0);
   }
 
   saved(uri: string): void {
