@@ -142,6 +142,8 @@ export interface DiagnosticData {
   uri?: string;
   /** The document version the fix was computed for. */
   version: number | null;
+  /** A fingerprint of the text the fix was computed for (a version number can come back with other text). */
+  textStamp?: string;
   fix?: SerializedFix;
   suggestions?: SerializedFix[];
   /** About the whole document (a missing section): no "disable for this line" action. */

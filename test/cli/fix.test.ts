@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeFixed, usesOnlyCrlf, writeFileAtomic } from '../../server/src/cli/write.js';
+import { encodeFixed, usesOnlyCrlf, writeFileAtomic, type WriteBytes } from '../../server/src/cli/write.js';
+import { lintFile } from '../../server/src/cli/lint-file.js';
+import { resolveConfig } from '../../server/src/engine/index.js';
+import { readPolicyFile } from '../../server/src/node/read-file.js';
 import { copyFixtures, fixture, run, runJson, tempDir } from './helpers.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -123,6 +126,24 @@ describe('cli: --fix and file metadata (issue 18, finding 5)', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['a.md', 'b.md']);
   });
 
+  it('--fix through one of two hard links: the other name shows the fix, same inode, mode 0640 kept', async () => {
+    const dir = copyFixtures(tempDir(), ['missing-sections.md']);
+    const file = path.join(dir, 'missing-sections.md');
+    const other = path.join(dir, 'other-name.md');
+    fs.chmodSync(file, 0o640);
+    fs.linkSync(file, other);
+    const before = fs.statSync(file);
+    const original = fs.readFileSync(file, 'utf8');
+    const r = await run(['--fix', 'missing-sections.md'], { cwd: dir });
+    assert.notEqual(r.code, 2, r.stderr);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.notEqual(fixed, original, 'something was fixed');
+    assert.equal(fs.readFileSync(other, 'utf8'), fixed);
+    const after = fs.statSync(other);
+    assert.deepEqual([after.ino, after.nlink, after.mode & 0o7777, after.uid, after.gid], [before.ino, 2, 0o640, before.uid, before.gid]);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['missing-sections.md', 'other-name.md']);
+  });
+
   it('run as root, keeps the owner and group of a file another user owns', function () {
     if (!isRoot) this.skip(); // needs root to create a file owned by someone else
     const dir = tempDir();
@@ -154,6 +175,60 @@ describe('cli: --fix and file metadata (issue 18, finding 5)', () => {
     assert.equal(fs.readFileSync(own, 'utf8'), 'new\n');
     assert.equal(fs.statSync(own).uid, NOBODY);
     assert.equal(fs.readFileSync(foreign, 'utf8'), 'old\n');
+  });
+});
+
+describe('cli: --fix on a full disk (issue 18, finding 8)', () => {
+  /** A write call that stores `room` bytes in all, then fails as a full disk does. */
+  function diskWithRoomFor(room: number): WriteBytes {
+    let left = room;
+    return (fd, bytes, offset, length, position) => {
+      if (left <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      const n = fs.writeSync(fd, bytes, offset, Math.min(length, left), position);
+      left -= n;
+      return n;
+    };
+  }
+
+  it('a full disk during the temporary write: ENOSPC, the file untouched, nothing left behind', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.md');
+    fs.writeFileSync(file, 'the original text\n');
+    const ino = fs.statSync(file).ino;
+    assert.throws(() => writeFileAtomic(file, 'a longer fixed text that does not fit\n', diskWithRoomFor(5)), { code: 'ENOSPC' });
+    assert.equal(fs.readFileSync(file, 'utf8'), 'the original text\n');
+    assert.equal(fs.statSync(file).ino, ino);
+    assert.deepEqual(fs.readdirSync(dir), ['x.md']);
+  });
+
+  it('a full disk during the in-place rewrite of a hard-linked file: both names keep the original bytes', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.md');
+    const other = path.join(dir, 'b.md');
+    const original = 'old text\n';
+    const data = 'a much longer fixed text than the original\n';
+    fs.writeFileSync(file, original);
+    fs.linkSync(file, other);
+    // Room for the temporary copy and part of the rewrite, not for all of it.
+    assert.throws(() => writeFileAtomic(file, data, diskWithRoomFor(data.length + 12)), { code: 'ENOSPC' });
+    assert.equal(fs.readFileSync(file, 'utf8'), original);
+    assert.equal(fs.readFileSync(other, 'utf8'), original);
+    assert.equal(fs.statSync(file).nlink, 2);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['a.md', 'b.md']);
+  });
+
+  it('is reported as a write error naming the file, with its bytes as they were', () => {
+    const dir = copyFixtures(tempDir(), ['missing-sections.md']);
+    const abs = path.join(dir, 'missing-sections.md');
+    const before = fs.readFileSync(abs);
+    const target = { display: 'missing-sections.md', abs };
+    const settings = { cwd: dir, fix: true, quiet: false };
+    const outcome = lintFile(target, readPolicyFile(abs), resolveConfig(undefined).config, settings, diskWithRoomFor(0));
+    assert.deepEqual(outcome.notes, ['missing-sections.md: error: could not write the fixes: no space left on device; not changed']);
+    assert.deepEqual(outcome.errors, [{ file: 'missing-sections.md', error: 'could not write the fixes: no space left on device; not changed' }]);
+    assert.deepEqual(outcome.report?.fixed, [], 'nothing is reported as fixed');
+    assert.deepEqual(fs.readFileSync(abs), before);
+    assert.deepEqual(fs.readdirSync(dir), ['missing-sections.md']);
   });
 });
 

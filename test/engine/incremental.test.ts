@@ -177,6 +177,33 @@ describe('incremental analysis', function () {
       assert.ok(step.value.elapsedMs <= wall - away + 1, `elapsed ${step.value.elapsedMs} ms, wall ${wall} ms, away ${away} ms`);
     });
 
+    it('elapsedMs under a fake clock: the same whether the caller is away 0 ms or 10 s between steps (issue 18, finding 6)', () => {
+      // The clock moves 1 ms each time anyone reads it, and 10 s more each time the lint pauses.
+      const realNow = performance.now;
+      let t = 0;
+      performance.now = () => ++t;
+      const measure = (awayPerPause: number) => {
+        let pauses = 0;
+        const steps = lintSteps(long, { config, now });
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) {
+          pauses++;
+          t += awayPerPause;
+        }
+        return { elapsed: step.value.elapsedMs, pauses };
+      };
+      try {
+        const alone = measure(0);
+        const interleaved = measure(10_000);
+        assert.ok(alone.pauses > 0, 'the lint paused at least once');
+        assert.equal(interleaved.pauses, alone.pauses);
+        assert.equal(interleaved.elapsed, alone.elapsed, 'time spent away counted as the lint\'s own');
+        assert.ok(alone.elapsed > 0 && alone.elapsed < 10_000, `elapsed ${alone.elapsed} fake ms`);
+      } finally {
+        performance.now = realNow;
+      }
+    });
+
     it('a lint abandoned between steps leaves the cache usable', () => {
       const cache = new AnalysisCache();
       lint(long, { config, now, cache });

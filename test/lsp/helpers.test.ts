@@ -5,7 +5,7 @@ import { applyEdits } from '../../server/src/engine/index.js';
 import { Lru } from '../../server/src/lsp/analysis.js';
 import { minimalEdit } from '../../server/src/lsp/convert.js';
 import { isPolicyDocument, languageFromPath } from '../../server/src/lsp/selection.js';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings.js';
+import { adaptiveDebounce, DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings.js';
 
 describe('language server helpers', () => {
   describe('isPolicyDocument', () => {
@@ -52,6 +52,16 @@ describe('language server helpers', () => {
       assert.equal(bad.debounceMs, 0);
       assert.equal(bad.profile, 'recommended');
       assert.equal(normalizeSettings({ debounceMs: Number.NaN }).debounceMs, 200);
+    });
+  });
+
+  describe('adaptiveDebounce', () => {
+    it('is the setting after a quick lint, the last lint’s own work after a slow one, at most 2 s', () => {
+      assert.equal(adaptiveDebounce(0, 13), 0);
+      assert.equal(adaptiveDebounce(200, 250), 200);
+      assert.equal(adaptiveDebounce(0, 600.4), 600);
+      assert.equal(adaptiveDebounce(1000, 600), 1000, 'never shorter than the setting');
+      assert.equal(adaptiveDebounce(0, 9000), 2000);
     });
   });
 

@@ -128,6 +128,28 @@ describe('language server: portable actions for any client', function () {
       assert.deepEqual(actions.map((a) => a.title), [], 'actions on A for the diagnostics of B');
     });
 
+    it('turns no fix computed for other text under the same version number into an edit (issue 18, finding 4)', async () => {
+      const C = fileUri('test-work/portable/reopened-privacy.md');
+      await h.open(C, DRAFT, 'markdown');
+      const stale = (await h.diagnostics(C, 1)).filter((d) => (d.data as { fix?: unknown }).fix);
+      assert.ok(stale.length > 0, 'the draft has diagnostics with fixes');
+      const fixTitles = (ds: Diagnostic[]) => ds.map((d) => (d.data as { fix: { title: string } }).fix.title);
+      // Without a change, the fixes become edits.
+      const before = await actionsFor(h, C, stale);
+      for (const title of fixTitles(stale)) assert.ok(before.some((a) => a.title === title && a.edit), `no action "${title}" before the reopen`);
+      // A second didOpen, version 1 again, with other text: every old range is still inside it.
+      const from = h.events.length;
+      await h.open(C, `# Privacy Policy\n\nA first paragraph that moves everything down.\n\n${DRAFT.split('\n').slice(2).join('\n')}`, 'markdown');
+      const fresh = (await h.diagnostics(C, 1, from)).filter((d) => (d.data as { fix?: unknown }).fix);
+      const after = await actionsFor(h, C, stale);
+      const staleTitles = fixTitles(stale);
+      assert.deepEqual(after.filter((a) => staleTitles.includes(a.title)).map((a) => a.title), [], 'stale fixes that became edits');
+      // The diagnostics of the new text still give their fixes.
+      const current = await actionsFor(h, C, fresh);
+      for (const title of fixTitles(fresh)) assert.ok(current.some((a) => a.title === title && a.edit), `no action "${title}" for the new text`);
+      await h.close(C);
+    });
+
     it('refuses malformed fix data and ranges outside the text, and keeps serving', async () => {
       const [d] = await h.diagnostics(A, 1);
       const data = d.data as { fix?: unknown };

@@ -8,7 +8,7 @@ import { STDIN_NAME, type Target } from './files.js';
 import { relativePath } from './io.js';
 import { describeFsError, encodeText, type ReadOutcome } from '../node/read-file.js';
 import { checklistGroups, type FileReport, type RunReport } from './report.js';
-import { encodeFixed, writeFileAtomic } from './write.js';
+import { encodeFixed, writeFileAtomic, type WriteBytes } from './write.js';
 
 /** What a lint run needs besides the file: the same in every thread. */
 export interface LintSettings {
@@ -139,8 +139,11 @@ export function cachedOutcome(target: Target, text: string, cached: Pick<FileRep
   return { report, notes: [], errors: [], skipped: [] };
 }
 
-/** Lints one file that has been read (with --fix: fixes it and writes it back atomically). */
-export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConfig, settings: LintSettings): FileOutcome {
+/**
+ * Lints one file that has been read (with --fix: fixes it and writes it back atomically).
+ * `write` is the writer's byte-level call, replaced only by tests that make the disk full.
+ */
+export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConfig, settings: LintSettings, write?: WriteBytes): FileOutcome {
   if (!read.ok) {
     if (read.kind === 'error') return failedOutcome(target, read.message);
     return { notes: [`${target.display}: warning: ${read.message}`], errors: [], skipped: [{ file: target.display, reason: read.message }] };
@@ -156,9 +159,10 @@ export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConf
     }
     if (changed) {
       try {
-        writeFileAtomic(target.abs, encodeText(encodeFixed(read.text, fixed.text, false), read.encoding, read.bom));
+        writeFileAtomic(target.abs, encodeText(encodeFixed(read.text, fixed.text, false), read.encoding, read.bom), write);
       } catch (err) {
-        const outcome = failedOutcome(target, `could not write the fixes: ${describeFsError(err, 'write')}`);
+        // The writer leaves the file's bytes as they were when it fails.
+        const outcome = failedOutcome(target, `could not write the fixes: ${describeFsError(err, 'write')}; not changed`);
         return { ...outcome, report: toReport(target, lint(read.text, options), read.text, [], settings.quiet, config) };
       }
     }

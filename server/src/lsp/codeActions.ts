@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { addProfilesToConfig, suggestedProfiles } from '../engine/index.js';
 import { Commands, type DiagnosticData, type SerializedFix } from '../protocol.js';
 import type { Analysis } from './analysis.js';
-import { diagnosticData, workspaceEdit } from './convert.js';
+import { diagnosticData, textStamp, workspaceEdit } from './convert.js';
 import { disableEdits, fixAllEdits, safeFixCount } from './edits.js';
 import { fsPathOf } from './selection.js';
 
@@ -143,14 +143,15 @@ function validFix(a: Analysis, fix: unknown): SerializedFix | undefined {
 /**
  * The data of a diagnostic when it belongs to this document as analysed: the same URI
  * (when the data names one), a rule id, a range inside the text. `current` says whether its
- * fixes were computed for this version (only then may they become edits).
+ * fixes were computed for this document, this version and this very text (only then may they
+ * become edits): a stale diagnostic under a reused version number gets no edit.
  */
 function checkedData(params: CodeActionParams, a: Analysis, diagnostic: Diagnostic): { data: DiagnosticData; current: boolean } | undefined {
   const data = diagnosticData(diagnostic);
   if (!data || !RULE_ID.test(data.ruleId)) return undefined;
   if (data.uri !== undefined && data.uri !== params.textDocument.uri) return undefined;
   if (!rangeInside(a, diagnostic.range)) return undefined;
-  return { data, current: data.version === a.version && data.uri === a.uri };
+  return { data, current: data.version === a.version && data.uri === a.uri && data.textStamp === textStamp(a.text) };
 }
 
 /** Disable edits whose reason is a snippet placeholder (`${1:…}`), everything else escaped. */

@@ -42,6 +42,25 @@ export function toLspRange(text: TextDocument, range: Range | { start: number; e
   return { start: text.positionAt(start), end: text.positionAt(end) };
 }
 
+const stamps = new WeakMap<TextDocument, string>();
+
+/**
+ * A fingerprint of a snapshot's text (its length and a 32-bit FNV-1a hash of its UTF-16
+ * code units), computed once per snapshot. Diagnostic.data carries it, so a fix counts
+ * only for the text it was computed from, whatever version number a client sends back:
+ * clients may reuse a version with other text (a second didOpen, a version sent twice).
+ */
+export function textStamp(text: TextDocument): string {
+  let stamp = stamps.get(text);
+  if (stamp === undefined) {
+    const s = text.getText();
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    stamps.set(text, (stamp = `${s.length.toString(36)}.${(h >>> 0).toString(36)}`));
+  }
+  return stamp;
+}
+
 export function toLspEdits(text: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
   return edits.map((e) => ({ range: toLspRange(text, e), newText: e.text }));
 }
@@ -64,6 +83,7 @@ export function toDiagnostic(text: TextDocument, message: LintMessage, docsUrl =
     docsUrl: href,
     uri: text.uri,
     version: text.version,
+    textStamp: textStamp(text),
     fix: message.fix && message.fix.edits.length ? serializeFix(text, message.fix) : undefined,
     suggestions: message.suggestions?.filter((s) => s.edits.length).map((s) => serializeFix(text, s)),
     documentLevel: message.documentLevel || undefined,

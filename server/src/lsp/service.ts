@@ -10,7 +10,7 @@ import { BaselineStore } from './baselines.js';
 import { groupedCounts } from './checklist.js';
 import { ConfigStore } from './configs.js';
 import { isPolicyDocument } from './selection.js';
-import { SettingsStore } from './settings.js';
+import { adaptiveDebounce, SettingsStore } from './settings.js';
 import { describeIgnore, Ignores } from '../node/ignores.js';
 import type { DocConfig } from './configs.js';
 import { fsPathOf } from './selection.js';
@@ -92,7 +92,7 @@ export class PolicyService {
 
   // ------------------------------------------------------------ analysis
 
-  /** The analysis of an open document's current version (cached per uri and version). */
+  /** The analysis of an open document as it is now (cached per uri and version, used only for the same text). */
   current(uri: string): Promise<Analysis | undefined> {
     const doc = this.documents.get(uri);
     return doc ? this.analyzeOpen(doc) : Promise.resolve(undefined);
@@ -222,14 +222,9 @@ export class PolicyService {
     });
   }
 
-  /**
-   * The debounce for a document: the setting, or, for a long policy whose last lint took
-   * more than a quarter of a second, as long as that lint took (up to 2 s), so that typing
-   * in it is not slowed by linting after every pause.
-   */
+  /** The debounce for a document, from its last delivered lint (see adaptiveDebounce). */
   debounceFor(uri: string, configured: number): number {
-    const last = this.delivered.get(uri)?.result?.elapsedMs ?? 0;
-    return last > 250 ? Math.max(configured, Math.min(2000, Math.round(last))) : configured;
+    return adaptiveDebounce(configured, this.delivered.get(uri)?.result?.elapsedMs ?? 0);
   }
 
   saved(uri: string): void {
@@ -300,8 +295,8 @@ export class PolicyService {
     const last = this.delivered.get(uri);
     const open = this.documents.get(uri);
     if (!open) return { kind: 'full', items: [] };
-    if (settings.run === 'onSave' && last && last.version !== open.version) {
-      // Not saved since the last lint: keep what the client shows.
+    if (settings.run === 'onSave' && last && !isCurrent(last, open)) {
+      // Not saved since the last lint (another text, whatever its version number): keep what the client shows.
       const resultId = this.resultId(last);
       return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: last.diagnostics };
     }

@@ -29,6 +29,16 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   docsUrl: '',
 });
 
+/**
+ * The debounce for a document: the setting, or, for a long policy whose last lint took more
+ * than a quarter of a second of the engine's own work (`elapsedMs`, which leaves out the time
+ * the server spent on other documents between the lint's steps), as long as that lint took
+ * (up to 2 s), so that typing in it is not slowed by linting after every pause.
+ */
+export function adaptiveDebounce(configured: number, lastElapsedMs: number): number {
+  return lastElapsedMs > 250 ? Math.max(configured, Math.min(2000, Math.round(lastElapsedMs))) : configured;
+}
+
 /** Settings from whatever the client sends; anything malformed falls back to its default. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;

@@ -41,7 +41,7 @@ const ERRNO_TEXT: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   EROFS: 'read-only file system',
   ENXIO: 'no such device or address',
-  EREADONLY: 'the file is read-only (make it writable to apply fixes); not changed',
+  EREADONLY: 'the file is read-only (make it writable to apply fixes)',
 };
 
 /** One short phrase for a file-system error, never a stack trace. `verb` is what failed (read or write). */
