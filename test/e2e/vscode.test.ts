@@ -340,7 +340,7 @@ describe('the extension in VS Code (code-server)', function () {
     const titles = await wb.openCodeActions();
     assert.ok(titles.includes(title), `the quick-fix menu offers ${title}; it offers: ${titles.join(' | ')}`);
     await wb.pickCodeAction(title);
-    await wb.runCommand('File: Save All');
+    await wb.runCommand('File: Save All Files');
     const saved = await eventually('the config on disk to extend gdpr', async () => JSON.parse(readFileSync(config, 'utf8')) as { extends?: unknown; contactEmail?: string }, (c) => JSON.stringify(c.extends).includes('gdpr'));
     assert.deepEqual(saved.extends, ['recommended', 'gdpr'], 'recommended kept, gdpr added');
     assert.equal(saved.contactEmail, 'privacy@lantern.example', 'the rest of the config is untouched');
