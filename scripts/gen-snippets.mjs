@@ -14,7 +14,7 @@ export const SNIPPETS_FILE = 'snippets/privacy-policy.code-snippets';
 export const ENGINE_MODULE = 'out/server/src/engine/index.js';
 
 /** A [prompt] in a template: letters inside, not a Markdown link, footnote or task box. */
-const PROMPT = /\[([^\[\]\n]*[A-Za-z][^\[\]\n]*)\](?![(\[:])/g;
+const PROMPT = /\[([^[\]\n]*[A-Za-z][^[\]\n]*)\](?![([:])/g;
 
 /** Escapes literal text for a snippet body: $, } and \ are special there. */
 export function escapeSnippet(text) {
@@ -101,6 +101,7 @@ function skeletonSnippet(engine) {
 
 function directiveSnippets(engine) {
   const ids = engine.RULES.map((r) => r.meta.id);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a snippet placeholder, not a template
   const rule = ids.length ? `\${1|${ids.join(',')}|}` : '${1:rule-id}';
   const make = (kind, what, withReason = true) => ({
     prefix: [`pl-${kind}`],

@@ -32,7 +32,7 @@ const MAX_EVIDENCE = 80;
 
 /** "12/16" for the view's description; with a law profile on, the counts per profile: "Checklist 12/14 · GDPR 9/10". */
 export function checklistSummary(resp: ChecklistResponse | null | undefined): string {
-  return resp && resp.looksLikePolicy && resp.total ? resp.grouped ?? `${resp.present}/${resp.total}` : '';
+  return resp?.looksLikePolicy && resp.total ? resp.grouped ?? `${resp.present}/${resp.total}` : '';
 }
 
 /** The message the view shows instead of rows, or undefined when there are rows. */
@@ -51,7 +51,7 @@ export function checklistMessage(resp: ChecklistResponse | null | undefined, has
  * items (an item two laws ask for is under both), then the items no active profile asks for.
  */
 export function checklistNodes(resp: ChecklistResponse | null | undefined): ChecklistNode[] {
-  if (!resp || !resp.looksLikePolicy) return [];
+  if (!resp?.looksLikePolicy) return [];
   if (!resp.groups?.length) return resp.items.map((item) => toNode(resp.uri, item));
   return resp.groups.map((g) => groupNode(resp, g));
 }

@@ -25,7 +25,6 @@ export class PolicyClient implements vscode.Disposable {
   globs: string[] = [];
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     readonly output: vscode.OutputChannel,
     private readonly factory: ClientFactory,
   ) {}

@@ -54,7 +54,11 @@ export function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
 /** Drops repeated URIs (nested workspace folders find the same file twice), keeping the first. */
 export function uniqueFiles(files: readonly FileRef[]): FileRef[] {
   const seen = new Set<string>();
-  return files.filter((f) => (seen.has(f.uri) ? false : (seen.add(f.uri), true)));
+  return files.filter((f) => {
+    if (seen.has(f.uri)) return false;
+    seen.add(f.uri);
+    return true;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 // The policylint command. Thin on purpose: parse the arguments and hand over to a
 // subcommand. `main` takes its I/O as a parameter so tests run it in-process.
-import { configOptionProblem, parseArgs, usage, UsageError } from './cli/args.js';
+import { type CliArgs, configOptionProblem, parseArgs, usage, UsageError } from './cli/args.js';
 import { listRules, runDerive, runInit } from './cli/commands.js';
 import { resolveIO, packageVersion, type CliIOInput } from './cli/io.js';
 import { EXIT_OK, EXIT_TROUBLE, runLint } from './cli/lint-command.js';
@@ -12,7 +12,7 @@ export type { CliIO, CliIOInput } from './cli/io.js';
 export async function main(argv: readonly string[], ioInput: CliIOInput = {}): Promise<number> {
   const io = resolveIO(ioInput);
   try {
-    let args;
+    let args: CliArgs;
     try {
       args = parseArgs(argv);
     } catch (err) {

@@ -10,7 +10,7 @@ import { copyFixtures, run, runJson, tempDir } from './helpers.js';
 /** One workflow command: the level, its properties and the message, undoing the escapes. */
 const COMMAND = /^::(error|warning|notice) ((?:[a-zA-Z]+=[^,:]*)(?:,[a-zA-Z]+=[^,:]*)*)::(.*)$/;
 
-function unescape(s: string): string {
+function unescapeData(s: string): string {
   return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 }
 
@@ -18,7 +18,7 @@ function parse(line: string) {
   const m = COMMAND.exec(line);
   assert.ok(m, `not a workflow command: ${line}`);
   const props = Object.fromEntries(m[2].split(',').map((p) => p.split('=', 2) as [string, string]));
-  return { level: m[1], props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, unescape(v)])), message: unescape(m[3]) };
+  return { level: m[1], props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, unescapeData(v)])), message: unescapeData(m[3]) };
 }
 
 describe('--format github', () => {

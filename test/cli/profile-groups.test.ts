@@ -31,7 +31,7 @@ describe('cli: checklist grouped by profile', () => {
 
   it('stylish: no such line with recommended alone', async () => {
     const r = await run(['missing-sections.md'], { cwd: dir });
-    assert.doesNotMatch(r.stdout, /^  Checklist /m);
+    assert.doesNotMatch(r.stdout, /^ {2}Checklist /m);
     const { json } = await runJson(['missing-sections.md'], { cwd: dir });
     const res = json.results[0] as unknown as Grouped;
     assert.equal(res.groups, undefined);

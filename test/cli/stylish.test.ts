@@ -68,7 +68,7 @@ describe('cli: stylish output', () => {
     const r = await run(['not-a-policy.md'], { cwd: dir });
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], 'not-a-policy.md');
-    assert.match(lines[1], /^  1:1\s+info\s+/);
+    assert.match(lines[1], /^ {2}1:1\s+info\s+/);
     assert.equal(lines[2], '');
     assert.doesNotMatch(r.stdout, /checklist/);
     assert.match(r.stdout, /^✔ no problems in 1 file \(1 info\)$/m);

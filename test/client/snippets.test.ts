@@ -106,7 +106,7 @@ describe('snippets', () => {
 
   it('turns every [prompt] into a tab stop and leaves no bracket behind', () => {
     for (const [name, s] of Object.entries(snippets)) {
-      assert.doesNotMatch(s.body.join('\n'), /\[[^\]\n]*[A-Za-z][^\]\n]*\](?![(\[:])/, name);
+      assert.doesNotMatch(s.body.join('\n'), /\[[^\]\n]*[A-Za-z][^\]\n]*\](?![([:])/, name);
     }
     const contact = Object.values(snippets).find((s) => s.prefix.includes('pl-contact'))!;
     assert.match(contact.body.join('\n'), /\$\{\d+:privacy contact email\}/);

@@ -66,7 +66,7 @@ interface Session {
 const codes = (p: FileProblems | undefined) => (p?.markers ?? []).map((m) => m.code ?? '');
 
 describe('the two kinds of fix in VS Code (code-server)', function () {
-  let s: Partial<Session> = {};
+  const s: Partial<Session> = {};
 
   before(async function () {
     checkPrerequisites();

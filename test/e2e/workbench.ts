@@ -267,7 +267,9 @@ export class Workbench {
         })),
       );
     const seen = new Map<number, RenderedRow>();
-    const add = (rows: RenderedRow[]) => rows.forEach((r) => seen.set(r.index, r));
+    const add = (rows: RenderedRow[]) => {
+      for (const r of rows) seen.set(r.index, r);
+    };
     const complete = () => {
       if (!seen.size) return true;
       const last = [...seen.values()].find((r) => r.last);

@@ -65,19 +65,19 @@ describe('config', () => {
     const { errors } = parseConfigText(text);
     const at = Object.fromEntries(errors.map((e) => [e.key, [e.line, e.column]]));
     assert.deepEqual(at['rules.cookies'], [3, 16], 'the bad value');
-    assert.deepEqual(at['colour'], [5, 3], 'the unknown key');
+    assert.deepEqual(at.colour, [5, 3], 'the unknown key');
   });
 
   it('names the key and what was expected', () => {
     const text = JSON.stringify({ extends: 'strict', rules: { 'no-such-rule': 'warn', contact: 'loud', 'no-placeholders': ['warn', { bogus: 1 }] }, company: 42, colour: 'red' }, null, 2);
     const { errors } = parseConfigText(text, 'x.json');
     const byKey = Object.fromEntries(errors.map((e) => [e.key, e.message]));
-    assert.match(byKey['extends'], /unknown profile "strict"; expected "recommended", "all", "plain-language", "gdpr", /);
+    assert.match(byKey.extends, /unknown profile "strict"; expected "recommended", "all", "plain-language", "gdpr", /);
     assert.match(byKey['rules.no-such-rule'], /unknown rule "no-such-rule"/);
     assert.match(byKey['rules.contact'], /expected "off", "info", "warn" or "error"/);
     assert.match(byKey['rules.no-placeholders.bogus'], /unknown option "bogus"/);
-    assert.match(byKey['company'], /expected a string, got number 42/);
-    assert.match(byKey['colour'], /unknown key "colour"/);
+    assert.match(byKey.company, /expected a string, got number 42/);
+    assert.match(byKey.colour, /unknown key "colour"/);
     for (const e of errors) assert.ok(e.line, `${e.key} has a line`);
   });
 

@@ -184,7 +184,7 @@ describe('a checklist of 100 items', () => {
     try {
       assert.equal(ITEMS.length, 100);
       // Every third synthetic item by a sentence, every third by a heading, the rest absent.
-      const lines = added.map((it, k) => (k % 3 === 0 ? `We speak of word q${base + k}z here.` : k % 3 === 1 ? `## Topic q${base + k}z\n\nSome text.` : ''));
+      const lines = added.map((_it, k) => (k % 3 === 0 ? `We speak of word q${base + k}z here.` : k % 3 === 1 ? `## Topic q${base + k}z\n\nSome text.` : ''));
       const doc = parsePolicy(`# Privacy Policy\n\n${lines.filter(Boolean).join('\n\n')}\n`);
       const checklist = evaluateChecklist(doc);
       assert.equal(checklist.length, 100);

@@ -128,6 +128,8 @@ describe('engine properties over hostile Markdown', () => {
   it('holds them on each whole seed, in CRLF, CR-only or LF with a BOM', function () {
     this.timeout(120_000);
     const dressings = [(l: string[]) => l.join('\r\n'), (l: string[]) => l.join('\r'), (l: string[]) => `\ufeff${l.join('\n')}`];
-    SEED_LINES.forEach((lines, i) => checkDocument(dressings[i % dressings.length](lines)));
+    SEED_LINES.forEach((lines, i) => {
+      checkDocument(dressings[i % dressings.length](lines));
+    });
   });
 });

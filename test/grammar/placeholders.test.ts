@@ -38,6 +38,7 @@ const CASES: [string, string | undefined][] = [
   ['We run [your domain] for you.', '[your domain]'],
   ['[COMPANY NAME] keeps your data safe.', '[COMPANY NAME]'],
   ['Hello {{company}}, this is the policy.', '{{company}}'],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholder under test
   ['Sent by ${company} to you.', '${company}'],
   ['Sent by {company_name} to you.', '{company_name}'],
   ['Questions go to <COMPANY> by post.', '<COMPANY>'],

@@ -16,7 +16,6 @@ import {
   type CodeAction,
   type Diagnostic,
 } from 'vscode-languageserver-protocol';
-import { Commands } from '../../server/src/protocol.js';
 import { applyTextEdits, editsFor, fileUri, Harness } from './harness.js';
 
 // A short draft of our own: missing sections (insertable), an incomplete contact and a placeholder.

@@ -125,7 +125,8 @@ describe('language server: stale-effective-date and the review report', function
       const row = /<tr class="section-grade"><td>([^<]+)<\/td><td class="num"><a class="line" href="[^"]+">(\d+)<\/a><\/td><td class="num">\d+<\/td><td class="num[^"]*">([\d.]+)<\/td>/.exec(report.html);
       assert.ok(row, 'a graded section');
       const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: Number(row[2]) - 1, character: 3 } });
-      assert.match((hover?.contents as MarkupContent).value, new RegExp(`Reading grade ${row[3].replace('.', '\\.')} \\(Flesch–Kincaid`));
+      assert.ok(hover, 'a hover for the section');
+      assert.match((hover.contents as MarkupContent).value, new RegExp(`Reading grade ${row[3].replace('.', '\\.')} \\(Flesch–Kincaid`));
     } finally {
       await h.stop();
     }

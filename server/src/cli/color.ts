@@ -36,6 +36,6 @@ export function colors(enabled: boolean): Colors {
 
 /** Removes ANSI colour codes (for measuring width). */
 export function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
   return s.replace(/\u001b\[[0-9;]*m/g, '');
 }

@@ -5,7 +5,7 @@ import { EMAIL_ADDRESS, isEmailAddress } from './patterns.js';
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { didYouMean } from './suggest.js';
 import { globMatcher, type PathMatcher } from './globs.js';
-import type { ConfigData, ConfigError, ConfigOverride, ResolvedConfig, ResolvedRule, RuleSetting, Severity, SeveritySetting } from './types.js';
+import type { ConfigData, ConfigError, ConfigOverride, ResolvedConfig, ResolvedRule, Severity, SeveritySetting } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, SIZE_EXPECTED, SIZE_TEXT } from './sizes.js';
 export { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, sizeOverLimitText } from './sizes.js';
 
@@ -128,7 +128,10 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
     } else {
       data.overrides.forEach((o: unknown, i: number) => {
         const at: JsonPath = ['overrides', i];
-        if (!isObject(o)) return err(at, `expected an object with "files" and "extends" or "rules", got ${typeName(o)}`, 'value');
+        if (!isObject(o)) {
+          err(at, `expected an object with "files" and "extends" or "rules", got ${typeName(o)}`, 'value');
+          return;
+        }
         for (const key of Object.keys(o)) {
           if (!OVERRIDE_KEYS.includes(key)) err([...at, key], `unknown key "${key}" in an override${didYouMean(key, OVERRIDE_KEYS)}; expected ${OVERRIDE_KEYS.join(', ')}`);
         }

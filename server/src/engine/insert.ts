@@ -180,7 +180,7 @@ function sectionFix(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: st
 /** A section whose title does not name its item would be inserted again on every run: it is not offered. */
 function namesItem(itemId: string, t: SectionTemplate): boolean {
   const item = getItem(itemId);
-  return t.line === true || (item !== undefined && item.headings.some((re) => re.test(t.title)));
+  return t.line === true || item?.headings.some((re) => re.test(t.title)) === true;
 }
 
 function missing(checklist: ChecklistEntry[], itemId: string): boolean {

@@ -124,7 +124,12 @@ const ROMAN: [number, string][] = [
 
 function toRoman(n: number): string {
   let out = '';
-  for (const [v, s] of ROMAN) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of ROMAN) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 

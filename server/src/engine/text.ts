@@ -44,7 +44,7 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     if (c === ';') continue; // semicolons join clauses; keep them in one sentence
     let k = j;
     while (k < text.length && text[k] === ' ') k++;
-    if (k < text.length && !/[\p{Lu}\d"“‘'(\[]/u.test(text[k])) continue;
+    if (k < text.length && !/[\p{Lu}\d"“‘'([]/u.test(text[k])) continue;
     if (c === '.') {
       const number = /(?:^|[\s(])(\d{1,2})$/.exec(text.slice(Math.max(start, i - 3), i));
       if (number) {
@@ -135,7 +135,7 @@ export function blockSpan(block: { offsets: ArrayLike<number> }, start: number, 
 export function sentenceIndex(sentence: { start?: number; block: { offsets: Int32Array }; range: { start: { offset: number } } }): number {
   if (typeof sentence.start === 'number') return sentence.start;
   const i = sentence.block.offsets.indexOf(sentence.range.start.offset);
-  return i < 0 ? 0 : i;
+  return Math.max(i , 0);
 }
 
 const regexIds = new WeakMap<RegExp, string>();

@@ -42,7 +42,7 @@ const LINE_NUMBER = pattern('',
 export function boldLead(node: Paragraph): { title: string; end: number; rest: string } | undefined {
   const kids = node.children.filter((c, i) => !(i === 0 && c.type === 'text' && !c.value.trim()));
   const first = kids[0];
-  if (!first || first.type !== 'strong') return undefined;
+  if (first?.type !== 'strong') return undefined;
   const title = toPlain(first).replace(/\s+/g, ' ').trim();
   if (!title || !isTitleLike(title.replace(/[.:]$/, ''))) return undefined;
   const second = kids[1];

@@ -156,8 +156,10 @@ function checkedData(params: CodeActionParams, a: Analysis, diagnostic: Diagnost
 
 /** Disable edits whose reason is a snippet placeholder (`${1:…}`), everything else escaped. */
 function snippetReason(edits: TextEdit[]): TextEdit[] {
-  const escape = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
-  return edits.map((e) => ({ ...e, newText: e.newText.split(REASON_MARK).map(escape).join('${1:why the rule does not apply here}') }));
+  const escapeSnippet = (s: string) => s.replace(/[\\$}]/g, (c) => `\\${c}`);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a snippet placeholder, not a template
+  const placeholder = '${1:why the rule does not apply here}';
+  return edits.map((e) => ({ ...e, newText: e.newText.split(REASON_MARK).map(escapeSnippet).join(placeholder) }));
 }
 
 export function codeActions(params: CodeActionParams, a: Analysis, support: ActionSupport, configs?: ConfigAccess): CodeAction[] {

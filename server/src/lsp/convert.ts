@@ -84,7 +84,7 @@ export function toDiagnostic(text: TextDocument, message: LintMessage, docsUrl =
     uri: text.uri,
     version: text.version,
     textStamp: textStamp(text),
-    fix: message.fix && message.fix.edits.length ? serializeFix(text, message.fix) : undefined,
+    fix: message.fix?.edits.length ? serializeFix(text, message.fix) : undefined,
     suggestions: message.suggestions?.filter((s) => s.edits.length).map((s) => serializeFix(text, s)),
     documentLevel: message.documentLevel || undefined,
   };

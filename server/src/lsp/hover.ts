@@ -31,11 +31,11 @@ export function hover(a: Analysis, position: Position): Hover | null {
   const section = result.doc.sections.find((s) => s.titleRange.start.line === position.line + 1 || (offset >= s.titleRange.start.offset && offset <= s.titleRange.end.offset));
   if (section) {
     const entries = entriesInSection(result.checklist, section);
-    const lines = entries.map((e) => `- **${e.id}**: ${coverageText(e.id)} (${escape(e.title)}; ${STATUS_LABEL[e.status]} here)`);
+    const lines = entries.map((e) => `- **${e.id}**: ${coverageText(e.id)} (${escapeMarkdown(e.title)}; ${STATUS_LABEL[e.status]} here)`);
     parts.push(
       entries.length
-        ? `**${escape(section.title)}** covers:\n\n${lines.join('\n')}`
-        : `**${escape(section.title)}** covers no checklist item.`,
+        ? `**${escapeMarkdown(section.title)}** covers:\n\n${lines.join('\n')}`
+        : `**${escapeMarkdown(section.title)}** covers no checklist item.`,
     );
     const grade = sectionReadability(result.doc).find((r) => r.section === section);
     if (grade?.grade !== undefined) parts.push(`Reading grade ${grade.grade.toFixed(1)} (Flesch–Kincaid, ${grade.words} words of the section's own prose).`);
@@ -46,7 +46,7 @@ export function hover(a: Analysis, position: Position): Hover | null {
   for (const m of flagged) {
     const description = getRule(m.ruleId)?.meta.description;
     parts.push(
-      [`**${m.ruleId}**${description ? `: ${escape(description)}` : ''}`, escape(m.message), m.docsUrl ? `[Documentation for ${m.ruleId}](${docsHref(m.ruleId, a.settings.docsUrl)})` : '']
+      [`**${m.ruleId}**${description ? `: ${escapeMarkdown(description)}` : ''}`, escapeMarkdown(m.message), m.docsUrl ? `[Documentation for ${m.ruleId}](${docsHref(m.ruleId, a.settings.docsUrl)})` : '']
         .filter(Boolean)
         .join('\n\n'),
     );
@@ -57,6 +57,6 @@ export function hover(a: Analysis, position: Position): Hover | null {
 }
 
 /** Keeps Markdown in titles and messages from being rendered as markup. */
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>])/g, '\\$1');
 }

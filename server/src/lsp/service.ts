@@ -175,8 +175,8 @@ export class PolicyService {
   private noteOnce(key: string, message: string, show: boolean): void {
     if (this.ignoreNotes.has(key)) return;
     this.ignoreNotes.add(key);
-    if (!show) return this.connection.console.info(message);
-    this.connection.console.warn(message);
+    if (show) this.connection.console.warn(message);
+    else this.connection.console.info(message);
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 

@@ -12,7 +12,7 @@ const item: ItemDef = {
   description: 'The right to lodge a complaint with a supervisory authority (GDPR Art. 13(2)(d), 14(2)(e), 77).',
   order: 82,
   placeAfter: 'access-rights',
-  headings: [/\bcomplain\w*\b[^]*\bauthorit/i, /\bsupervisory authorit/i],
+  headings: [/\bcomplain\w*\b[\s\S]*\bauthorit/i, /\bsupervisory authorit/i],
   sentences: [
     new RegExp(`${COMPLAINT.source}[^.;]{0,120}?(?:${AUTHORITY.source})`, 'i'),
     new RegExp(`(?:${AUTHORITY.source})[^.;]{0,80}?${COMPLAINT.source}`, 'i'),
