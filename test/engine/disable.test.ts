@@ -203,6 +203,22 @@ describe('disableCommentEdit', () => {
       assert.equal(out, '---\ntitle: x\n---\n<!-- policylint-disable-file r -->\n# Policy\n');
     });
 
+    it('starts a new line after front matter that ends the text without a line ending', () => {
+      for (const eol of ['\n', '\r\n', '\r']) {
+        const text = ['---', 'title: x', '---'].join(eol);
+        const out = applyEdits(text, [disableCommentEdit(parsePolicy(text), 'r', 'file', 1)]);
+        assert.equal(out, `${text}${eol}<!-- policylint-disable-file r -->${eol}`, JSON.stringify(eol));
+        assert.deepEqual(parsePolicy(out).directives.map((d) => [d.kind, d.rules]), [['disable-file', ['r']]]);
+      }
+    });
+
+    it('goes after front matter with CR-only line endings', () => {
+      const text = '---\rtitle: x\r---\r# Policy\r\rBody FLAG.\r';
+      const out = applyEdits(text, [disableCommentEdit(parsePolicy(text), 'r', 'file', 5)]);
+      assert.equal(out, '---\rtitle: x\r---\r<!-- policylint-disable-file r -->\r# Policy\r\rBody FLAG.\r');
+      assert.equal(isDisabled(out, 'FLAG', 'r'), true);
+    });
+
     it('goes after a byte-order mark', () => {
       const text = '\uFEFF# Policy\n';
       const out = applyEdits(text, [disableCommentEdit(parsePolicy(text), 'r', 'file', 1)]);
