@@ -468,8 +468,6 @@ export interface LintOptions {
   now?: Date;
   /** Lint even when the text does not read like a privacy policy (rule examples, snippets). */
   assumePolicy?: boolean;
-  /** For testing front ends: makes the named rule throw, as a rule with a bug would. */
-  throwInRule?: string;
   /**
    * Carries analysis over from the previous lint of the same document (the language server
    * keeps one per open document): unchanged chunks are not parsed again. The result is the
