@@ -70,7 +70,14 @@ export function isSubsequence(small: string, big: string): boolean {
 const SSL_WORDING = /\bSSL\s*\/\s*(?=TLS\b)|(?<=\bTLS)\s*\/\s*SSL\b|\bSSL(?:\s*v?\s*[23](?:\.0)?)?\b|\bsecure\s+sockets?\s+layers?\b/;
 /** …and a legal phrase that legalese's fix replaces with its plain wording ("prior to" → "before"). */
 const REPLACEABLE = new RegExp(`${SSL_WORDING.source}|\\b(?:${SAFE_PHRASES.join('|')})\\b`, 'gi');
-const keptText = (text: string) => text.replace(REPLACEABLE, '');
+/** …and the rule ids of an inline directive, which unknown-directive-rule's fix corrects ("contcat" → "contact"). */
+const DIRECTIVE_IDS = /(<!--\s*policylint-[a-z-]+)([\s\S]*?)(?=-->)/g;
+const withoutDirectiveIds = (text: string) =>
+  text.replace(DIRECTIVE_IDS, (_, head: string, body: string) => {
+    const ids = body.split(/\s--\s/)[0];
+    return head + ids.replace(/[^\s,]+/g, '') + body.slice(ids.length);
+  });
+const keptText = (text: string) => withoutDirectiveIds(text.replace(REPLACEABLE, ''));
 
 function assertKeepsUserText(before: string, after: string, what: string): void {
   assert.ok(isSubsequence(keptText(before), after), `${what}: the fix deleted user text`);
@@ -114,6 +121,9 @@ describe('engine properties over hostile Markdown', () => {
     assert.ok(!isSubsequence('abc', 'acb'));
     assert.ok(isSubsequence(keptText('We use SSL to protect data.'), 'We use TLS to protect data.'));
     assert.ok(!isSubsequence(keptText('We use SSL to protect data.'), 'We use TLS to protect.'));
+    const directive = '<!-- policylint-disable-next-line Contact -- why -->';
+    assert.ok(isSubsequence(keptText(directive), directive.replace('Contact', 'contact')));
+    assert.ok(!isSubsequence(keptText(directive), directive.replace(' -- why', '')));
     assert.equal(SEED_LINES.length, 5);
   });
 

@@ -15,9 +15,13 @@ export function parseDirectives(html: string, base: number, rangeOf: (s: number,
   for (const m of html.matchAll(DIRECTIVE_RE)) {
     const [body, ...reasonParts] = m[2].split(/\s--\s|\s--$/);
     const reason = reasonParts.join(' -- ').trim() || undefined;
-    const rules = body.split(/[\s,]+/).filter(Boolean);
+    // The rule list starts where the kind ends: before m[2], which "-->" follows.
+    const bodyAt = m[0].length - 3 - m[2].length;
+    const ids = [...body.matchAll(/[^\s,]+/g)];
+    const rules = ids.map((r) => r[0]);
+    const ruleAt = ids.map((r) => bodyAt + r.index!);
     const start = base + m.index!;
-    out.push({ kind: m[1] as Directive['kind'], rules, reason, range: rangeOf(start, start + m[0].length) });
+    out.push({ kind: m[1] as Directive['kind'], rules, ruleAt, reason, range: rangeOf(start, start + m[0].length) });
   }
   return out;
 }

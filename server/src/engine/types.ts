@@ -220,6 +220,8 @@ export interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
   /** Rule ids; empty means every rule. */
   rules: string[];
+  /** Where each of `rules` is written: its offset from the start of the comment. */
+  ruleAt: number[];
   reason?: string;
   range: Range;
 }
