@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, CHECKLIST_IDS, fixText, LAW_ITEMS, lint, resolveConfig, type LintOptions, type Point, type Range, type TextEdit } from '../../server/src/engine/index.js';
-import { hostileMarkdown, SEED_LINES } from './arbitraries.js';
+import { hostileMarkdown, isSubsequence, SEED_LINES } from './arbitraries.js';
 import { SAFE_PHRASES } from '../../server/src/engine/rules/legalese.js';
 
 const now = new Date('2026-11-22');
@@ -53,13 +53,6 @@ function assertEdits(text: string, edits: readonly TextEdit[], what: string): st
     assert.ok(!splitsPair(text, e.start) && !splitsPair(text, e.end), `${what}: edit ${e.start}-${e.end} splits a surrogate pair`);
   }
   return applyEdits(text, edits); // throws on overlap
-}
-
-/** True when `small` can be obtained from `big` by deleting characters. */
-export function isSubsequence(small: string, big: string): boolean {
-  let j = 0;
-  for (let i = 0; i < big.length && j < small.length; i++) if (big[i] === small[j]) j++;
-  return j === small.length;
 }
 
 /**

@@ -121,7 +121,7 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
   }
   const after = lineStartAfter(doc, leafEnd);
   const body = doc.text.slice(at, after);
-  const eolBeforeEnable = /\n$/.test(body) ? '' : doc.eol;
+  const eolBeforeEnable = /[\r\n]$/.test(body) ? '' : doc.eol;
   const enableLine = indentOf(doc, leaf) + comment('enable', ruleId);
   return {
     start: at,
@@ -138,7 +138,7 @@ function blankLineEdit(doc: PolicyDocument, ruleId: string, line: number, holder
   const existing = doc.directives.find((d) => d.kind === 'disable-line' && d.range.start.line === line);
   if (existing) return directiveCovers(existing, ruleId) ? NO_EDIT : mergeInto(doc, existing, ruleId, reason);
   const start = doc.lineStarts[line - 1];
-  const lineText = doc.text.slice(start, doc.lineStarts[line] ?? doc.text.length).replace(/\r?\n$/, '');
+  const lineText = doc.text.slice(start, doc.lineStarts[line] ?? doc.text.length).replace(/(?:\r\n|\n|\r)$/, '');
   let item = holder?.type === 'listItem' ? holder : undefined;
   if (holder?.type === 'list') item = [...holder.children].reverse().find((c) => endLine(c) < line);
   const indent = item ? contentIndent(doc, item) : '';
