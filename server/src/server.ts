@@ -7,6 +7,8 @@ import { runServer } from './lsp/run.js';
 import { packageVersion } from './node/package.js';
 
 setBundledDocsBase(findBundledDocs(import.meta.url));
-const service = runServer(createConnection(ProposedFeatures.all), { version: packageVersion(), throwInRule: process.env.POLICYLINT_TEST_THROW_IN_RULE || undefined });
+// For the tests of the front ends only (engine/faults.ts): the rule to make throw.
+const throwInRule = process.env.POLICYLINT_TEST_THROW_IN_RULE || undefined;
+const service = runServer(createConnection(ProposedFeatures.all), { version: packageVersion(), faults: throwInRule ? { throwInRule } : undefined });
 process.on('uncaughtException', (err) => service.logError('uncaught exception', err));
 process.on('unhandledRejection', (err) => service.logError('unhandled rejection', err));

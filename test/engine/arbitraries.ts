@@ -103,3 +103,10 @@ export const hostileMarkdown = fc
     fc.array(fc.nat(), { maxLength: 3 }),
   )
   .map(([text, ending, bom, nuls]) => dress(text, ending, bom, nuls));
+
+/** True when `small` can be obtained from `big` by deleting characters (what an edit that only inserts leaves). */
+export function isSubsequence(small: string, big: string): boolean {
+  let j = 0;
+  for (let i = 0; i < big.length && j < small.length; i++) if (big[i] === small[j]) j++;
+  return j === small.length;
+}

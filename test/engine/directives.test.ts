@@ -36,4 +36,12 @@ describe('inline directives', () => {
     const text = BODY(['<!-- policylint-disable-file -->', '', 'Ask [Company Name].']);
     assert.deepEqual(lint(text, { config, now, assumePolicy: true }).messages, []);
   });
+
+  it('disable-next-line and disable-line count lines in CR-only and CRLF text as in LF text', () => {
+    const lines = ['<!-- policylint-disable-next-line no-placeholders -->', '', 'Ask [Company Name].', 'Tell [Company Name]. <!-- policylint-disable-line no-placeholders -->', 'Call [Company Name].'];
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# Privacy Policy', '', ...lines].join(eol);
+      assert.deepEqual(ids(text, 'no-placeholders'), [7], JSON.stringify(eol));
+    }
+  });
 });

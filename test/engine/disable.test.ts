@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { isSubsequence, SEED_LINES } from './arbitraries.js';
 import { applyEdits, disableCommentEdit, parsePolicy, type LintMessage, type PolicyDocument } from '../../server/src/engine/index.js';
 import { filterByDirectives } from '../../server/src/engine/directives.js';
 
@@ -168,6 +170,14 @@ describe('disableCommentEdit', () => {
       assert.equal(out, '# T\r\n\r\n<!-- policylint-disable some-rule -->\r\nOne\r\ntwo FLAG\r\n<!-- policylint-enable some-rule -->\r\n');
     });
 
+    it('keeps the lines of CR-only text apart (enable after the block, a blank line turned into a comment)', () => {
+      const text = '# P\r\rFirst line\rsecond FLAG line\r\rNext.\r';
+      assert.equal(disableAt(text, 'FLAG'), '# P\r\r<!-- policylint-disable some-rule -->\rFirst line\rsecond FLAG line\r<!-- policylint-enable some-rule -->\r\rNext.\r');
+      const list = '# P\r\r- a\r\r- b\r';
+      const out = applyEdits(list, [disableCommentEdit(parsePolicy(list), 'some-rule', 'line', 4)]);
+      assert.equal(out, '# P\r\r- a\r  <!-- policylint-disable-line some-rule -->\r- b\r');
+    });
+
     it('turns a blank line into a disable-line comment', () => {
       const text = '# T\n\nBody.\n';
       const doc = parsePolicy(text);
@@ -201,6 +211,22 @@ describe('disableCommentEdit', () => {
       const doc = parsePolicy(text);
       const out = applyEdits(text, [disableCommentEdit(doc, 'r', 'file', 1)]);
       assert.equal(out, '---\ntitle: x\n---\n<!-- policylint-disable-file r -->\n# Policy\n');
+    });
+
+    it('starts a new line after front matter that ends the text without a line ending', () => {
+      for (const eol of ['\n', '\r\n', '\r']) {
+        const text = ['---', 'title: x', '---'].join(eol);
+        const out = applyEdits(text, [disableCommentEdit(parsePolicy(text), 'r', 'file', 1)]);
+        assert.equal(out, `${text}${eol}<!-- policylint-disable-file r -->${eol}`, JSON.stringify(eol));
+        assert.deepEqual(parsePolicy(out).directives.map((d) => [d.kind, d.rules]), [['disable-file', ['r']]]);
+      }
+    });
+
+    it('goes after front matter with CR-only line endings', () => {
+      const text = '---\rtitle: x\r---\r# Policy\r\rBody FLAG.\r';
+      const out = applyEdits(text, [disableCommentEdit(parsePolicy(text), 'r', 'file', 5)]);
+      assert.equal(out, '---\rtitle: x\r---\r<!-- policylint-disable-file r -->\r# Policy\r\rBody FLAG.\r');
+      assert.equal(isDisabled(out, 'FLAG', 'r'), true);
     });
 
     it('goes after a byte-order mark', () => {
@@ -249,5 +275,57 @@ describe('disableCommentEdit', () => {
       }
     }
     assert.ok(lines > 200);
+  });
+
+  describe('property: every original character kept and the directive in effect', () => {
+    const EOLS = { lf: '\n', crlf: '\r\n', cr: '\r' } as const;
+    /** A window of a seed policy, in one line ending, maybe after YAML front matter, maybe with no final line break. */
+    const documents = fc
+      .record({
+        seed: fc.nat({ max: SEED_LINES.length - 1 }),
+        from: fc.nat({ max: 400 }),
+        size: fc.integer({ min: 0, max: 30 }),
+        eol: fc.constantFrom<keyof typeof EOLS>('lf', 'crlf', 'cr'),
+        frontMatter: fc.boolean(),
+        wrap: fc.boolean(),
+        finalEol: fc.boolean(),
+        line: fc.nat(),
+        scope: fc.constantFrom<'line' | 'file'>('line', 'file'),
+      })
+      .map((r) => {
+        const all = SEED_LINES[r.seed];
+        const start = r.from % all.length;
+        // Long lines wrapped after 40 characters make paragraphs of several lines.
+        const body = all.slice(start, start + r.size).flatMap((l) => (r.wrap ? l.replace(/^(.{40}\S*) (?=\S)/, '$1\n').split('\n') : [l]));
+        const lines = [...(r.frontMatter ? ['---', 'title: Privacy Policy', 'lang: en', '---'] : []), ...body];
+        const eol = EOLS[r.eol];
+        return { ...r, text: lines.join(eol) + (r.finalEol ? eol : '') };
+      });
+
+    it('holds for line and file scope, in LF, CRLF and CR-only text, with front matter that may end the text', function () {
+      this.timeout(120_000);
+      fc.assert(
+        fc.property(documents, ({ text, line: pick, scope }) => {
+          const doc = parsePolicy(text);
+          const line = (pick % doc.lineStarts.length) + 1;
+          const start = doc.lineStarts[line - 1];
+          const lineText = text.slice(start, doc.lineStarts[line] ?? text.length).replace(/(?:\r\n|\n|\r)$/, '');
+          const edit = disableCommentEdit(doc, 'r', scope, line);
+          const out = applyEdits(text, [edit]);
+          assert.ok(isSubsequence(text, out), `an original character was lost:\n${JSON.stringify(text)}\n→ ${JSON.stringify(out)}`);
+          // The line's first character, where it is now: before the edit, or re-emitted by it.
+          // A blank line becomes the comment itself: a message at its start.
+          const lead = Math.max(0, lineText.search(/\S/));
+          const first = start + lead;
+          const moved = first < edit.start || !lineText.trim() ? first : edit.start === edit.end ? first + edit.text.length : out.indexOf(lineText, edit.start) + lead;
+          const after = parsePolicy(out);
+          const msg: LintMessage = { ruleId: 'r', severity: 'info', message: '', range: after.rangeOf(moved, moved + 1), docsUrl: '' };
+          assert.equal(filterByDirectives([msg], after).length, 0, `line ${line} not disabled (${scope}):\n${JSON.stringify(out)}`);
+          assert.equal(after.eol, doc.eol, 'the line ending changed');
+          assert.deepEqual(shape(after), shape(doc), `the Markdown structure changed:\n${JSON.stringify(out)}`);
+        }),
+        { numRuns: Number(process.env.FC_RUNS ?? 300), seed: Number(process.env.FC_SEED ?? 20261122) },
+      );
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { RULES } from '../../server/src/engine/index.js';
+import { withFaults } from '../../server/src/engine/faults.js';
 import { packageRoot } from '../../server/src/node/package.js';
 import { ChecklistRequest, LintDocumentsRequest } from '../../server/src/protocol.js';
 import { CORPUS, engineLint, summarizeDiagnostics, summarizeMessages } from './expect.js';
@@ -273,7 +274,7 @@ describe('language server: delivery and robustness', function () {
       const uri = fileUri(POLICY);
       await h.open(uri, TEXT);
       const diagnostics = await h.diagnostics(uri, 1);
-      const expected = engineLint(TEXT, POLICY, { throwInRule: rule }).messages;
+      const expected = engineLint(TEXT, POLICY, withFaults({}, { throwInRule: rule })).messages;
       assert.deepEqual(summarizeDiagnostics(diagnostics), summarizeMessages(TEXT, expected));
       const named = diagnostics.filter((d) => d.code === rule);
       assert.equal(named.length, 1);

@@ -2,6 +2,7 @@
 // directive (see directives.ts) where it cannot break the Markdown, merged with a
 // directive of the same kind that is already there. Pure: document in, edit out.
 import type { Nodes, RootContent } from 'mdast';
+import { directiveCovers, nextContentLine } from './directives.js';
 import type { Directive, PolicyDocument, TextEdit } from './types.js';
 
 type Block = RootContent;
@@ -42,20 +43,27 @@ function comment(kind: Directive['kind'], ruleId: string, reason?: string): stri
 
 function fileEdit(doc: PolicyDocument, ruleId: string, reason?: string): TextEdit {
   const existing = doc.directives.filter((d) => d.kind === 'disable-file');
-  if (existing.some((d) => covers(d, ruleId))) return NO_EDIT;
+  if (existing.some((d) => directiveCovers(d, ruleId))) return NO_EDIT;
   if (existing.length) return mergeInto(doc, existing[0], ruleId, reason);
-  const at = topOfFile(doc.text);
-  return { start: at, end: at, text: comment('disable-file', ruleId, reason) + doc.eol };
+  const { at, lead } = topOfFile(doc.text, doc.eol);
+  return { start: at, end: at, text: lead + comment('disable-file', ruleId, reason) + doc.eol };
 }
 
-/** After a byte-order mark and YAML front matter, if any. */
-function topOfFile(text: string): number {
+/** A line break: CR LF, LF or a lone CR, as the document's lines end. */
+const EOL = String.raw`(?:\r\n|\n|\r)`;
+const FRONT_MATTER = new RegExp(String.raw`^---[ \t]*${EOL}[\s\S]*?${EOL}(?:---|\.\.\.)[ \t]*(?:${EOL}|$)`);
+
+/**
+ * Where a file-level comment goes: after a byte-order mark and YAML front matter, if any.
+ * Front matter whose closing line ends the text without a line break gets one first
+ * (`lead`), so the comment starts a line of its own.
+ */
+function topOfFile(text: string, eol: string): { at: number; lead: string } {
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const fm = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bom));
-  if (!fm) return bom;
-  const end = bom + fm[0].length;
-  // Front matter that runs to the end of the text without a newline: start a new line.
-  return end;
+  const fm = FRONT_MATTER.exec(text.slice(bom));
+  if (!fm) return { at: bom, lead: '' };
+  const at = bom + fm[0].length;
+  return { at, lead: /[\r\n]$/.test(fm[0]) ? '' : eol };
 }
 
 // ---------------------------------------------------------------- line scope
@@ -93,7 +101,7 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
 
   if (line === targetLine) {
     const existing = adjacentDirective(doc, 'disable-next-line', targetLine);
-    if (existing) return covers(existing, ruleId) ? NO_EDIT : mergeInto(doc, existing, ruleId, reason);
+    if (existing) return directiveCovers(existing, ruleId) ? NO_EDIT : mergeInto(doc, existing, ruleId, reason);
     return { start: at, end: at, text: indent + comment('disable-next-line', ruleId, reason) + doc.eol };
   }
 
@@ -103,7 +111,7 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
   const disable = adjacentDirective(doc, 'disable', targetLine);
   const enable = disable && doc.directives.find((d) => d.kind === 'enable' && d.range.start.line === leafEnd + 1 && sameRules(d, disable));
   if (disable && enable) {
-    if (covers(disable, ruleId)) return NO_EDIT;
+    if (directiveCovers(disable, ruleId)) return NO_EDIT;
     const middle = doc.text.slice(disable.range.end.offset, enable.range.start.offset);
     return {
       start: disable.range.start.offset,
@@ -113,7 +121,7 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
   }
   const after = lineStartAfter(doc, leafEnd);
   const body = doc.text.slice(at, after);
-  const eolBeforeEnable = /\n$/.test(body) ? '' : doc.eol;
+  const eolBeforeEnable = /[\r\n]$/.test(body) ? '' : doc.eol;
   const enableLine = indentOf(doc, leaf) + comment('enable', ruleId);
   return {
     start: at,
@@ -128,38 +136,24 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
  */
 function blankLineEdit(doc: PolicyDocument, ruleId: string, line: number, holder: Nodes | undefined, reason?: string): TextEdit {
   const existing = doc.directives.find((d) => d.kind === 'disable-line' && d.range.start.line === line);
-  if (existing) return covers(existing, ruleId) ? NO_EDIT : mergeInto(doc, existing, ruleId, reason);
+  if (existing) return directiveCovers(existing, ruleId) ? NO_EDIT : mergeInto(doc, existing, ruleId, reason);
   const start = doc.lineStarts[line - 1];
-  const lineText = doc.text.slice(start, doc.lineStarts[line] ?? doc.text.length).replace(/\r?\n$/, '');
+  const lineText = doc.text.slice(start, doc.lineStarts[line] ?? doc.text.length).replace(/(?:\r\n|\n|\r)$/, '');
   let item = holder?.type === 'listItem' ? holder : undefined;
   if (holder?.type === 'list') item = [...holder.children].reverse().find((c) => endLine(c) < line);
   const indent = item ? contentIndent(doc, item) : '';
   return { start, end: start + lineText.length, text: indent + comment('disable-line', ruleId, reason) };
 }
 
-function covers(d: Directive, ruleId: string): boolean {
-  return d.rules.length === 0 || d.rules.includes(ruleId);
-}
-
 /** A directive of `kind` whose next non-blank line is `line` (so it already governs it). */
 function adjacentDirective(doc: PolicyDocument, kind: Directive['kind'], line: number): Directive | undefined {
-  const lines = doc.lineStarts.length;
-  return doc.directives.find((d) => {
-    if (d.kind !== kind) return false;
-    let l = d.range.end.line + 1;
-    while (l <= lines && isBlank(doc, l)) l++;
-    return l === line && onItsOwnLine(doc, d);
-  });
+  return doc.directives.find((d) => d.kind === kind && nextContentLine(doc, d.range.end.line) === line && onItsOwnLine(doc, d));
 }
 
 function onItsOwnLine(doc: PolicyDocument, d: Directive): boolean {
   const lineStart = doc.lineStarts[d.range.start.line - 1];
   const lineEnd = doc.lineStarts[d.range.end.line] ?? doc.text.length;
   return !doc.text.slice(lineStart, d.range.start.offset).trim() && !doc.text.slice(d.range.end.offset, lineEnd).trim();
-}
-
-function isBlank(doc: PolicyDocument, line: number): boolean {
-  return !doc.text.slice(doc.lineStarts[line - 1], doc.lineStarts[line] ?? doc.text.length).trim();
 }
 
 function sameRules(a: Directive, b: Directive): boolean {

@@ -12,6 +12,7 @@ import { resolveConfig } from './config.js';
 import { filterByDirectives } from './directives.js';
 import { fixType, type FixType } from './fix-kinds.js';
 import { insertSectionFix } from './insert.js';
+import { faultsOf } from './faults.js';
 import type { ChecklistEntry, LintMessage, LintOptions, LintResult, PolicyDocument, ReportInput, ResolvedConfig, TextEdit } from './types.js';
 
 export const DOCS_BASE = 'https://github.com/policylint/policylint/blob/main/docs/rules/';
@@ -100,6 +101,7 @@ function* lintParsed(text: string, options: LintOptions): Generator<void, LintRe
     return { looksLikePolicy: false, checklist, messages: filterByDirectives(messages, doc), doc, elapsedMs: 0 };
   }
 
+  const { throwInRule } = faultsOf(options);
   let lastYield = performance.now();
   for (const rule of RULES) {
     const setting = config.rules.get(rule.meta.id);
@@ -124,7 +126,7 @@ function* lintParsed(text: string, options: LintOptions): Generator<void, LintRe
       });
     };
     try {
-      if (options.throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
+      if (throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
       const steps = rule.check({ doc, checklist, config, options: setting.options, now, baseline: options.baseline, report });
       if (steps) {
         for (let step = steps.next(); !step.done; step = steps.next()) {

@@ -25,28 +25,36 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The known name closest to `word`, when it is close enough to be a slip: at most a third of
- * the word's letters off (at least one), or the word is the start of a name or a name the
- * start of the word ("warning" → "warn", "err" → "error"). Ties go to the earlier name.
+ * The known names closest to `word`, when they are close enough to be a slip: at most a third
+ * of the word's letters off (at least one), or the word is the start of a name or a name the
+ * start of the word ("warning" → "warn", "err" → "error"). Several only when they are equally
+ * close, in the order given; none when nothing is close; a name equal to the word but for
+ * case alone.
  */
-export function closestName(word: string, names: readonly string[]): string | undefined {
+export function closeNames(word: string, names: readonly string[]): string[] {
   const w = word.trim().toLowerCase();
-  if (!w) return undefined;
+  if (!w) return [];
   const limit = Math.max(1, Math.floor(w.length / 3));
-  let best: string | undefined;
+  let best: string[] = [];
   let bestScore = Number.POSITIVE_INFINITY;
   for (const name of names) {
     const n = name.toLowerCase();
-    if (n === w) return name;
+    if (n === w) return [name];
     const d = editDistance(w, n);
     const prefix = Math.min(w.length, n.length) >= 3 && (n.startsWith(w) || w.startsWith(n));
     const score = d <= limit ? d : prefix ? limit + 0.5 : Number.POSITIVE_INFINITY;
-    if (score < bestScore) {
-      best = name;
+    if (score === bestScore && score !== Number.POSITIVE_INFINITY) best.push(name);
+    else if (score < bestScore) {
+      best = [name];
       bestScore = score;
     }
   }
   return best;
+}
+
+/** The known name closest to `word` (see closeNames); ties go to the earlier name. */
+export function closestName(word: string, names: readonly string[]): string | undefined {
+  return closeNames(word, names)[0];
 }
 
 /** ` (did you mean "x"?)` for a close name, else '' (to follow the misspelled name in a message). */

@@ -220,6 +220,8 @@ export interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
   /** Rule ids; empty means every rule. */
   rules: string[];
+  /** Where each of `rules` is written: its offset from the start of the comment. */
+  ruleAt: number[];
   reason?: string;
   range: Range;
 }
@@ -468,8 +470,6 @@ export interface LintOptions {
   now?: Date;
   /** Lint even when the text does not read like a privacy policy (rule examples, snippets). */
   assumePolicy?: boolean;
-  /** For testing front ends: makes the named rule throw, as a rule with a bug would. */
-  throwInRule?: string;
   /**
    * Carries analysis over from the previous lint of the same document (the language server
    * keeps one per open document): unchanged chunks are not parsed again. The result is the

@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintSteps, type AnalysisCache, type Baseline, type LintResult, type ResolvedConfig } from '../engine/index.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
+import { withFaults, type Faults } from '../engine/faults.js';
 import { SOURCE, toDiagnostic, useEnginePositions } from './convert.js';
 import type { DocConfig } from './configs.js';
 import type { Settings } from './settings.js';
@@ -49,8 +50,8 @@ export interface AnalyzeInput {
   selected: boolean;
   settings: Settings;
   docConfig?: DocConfig;
-  /** For tests of the front ends: the rule to make throw. */
-  throwInRule?: string;
+  /** For tests of the front ends (engine/faults.ts): the rule to make throw. */
+  faults?: Faults;
   /** The committed text (stale-effective-date), when the server has it. */
   baseline?: Baseline;
 }
@@ -101,7 +102,7 @@ export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {})
   try {
     // A document in the privacy-policy language is a policy by declaration, however short the draft.
     const assumePolicy = input.languageId === POLICY_LANGUAGE;
-    const options = { config: input.docConfig?.config, filePath, throwInRule: input.throwInRule, assumePolicy, cache: control.cache, baseline: input.baseline };
+    const options = withFaults({ config: input.docConfig?.config, filePath, assumePolicy, cache: control.cache, baseline: input.baseline }, input.faults);
     result = await runSteps(lintSteps(input.text, options), control.superseded);
   } catch (err) {
     if (err instanceof Superseded) throw err;

@@ -26,6 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChecklistRequest, LintDocumentsRequest, ReviewReportRequest, SNIPPET_EDITS_CAPABILITY, WATCHED_FILES, WorkspaceTrustedNotification } from '../protocol.js';
 import { CONFIG_FILE_NAMES } from '../node/config-files.js';
+import type { Faults } from '../engine/faults.js';
 import { reviewReport } from './report.js';
 import { CODE_ACTION_KINDS, codeActions, type ConfigAccess } from './codeActions.js';
 import { checklist, COMMAND_IDS, executeCommand, invalidParams, lintDocuments, PARAMS, paramsProblem, type Shape } from './commands.js';
@@ -38,7 +39,7 @@ import { PolicyService } from './service.js';
 import type { Analysis } from './analysis.js';
 
 /** Wires every handler to `connection` and starts listening. */
-export function runServer(connection: Connection, options: { version?: string; throwInRule?: string } = {}): PolicyService {
+export function runServer(connection: Connection, options: { version?: string; faults?: Faults } = {}): PolicyService {
 const version = options.version ?? 'unknown';
 /** The open documents. A didOpen without text (a client's bug) opens an empty document, with one warning. */
 const documents = new TextDocuments<TextDocument>({
@@ -50,7 +51,7 @@ const documents = new TextDocuments<TextDocument>({
   },
   update: (document, changes, version) => TextDocument.update(document, changes, version),
 });
-const service = new PolicyService(connection, documents, options.throwInRule);
+const service = new PolicyService(connection, documents, options.faults);
 let watchFilesDynamically = false;
 let shutDown = false;
 connection.onShutdown(() => {

@@ -4,6 +4,7 @@
 import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Baseline } from '../engine/index.js';
+import type { Faults } from '../engine/faults.js';
 import { ChecklistChangedNotification } from '../protocol.js';
 import { analyze, Lru, Superseded, type Analysis, type AnalyzeControl } from './analysis.js';
 import { BaselineStore } from './baselines.js';
@@ -75,7 +76,7 @@ export class PolicyService {
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
-    private readonly throwInRule?: string,
+    private readonly faults?: Faults,
   ) {
     this.settings = new SettingsStore(connection, () => this.support.configuration);
     this.baselines = new BaselineStore(
@@ -155,7 +156,7 @@ export class PolicyService {
     // Lints take turns (two at a time): a hundred documents changed at once (a branch switch,
     // a search and replace) are linted one after another instead of all holding their
     // half-built models at the same time; each lint still pauses for other requests.
-    const a = await this.lintSlots.run(() => analyze({ ...input, selected, settings, docConfig, throwInRule: this.throwInRule }, control));
+    const a = await this.lintSlots.run(() => analyze({ ...input, selected, settings, docConfig, faults: this.faults }, control));
     for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
     return ignored ? { ...a, ignored } : a;
   }

@@ -17,6 +17,7 @@ import legalese from './legalese.js';
 import vagueQualifier from './vague-qualifier.js';
 import allCaps from './all-caps.js';
 import suggestProfile from './suggest-profile.js';
+import { unknownDirectiveRule } from './unknown-directive-rule.js';
 import type { Rule } from '../types.js';
 
 const CONTENT_RULES: Rule[] = [
@@ -34,6 +35,7 @@ const CONTENT_RULES: Rule[] = [
   vagueQualifier,
   allCaps,
   suggestProfile,
+  unknownDirectiveRule(ruleIdsOf),
 ];
 
 /** The content rules that report an item's "incomplete" state while they are on. */
@@ -46,6 +48,13 @@ export const RULES: Rule[] = [
   ...LAW_ITEMS.map((item) => presenceRule(item, deputiesOf(item.id))),
   ...CONTENT_RULES,
 ];
+
+let ids: readonly string[] | undefined;
+/** Every rule's id, in the order of RULES. */
+function ruleIdsOf(): readonly string[] {
+  ids ??= RULES.map((r) => r.meta.id);
+  return ids;
+}
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);
