@@ -34,7 +34,8 @@ interface Field {
   want: unknown;
 }
 
-const sameSet = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify([...a].map(String).sort()) === JSON.stringify([...b].map(String).sort());
+const sameSet = (a: readonly unknown[], b: readonly unknown[]) =>
+  JSON.stringify([...a].map(String).sort()) === JSON.stringify([...b].map(String).sort());
 
 /** Field-by-field agreement with a label: every field counts once (a non-policy has one field). */
 export function agreement(result: LintResult, label: Label): Field[] {
@@ -54,7 +55,12 @@ export function agreement(result: LintResult, label: Label): Field[] {
   set('change-notification', 'methods', change.facts.methods as string[], it['change-notification'].methods);
   check('change-notification', 'present', change.status !== 'missing', it['change-notification'].present);
   const contact = get('contact');
-  set('contact', 'emails', contact.facts.emails as string[], it.contact.emails.map((e) => e.toLowerCase()));
+  set(
+    'contact',
+    'emails',
+    contact.facts.emails as string[],
+    it.contact.emails.map((e) => e.toLowerCase()),
+  );
   for (const k of ['postal', 'phone', 'form'] as const) check('contact', k, contact.facts[k], it.contact[k]);
   check('contact', 'present', contact.status === 'present', it.contact.present);
   const date = get('effective-date');
@@ -103,7 +109,12 @@ export function devSet(dir = DEVSET): LabelledDoc[] {
       const label = JSON.parse(readFileSync(`${dir}/labels/${f.replace(/\.md$/, '.json')}`, 'utf8')) as Label & {
         structure?: string;
       };
-      return { file: `devset/${f}`, text: readFileSync(`${dir}/texts/${f}`, 'utf8'), label, structure: label.structure };
+      return {
+        file: `devset/${f}`,
+        text: readFileSync(`${dir}/texts/${f}`, 'utf8'),
+        label,
+        structure: label.structure,
+      };
     });
 }
 
@@ -210,51 +221,116 @@ export function scoreSet(name: string, docs: LabelledDoc[]): SetScore {
     groups,
     structures,
     items: Object.fromEntries(
-      [...items].map(([id, s]) => [id, { ...s, accuracy: frac(s.agree, s.fields), precision: frac(s.tp, s.tp + s.fp), recall: frac(s.tp, s.tp + s.fn) }]),
+      [...items].map(([id, s]) => [
+        id,
+        {
+          ...s,
+          accuracy: frac(s.agree, s.fields),
+          precision: frac(s.tp, s.tp + s.fp),
+          recall: frac(s.tp, s.tp + s.fn),
+        },
+      ]),
     ),
   };
 }
 
 // ---------------------------------------------------------------- varieties issue 5 asks for
 
-const EU_COUNTRY = /\b(Germany|Deutschland|France|Ireland|Netherlands|Nederland|Belgium|Spain|España|Italy|Italia|Austria|Portugal|Denmark|Sweden|Finland|Poland|Luxembourg)\b/;
+const EU_COUNTRY =
+  /\b(Germany|Deutschland|France|Ireland|Netherlands|Nederland|Belgium|Spain|España|Italy|Italia|Austria|Portugal|Denmark|Sweden|Finland|Poland|Luxembourg)\b/;
 
 /** How to recognise each variety in a labelled fixture (text and label), so coverage is checked, not assumed. */
 export const VARIETIES: { name: string; test: (d: LabelledDoc) => boolean }[] = [
-  { name: 'no headings', test: (d) => d.label.is_privacy_policy && !/^ {0,3}#{1,6}\s|\n[ \t]*(=+|-{2,})[ \t]*\r?$/m.test(d.text) && !/^\s*\*\*/m.test(d.text) },
+  {
+    name: 'no headings',
+    test: (d) =>
+      d.label.is_privacy_policy &&
+      !/^ {0,3}#{1,6}\s|\n[ \t]*(=+|-{2,})[ \t]*\r?$/m.test(d.text) &&
+      !/^\s*\*\*/m.test(d.text),
+  },
   { name: 'bold paragraphs', test: (d) => d.label.is_privacy_policy && /^\*\*[^*\n]+\*\*[ \t]*\S/m.test(d.text) },
-  { name: 'numbered paragraphs', test: (d) => d.label.is_privacy_policy && (d.text.match(/^ {0,3}\d+(\.\d+)*[.)]?[ \t]+[A-Za-z][^\n]{40,}/gm) ?? []).length >= 3 },
-  { name: 'capitals', test: (d) => d.label.is_privacy_policy && (d.text.match(/^[ \t]*(\d+[.)]?\s+)?[A-Z][A-Z'’&,:/ -]{5,}\r?$/gm) ?? []).length >= 2 },
+  {
+    name: 'numbered paragraphs',
+    test: (d) =>
+      d.label.is_privacy_policy &&
+      (d.text.match(/^ {0,3}\d+(\.\d+)*[.)]?[ \t]+[A-Za-z][^\n]{40,}/gm) ?? []).length >= 3,
+  },
+  {
+    name: 'capitals',
+    test: (d) =>
+      d.label.is_privacy_policy &&
+      (d.text.match(/^[ \t]*(\d+[.)]?\s+)?[A-Z][A-Z'’&,:/ -]{5,}\r?$/gm) ?? []).length >= 2,
+  },
   { name: 'age 13', test: (d) => d.label.items.children.ages.includes(13) },
   { name: 'age 16', test: (d) => d.label.items.children.ages.includes(16) },
   { name: 'age 18', test: (d) => d.label.items.children.ages.includes(18) },
-  { name: 'age spelled out', test: (d) => d.label.items.children.ages.length > 0 && /\b(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)\b/i.test(d.text) },
-  { name: 'obfuscated email', test: (d) => (/\w\s*(\(at\)|\[at\]|\{at\})\s*\w/i.test(d.text) || /\w AT \w+ DOT \w/.test(d.text)) && d.label.items.contact.emails.length > 0 },
+  {
+    name: 'age spelled out',
+    test: (d) =>
+      d.label.items.children.ages.length > 0 &&
+      /\b(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)\b/i.test(d.text),
+  },
+  {
+    name: 'obfuscated email',
+    test: (d) =>
+      (/\w\s*(\(at\)|\[at\]|\{at\})\s*\w/i.test(d.text) || /\w AT \w+ DOT \w/.test(d.text)) &&
+      d.label.items.contact.emails.length > 0,
+  },
   {
     name: 'mailto-only email',
-    test: (d) => d.label.items.contact.emails.some((e) => d.text.toLowerCase().includes(`mailto:${e.toLowerCase()}`) && !d.text.toLowerCase().split(`mailto:${e.toLowerCase()}`).join('').includes(e.toLowerCase())),
+    test: (d) =>
+      d.label.items.contact.emails.some(
+        (e) =>
+          d.text.toLowerCase().includes(`mailto:${e.toLowerCase()}`) &&
+          !d.text.toLowerCase().split(`mailto:${e.toLowerCase()}`).join('').includes(e.toLowerCase()),
+      ),
   },
-  { name: 'UK address', test: (d) => d.label.items.contact.postal && /\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/.test(d.text) },
-  { name: 'EU address', test: (d) => d.label.items.contact.postal && d.text.split('\n').some((l) => EU_COUNTRY.test(l) && /\d/.test(l)) },
+  {
+    name: 'UK address',
+    test: (d) => d.label.items.contact.postal && /\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/.test(d.text),
+  },
+  {
+    name: 'EU address',
+    test: (d) => d.label.items.contact.postal && d.text.split('\n').some((l) => EU_COUNTRY.test(l) && /\d/.test(l)),
+  },
   {
     name: 'posting-only change clause',
-    test: (d) => d.label.items['change-notification'].methods.includes('post-page') && d.label.items['change-notification'].methods.every((m) => m === 'post-page' || m === 'revised-date'),
+    test: (d) =>
+      d.label.items['change-notification'].methods.includes('post-page') &&
+      d.label.items['change-notification'].methods.every((m) => m === 'post-page' || m === 'revised-date'),
   },
-  { name: '"contact us" with no channel', test: (d) => d.label.is_privacy_policy && /contact us/i.test(d.text) && !d.label.items.contact.emails.length && !d.label.items.contact.postal && !d.label.items.contact.phone && !d.label.items.contact.form },
+  {
+    name: '"contact us" with no channel',
+    test: (d) =>
+      d.label.is_privacy_policy &&
+      /contact us/i.test(d.text) &&
+      !d.label.items.contact.emails.length &&
+      !d.label.items.contact.postal &&
+      !d.label.items.contact.phone &&
+      !d.label.items.contact.form,
+  },
   { name: 'not a policy', test: (d) => !d.label.is_privacy_policy },
 ];
 
 export function varietyCoverage(docs: LabelledDoc[]): Record<string, string[]> {
-  return Object.fromEntries(VARIETIES.map((v) => [v.name, docs.filter(v.test).map((d) => d.file.replace(/^.*\//, ''))]));
+  return Object.fromEntries(
+    VARIETIES.map((v) => [v.name, docs.filter(v.test).map((d) => d.file.replace(/^.*\//, ''))]),
+  );
 }
 
 // ---------------------------------------------------------------- the section
 
 export function accuracy(): Record<string, unknown> {
-  const sets = [scoreSet('seed labels (corpus/)', seedSet()), scoreSet('own fixtures (test/fixtures/policies/)', fixtureSet())];
+  const sets = [
+    scoreSet('seed labels (corpus/)', seedSet()),
+    scoreSet('own fixtures (test/fixtures/policies/)', fixtureSet()),
+  ];
   const dev = devSet();
   if (dev.length) sets.push(scoreSet(`dev set (${DEVSET})`, dev));
-  heading('Accuracy: checklist against the labels', `Label fields reproduced, and the "missing" flag (positive = the engine says missing; truth = the label says absent). Judged as of ${NOW.toISOString().slice(0, 10)}.`);
+  heading(
+    'Accuracy: checklist against the labels',
+    `Label fields reproduced, and the "missing" flag (positive = the engine says missing; truth = the label says absent). Judged as of ${NOW.toISOString().slice(0, 10)}.`,
+  );
   const pr = (p: number, a: number, b: number) => (b === 0 ? '—' : `${pct(p)} (${a}/${b})`);
   if (!dev.length) console.log(`The development set is absent (no ${DEVSET}/texts and labels): it is not scored.\n`);
   const share = (t: Tally) => (t.fields ? `${pct(frac(t.agree, t.fields))} (${t.agree}/${t.fields})` : '—');
@@ -301,24 +377,37 @@ export function accuracy(): Record<string, unknown> {
         .map(([k, t]) => [k, t.documents, share(t), share(t.core), share(t.topics)]),
     );
   }
-  console.log('Per item (fields agreeing / fields; precision and recall of "missing"; — where there is nothing to divide by):\n');
+  console.log(
+    'Per item (fields agreeing / fields; precision and recall of "missing"; — where there is nothing to divide by):\n',
+  );
   table(
     ['item', ...sets.flatMap((s) => [`${s.name.split(' (')[0]}: fields`, 'precision', 'recall'])],
     Object.keys(sets[0].items).map((id) => [
       id,
       ...sets.flatMap((s) => {
         const i = s.items[id];
-        return [`${pct(i.accuracy)} (${i.agree}/${i.fields})`, id === 'is a policy' ? '—' : pr(i.precision, i.tp, i.tp + i.fp), id === 'is a policy' ? '—' : pr(i.recall, i.tp, i.tp + i.fn)];
+        return [
+          `${pct(i.accuracy)} (${i.agree}/${i.fields})`,
+          id === 'is a policy' ? '—' : pr(i.precision, i.tp, i.tp + i.fp),
+          id === 'is a policy' ? '—' : pr(i.recall, i.tp, i.tp + i.fn),
+        ];
       }),
     ]),
   );
   for (const s of sets) {
     if (s.misses.length) console.log(`Misses in ${s.name}:\n${s.misses.map((m) => `- ${m}`).join('\n')}\n`);
-    if (s.falseMissing.length) console.log(`False "missing" in ${s.name}:\n${s.falseMissing.map((m) => `- ${m}`).join('\n')}\n`);
-    if (s.unflagged.length) console.log(`Absent by the label but not flagged missing in ${s.name} (the recall misses; "incomplete" is still reported):\n${s.unflagged.map((m) => `- ${m}`).join('\n')}\n`);
+    if (s.falseMissing.length)
+      console.log(`False "missing" in ${s.name}:\n${s.falseMissing.map((m) => `- ${m}`).join('\n')}\n`);
+    if (s.unflagged.length)
+      console.log(
+        `Absent by the label but not flagged missing in ${s.name} (the recall misses; "incomplete" is still reported):\n${s.unflagged.map((m) => `- ${m}`).join('\n')}\n`,
+      );
   }
   const coverage = varietyCoverage(fixtureSet());
   console.log('Varieties issue 5 asks for, recognised in the own fixtures from their text and labels:\n');
-  table(['variety', 'fixtures', 'examples'], Object.entries(coverage).map(([v, files]) => [v, files.length, files.slice(0, 3).join(', ') || '**none**']));
+  table(
+    ['variety', 'fixtures', 'examples'],
+    Object.entries(coverage).map(([v, files]) => [v, files.length, files.slice(0, 3).join(', ') || '**none**']),
+  );
   return { now: NOW.toISOString(), sets, varieties: coverage };
 }

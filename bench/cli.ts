@@ -29,7 +29,15 @@ const TOOLS: Tool[] = [
   {
     name: 'policylint --cache, unchanged re-run',
     // The cache sits next to the policies (in the temp root), filled by one untimed run.
-    args: (dir) => [resolve('server/bin/policylint.js'), dir, '--format', 'json', '--cache', '--cache-location', join(dir, '..', 'lint-cache.json')],
+    args: (dir) => [
+      resolve('server/bin/policylint.js'),
+      dir,
+      '--format',
+      'json',
+      '--cache',
+      '--cache-location',
+      join(dir, '..', 'lint-cache.json'),
+    ],
     cwd: () => process.cwd(),
     warm: true,
   },
@@ -37,13 +45,27 @@ const TOOLS: Tool[] = [
     name: 'remark-cli',
     // --no-stdout: never echo the processed files; --no-config / --no-ignore: read no rc or
     // ignore files, only the preset given here; --quiet: report only files with messages.
-    args: (dir) => [resolve('node_modules/remark-cli/cli.js'), '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout', '--no-config', '--no-ignore', dir],
+    args: (dir) => [
+      resolve('node_modules/remark-cli/cli.js'),
+      '--use',
+      'remark-preset-lint-recommended',
+      '--quiet',
+      '--no-stdout',
+      '--no-config',
+      '--no-ignore',
+      dir,
+    ],
     cwd: () => process.cwd(),
   },
   {
     name: 'markdownlint-cli2',
     // Run from the temp root with its own config (every default rule), so it never reads ours.
-    args: () => [resolve('node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '--config', 'bench.markdownlint-cli2.jsonc', 'policies/**/*.md'],
+    args: () => [
+      resolve('node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'),
+      '--config',
+      'bench.markdownlint-cli2.jsonc',
+      'policies/**/*.md',
+    ],
     cwd: (root) => root,
   },
 ];
@@ -64,7 +86,13 @@ function measure(tool: Tool, root: string, dir: string, rssDir: string): Promise
     const t0 = performance.now();
     const child = spawn(process.execPath, tool.args(dir), {
       cwd: tool.cwd(root),
-      env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '), PEAK_RSS_DIR: rssDir, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '),
+        PEAK_RSS_DIR: rssDir,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let outputBytes = 0;
@@ -77,9 +105,18 @@ function measure(tool: Tool, root: string, dir: string, rssDir: string): Promise
     child.once('error', rej);
     child.once('close', (exitCode) => {
       const wallMs = performance.now() - t0;
-      if (exitCode !== 0 && exitCode !== 1) return rej(new Error(`${tool.name} exited with ${exitCode}: ${stderr.trim().slice(-600)}`));
-      const peaks = readdirSync(rssDir).map((f) => (JSON.parse(readFileSync(join(rssDir, f), 'utf8')) as { maxRssKb: number }).maxRssKb * 1024);
-      res({ wallMs, peakRssBytes: peaks.length ? peaks.reduce((a, b) => a + b, 0) : NaN, processes: peaks.length, exitCode, outputBytes });
+      if (exitCode !== 0 && exitCode !== 1)
+        return rej(new Error(`${tool.name} exited with ${exitCode}: ${stderr.trim().slice(-600)}`));
+      const peaks = readdirSync(rssDir).map(
+        (f) => (JSON.parse(readFileSync(join(rssDir, f), 'utf8')) as { maxRssKb: number }).maxRssKb * 1024,
+      );
+      res({
+        wallMs,
+        peakRssBytes: peaks.length ? peaks.reduce((a, b) => a + b, 0) : NaN,
+        processes: peaks.length,
+        exitCode,
+        outputBytes,
+      });
     });
   });
 }
@@ -91,7 +128,10 @@ export async function cliThroughput(): Promise<Record<string, unknown>> {
     const t0 = performance.now();
     const generated = writePolicies(dir, FILES);
     const generateMs = performance.now() - t0;
-    writeFileSync(join(root, 'bench.markdownlint-cli2.jsonc'), JSON.stringify({ config: { default: true }, noProgress: true, noBanner: true }) + '\n');
+    writeFileSync(
+      join(root, 'bench.markdownlint-cli2.jsonc'),
+      JSON.stringify({ config: { default: true }, noProgress: true, noBanner: true }) + '\n',
+    );
     const runs = new Map<string, Run[]>(TOOLS.map((t) => [t.name, []]));
     for (const tool of TOOLS) if (tool.warm) await measure(tool, root, dir, join(root, 'rss'));
     for (let r = 0; r < RUNS; r++) {
@@ -121,14 +161,25 @@ export async function cliThroughput(): Promise<Record<string, unknown>> {
     );
     table(
       ['tool', 'wall s', 'files/s', 'peak RSS MB', 'processes', 'runs (s)'],
-      rows.map((r) => [r.tool, (r.wallMs / 1000).toFixed(2), (generated.files / (r.wallMs / 1000)).toFixed(0), mb(r.peakRssBytes), r.processes, r.runs.map((x) => (x.wallMs / 1000).toFixed(2)).join(', ')]),
+      rows.map((r) => [
+        r.tool,
+        (r.wallMs / 1000).toFixed(2),
+        (generated.files / (r.wallMs / 1000)).toFixed(0),
+        mb(r.peakRssBytes),
+        r.processes,
+        r.runs.map((x) => (x.wallMs / 1000).toFixed(2)).join(', '),
+      ]),
     );
     table(
       ['ratio', 'wall time', 'peak RSS'],
       [
         ['policylint / remark-cli', ratio(ratios.wallVsRemark), ratio(ratios.rssVsRemark)],
         ['policylint / markdownlint-cli2', ratio(ratios.wallVsMarkdownlint), ratio(ratios.rssVsMarkdownlint)],
-        ['policylint --cache re-run / remark-cli', ratio(ratios.cachedVsRemark), ratio(cached.peakRssBytes / remark.peakRssBytes)],
+        [
+          'policylint --cache re-run / remark-cli',
+          ratio(ratios.cachedVsRemark),
+          ratio(cached.peakRssBytes / remark.peakRssBytes),
+        ],
       ],
     );
     return { files: generated.files, bytes: generated.bytes, generateMs, tools: rows, ratios };

@@ -12,7 +12,15 @@ const NOW = new Date('2026-11-22');
 export function parseFloor(): Record<string, unknown> {
   const runs = Math.max(1, Number(process.env.BENCH_FLOOR_RUNS ?? 20));
   const config = resolveConfig({ extends: 'all' }).config;
-  const rows: { document: string; words: number; bytes: number; lintMs: number; parseMs: number; ratio: number; runs: number }[] = [];
+  const rows: {
+    document: string;
+    words: number;
+    bytes: number;
+    lintMs: number;
+    parseMs: number;
+    ratio: number;
+    runs: number;
+  }[] = [];
   for (const d of [...corpus(), ...synthetic()]) {
     const lintTimes: number[] = [];
     const parseTimes: number[] = [];
@@ -29,17 +37,37 @@ export function parseFloor(): Record<string, unknown> {
       }
     }
     const [lintMs, parseMs] = [median(lintTimes), median(parseTimes)];
-    rows.push({ document: d.name, words: wordCount(d.text), bytes: Buffer.byteLength(d.text), lintMs, parseMs, ratio: lintMs / parseMs, runs });
+    rows.push({
+      document: d.name,
+      words: wordCount(d.text),
+      bytes: Buffer.byteLength(d.text),
+      lintMs,
+      parseMs,
+      ratio: lintMs / parseMs,
+      runs,
+    });
   }
   const corpusRows = rows.filter((r) => r.document.startsWith('corpus/'));
   const corpusRatio = median(corpusRows.map((r) => r.ratio));
   const corpusTotal = corpusRows.reduce((n, r) => n + r.lintMs, 0) / corpusRows.reduce((n, r) => n + r.parseMs, 0);
 
-  heading('Cost over the parse floor', `Engine \`lint()\` (extends: all) against bare \`fromMarkdown(text)\`; medians of ${runs} interleaved runs after ${WARMUP} warm-ups.`);
+  heading(
+    'Cost over the parse floor',
+    `Engine \`lint()\` (extends: all) against bare \`fromMarkdown(text)\`; medians of ${runs} interleaved runs after ${WARMUP} warm-ups.`,
+  );
   table(
     ['document', 'words', 'size', 'lint ms', 'parse ms', 'lint / parse'],
-    rows.map((r) => [r.document, r.words.toLocaleString('en'), `${(r.bytes / 1024).toFixed(0)} KB`, ms(r.lintMs), ms(r.parseMs), ratio(r.ratio)]),
+    rows.map((r) => [
+      r.document,
+      r.words.toLocaleString('en'),
+      `${(r.bytes / 1024).toFixed(0)} KB`,
+      ms(r.lintMs),
+      ms(r.parseMs),
+      ratio(r.ratio),
+    ]),
   );
-  console.log(`Corpus: median ratio ${ratio(corpusRatio)}; summed lint time over summed parse time ${ratio(corpusTotal)}.\n`);
+  console.log(
+    `Corpus: median ratio ${ratio(corpusRatio)}; summed lint time over summed parse time ${ratio(corpusTotal)}.\n`,
+  );
   return { runs, warmup: WARMUP, documents: rows, corpusMedianRatio: corpusRatio, corpusTotalRatio: corpusTotal };
 }

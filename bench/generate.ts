@@ -23,7 +23,13 @@ function sectionsOf(text: string): Part[] {
   const parts: Part[] = [{ title: 'Privacy Policy', paragraphs: [] }];
   for (const block of text.split(/\r?\n\s*\r?\n/)) {
     const b = block.trim();
-    if (!b || /^>\s*\*The following text is extracted/.test(b) || /^\s*\*\s+\[[^\]]*\]\([^)]*\)\s*$/.test(b) || /^\[\]\(/.test(b)) continue;
+    if (
+      !b ||
+      /^>\s*\*The following text is extracted/.test(b) ||
+      /^\s*\*\s+\[[^\]]*\]\([^)]*\)\s*$/.test(b) ||
+      /^\[\]\(/.test(b)
+    )
+      continue;
     const h = /^#{1,6}\s+(.+)$/.exec(b);
     if (h && !b.includes('\n')) parts.push({ title: h[1].replace(/[*_]/g, '').trim(), paragraphs: [] });
     else parts[parts.length - 1].paragraphs.push(b);
@@ -32,7 +38,14 @@ function sectionsOf(text: string): Part[] {
 }
 
 // Mutations, in our own words.
-const PLACEHOLDERS = ['[Company Name]', '[insert date]', '{{company_email}}', 'TODO: say how long we keep logs.', 'XXX', '[Your Address Here]'];
+const PLACEHOLDERS = [
+  '[Company Name]',
+  '[insert date]',
+  '{{company_email}}',
+  'TODO: say how long we keep logs.',
+  'XXX',
+  '[Your Address Here]',
+];
 const OUTDATED = [
   'Data sent to our servers is protected with SSL while it travels.',
   'We take part in the EU-U.S. Privacy Shield program for data we receive from Europe.',

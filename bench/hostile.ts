@@ -54,10 +54,24 @@ export function hostileDocuments(): Record<string, unknown> {
     const none = timeSteps(text, only([]));
     const xref = timeSteps(text, only(['cross-reference']));
     const perMb = (v: number) => v / (Buffer.byteLength(text) / 1024 / 1024);
-    rows.push([mb(Buffer.byteLength(text)), ms(all.totalMs), ms(perMb(all.totalMs)), ms(xref.totalMs - none.totalMs), ms(all.longestStepMs)]);
-    out.push({ bytes: Buffer.byteLength(text), lintMs: all.totalMs, crossReferenceMs: xref.totalMs - none.totalMs, longestStepMs: all.longestStepMs });
+    rows.push([
+      mb(Buffer.byteLength(text)),
+      ms(all.totalMs),
+      ms(perMb(all.totalMs)),
+      ms(xref.totalMs - none.totalMs),
+      ms(all.longestStepMs),
+    ]);
+    out.push({
+      bytes: Buffer.byteLength(text),
+      lintMs: all.totalMs,
+      crossReferenceMs: xref.totalMs - none.totalMs,
+      longestStepMs: all.longestStepMs,
+    });
   }
-  heading('Long hostile documents', 'Generated policies of numbered sections whose references resolve nowhere; recommended rules, one lint each. Linear means the ms per MB column stays flat.');
+  heading(
+    'Long hostile documents',
+    'Generated policies of numbered sections whose references resolve nowhere; recommended rules, one lint each. Linear means the ms per MB column stays flat.',
+  );
   table(['size MB', 'lint ms', 'ms per MB', 'cross-reference ms', 'longest step ms'], rows);
   return { documents: out };
 }

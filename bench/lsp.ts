@@ -42,11 +42,22 @@ export function policyUri(name: string): string {
 
 /** Spawns the bundled server over stdio and initialises it (settings: debounce 0, lint on type). */
 export async function startServer(): Promise<Server> {
-  const proc = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), resolve('dist/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      resolve('dist/server.cjs'),
+      '--stdio',
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  const waiting = new Map<string, { resolve: (at: number) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  const waiting = new Map<
+    string,
+    { resolve: (at: number) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+  >();
   let exited: Error | undefined;
   proc.once('exit', (code, signal) => {
     exited = new Error(`server exited (code ${code}, signal ${signal}); stderr: ${stderr.trim().slice(-1000)}`);
@@ -72,7 +83,12 @@ export async function startServer(): Promise<Server> {
   const died = new Promise<never>((_, rej) => proc.once('exit', () => rej(exited)));
   died.catch(() => undefined);
   await Promise.race([
-    conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null }),
+    conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: null,
+    }),
     died,
   ]);
   await conn.sendNotification(InitializedNotification.type, {});
@@ -91,8 +107,12 @@ export async function startServer(): Promise<Server> {
     proc,
     conn,
     published,
-    open: (uri, text, version = 1) => conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'privacy-policy', version, text } }),
-    change: (uri, version, contentChanges) => conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges }),
+    open: (uri, text, version = 1) =>
+      conn.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'privacy-policy', version, text },
+      }),
+    change: (uri, version, contentChanges) =>
+      conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges }),
     async stop() {
       if (!exited) {
         const gone = new Promise((res) => proc.once('exit', res));
@@ -131,13 +151,19 @@ export function editPlan(text: string, count: number): TextDocumentContentChange
     while (offset < text.length && (text[offset - 1] === '\r' || /[\uDC00-\uDFFF]/.test(text[offset] ?? ''))) offset++;
     const at = positionAt(text, offset);
     edits.push({ range: { start: at, end: at }, text: 'x' });
-    if (edits.length < count) edits.push({ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' });
+    if (edits.length < count)
+      edits.push({ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' });
   }
   return edits;
 }
 
 /** Opens `text`, then times each edit from didChange to the diagnostics of its version. */
-async function timeEdits(server: Server, name: string, text: string, count: number): Promise<{ open: number; edits: Spread }> {
+async function timeEdits(
+  server: Server,
+  name: string,
+  text: string,
+  count: number,
+): Promise<{ open: number; edits: Spread }> {
   const uri = policyUri(name);
   const opened = server.published(uri, 1);
   const t0 = performance.now();
@@ -181,8 +207,18 @@ export async function lspLatency(): Promise<Record<string, unknown>> {
   let rows: { document: string; words: number; bytes: number; open: number; edits: Spread }[];
   try {
     rows = [
-      { document: 'policy', words: wordCount(small), bytes: Buffer.byteLength(small), ...(await timeEdits(server, 'small', small, 200)) },
-      { document: 'long document', words: wordCount(large), bytes: Buffer.byteLength(large), ...(await timeEdits(server, 'large', large, largeEdits)) },
+      {
+        document: 'policy',
+        words: wordCount(small),
+        bytes: Buffer.byteLength(small),
+        ...(await timeEdits(server, 'small', small, 200)),
+      },
+      {
+        document: 'long document',
+        words: wordCount(large),
+        bytes: Buffer.byteLength(large),
+        ...(await timeEdits(server, 'large', large, largeEdits)),
+      },
     ];
   } finally {
     await server.stop();
@@ -195,9 +231,21 @@ export async function lspLatency(): Promise<Record<string, unknown>> {
   );
   table(
     ['document', 'words', 'size', 'edits', 'open → diagnostics ms', 'p50 ms', 'p95 ms', 'max ms'],
-    rows.map((r) => [r.document, r.words.toLocaleString('en'), `${(r.bytes / 1024).toFixed(0)} KB`, r.edits.n, ms(r.open), ms(r.edits.p50), ms(r.edits.p95), ms(r.edits.max)]),
+    rows.map((r) => [
+      r.document,
+      r.words.toLocaleString('en'),
+      `${(r.bytes / 1024).toFixed(0)} KB`,
+      r.edits.n,
+      ms(r.open),
+      ms(r.edits.p50),
+      ms(r.edits.p95),
+      ms(r.edits.max),
+    ]),
   );
-  table(['cold start (spawn → initialize → didOpen → first diagnostics), 5,000 words', 'median ms', 'runs ms'], [['5 fresh spawns', ms(median(cold)), cold.map(ms).join(', ')]]);
+  table(
+    ['cold start (spawn → initialize → didOpen → first diagnostics), 5,000 words', 'median ms', 'runs ms'],
+    [['5 fresh spawns', ms(median(cold)), cold.map(ms).join(', ')]],
+  );
   return {
     small: rows[0],
     large: rows[1],

@@ -46,7 +46,10 @@ export async function serverMemory(): Promise<Record<string, unknown>> {
       );
     }
     const edited = procStatus(pid);
-    heading('Server memory', `${DOCUMENTS} distinct 5,000-word policies opened at once (${distinct} distinct texts, ${mb(texts.reduce((n, t) => n + Buffer.byteLength(t), 0))} MB); RSS of the server process from /proc/<pid>/status once all ${DOCUMENTS} have diagnostics (${(allMs / 1000).toFixed(1)} s), and again after each was edited ${EDITS} times.`);
+    heading(
+      'Server memory',
+      `${DOCUMENTS} distinct 5,000-word policies opened at once (${distinct} distinct texts, ${mb(texts.reduce((n, t) => n + Buffer.byteLength(t), 0))} MB); RSS of the server process from /proc/<pid>/status once all ${DOCUMENTS} have diagnostics (${(allMs / 1000).toFixed(1)} s), and again after each was edited ${EDITS} times.`,
+    );
     table(
       ['server process', 'VmRSS MB', 'VmHWM (peak) MB'],
       [
@@ -55,7 +58,16 @@ export async function serverMemory(): Promise<Record<string, unknown>> {
         [`then each edited ${EDITS} times`, mb(edited.rss), mb(edited.hwm)],
       ],
     );
-    return { documents: DOCUMENTS, distinct, idleRssBytes: idle.rss, rssBytes: open.rss, peakRssBytes: open.hwm, editedRssBytes: edited.rss, editedPeakRssBytes: edited.hwm, allDiagnosticsMs: allMs };
+    return {
+      documents: DOCUMENTS,
+      distinct,
+      idleRssBytes: idle.rss,
+      rssBytes: open.rss,
+      peakRssBytes: open.hwm,
+      editedRssBytes: edited.rss,
+      editedPeakRssBytes: edited.hwm,
+      allDiagnosticsMs: allMs,
+    };
   } finally {
     await server.stop();
   }

@@ -32,8 +32,12 @@ function spread(values: number[]): { min: number; q1: number; median: number; q3
 export function plainLanguage(): Record<string, unknown> {
   const runs = Math.max(1, Number(process.env.BENCH_FLOOR_RUNS ?? 20));
   const all = resolveConfig({ extends: 'all' }).config;
-  const without = resolveConfig({ extends: 'all', rules: Object.fromEntries(Object.keys(PLAIN_LANGUAGE_RULES).map((id) => [id, 'off'])) }).config;
-  const cost: { document: string; words: number; withMs: number; withoutMs: number; addedMs: number; share: number }[] = [];
+  const without = resolveConfig({
+    extends: 'all',
+    rules: Object.fromEntries(Object.keys(PLAIN_LANGUAGE_RULES).map((id) => [id, 'off'])),
+  }).config;
+  const cost: { document: string; words: number; withMs: number; withoutMs: number; addedMs: number; share: number }[] =
+    [];
   for (const d of [...corpus(), ...synthetic()]) {
     const w: number[] = [];
     const wo: number[] = [];
@@ -50,19 +54,41 @@ export function plainLanguage(): Record<string, unknown> {
       }
     }
     const [withMs, withoutMs] = [median(w), median(wo)];
-    cost.push({ document: d.name, words: wordCount(d.text), withMs, withoutMs, addedMs: withMs - withoutMs, share: (withMs - withoutMs) / withMs });
+    cost.push({
+      document: d.name,
+      words: wordCount(d.text),
+      withMs,
+      withoutMs,
+      addedMs: withMs - withoutMs,
+      share: (withMs - withoutMs) / withMs,
+    });
   }
-  heading('Plain-language rules', `Engine \`lint()\` with every rule against the same without the five plain-language rules; medians of ${runs} interleaved runs.`);
+  heading(
+    'Plain-language rules',
+    `Engine \`lint()\` with every rule against the same without the five plain-language rules; medians of ${runs} interleaved runs.`,
+  );
   table(
     ['document', 'words', 'with ms', 'without ms', 'added ms', 'share'],
-    cost.map((c) => [c.document, c.words.toLocaleString('en'), ms(c.withMs), ms(c.withoutMs), ms(c.addedMs), `${(c.share * 100).toFixed(1)}%`]),
+    cost.map((c) => [
+      c.document,
+      c.words.toLocaleString('en'),
+      ms(c.withMs),
+      ms(c.withoutMs),
+      ms(c.addedMs),
+      `${(c.share * 100).toFixed(1)}%`,
+    ]),
   );
 
   const grades = (docs: Doc[]) =>
     docs.map((d) => {
       const doc = parsePolicy(d.text);
       const sections = sectionReadability(doc).filter((s) => s.words >= 60 && s.grade !== undefined);
-      return { document: d.name, grade: documentGrade(doc) ?? NaN, sections: sections.length, over12: sections.filter((s) => s.grade! > 12).length };
+      return {
+        document: d.name,
+        grade: documentGrade(doc) ?? NaN,
+        sections: sections.length,
+        over12: sections.filter((s) => s.grade! > 12).length,
+      };
     });
   const sets = { corpus: grades(corpus()), devset: grades(devset()) };
   const rows: string[][] = [];
@@ -73,10 +99,25 @@ export function plainLanguage(): Record<string, unknown> {
     const s = spread(g);
     const sections = list.reduce((n, x) => n + x.sections, 0);
     const over = list.reduce((n, x) => n + x.over12, 0);
-    summary[name] = { documents: g.length, ...s, above12: g.filter((x) => x > 12).length, sections, sectionsAbove12: over };
-    rows.push([name, String(g.length), ...[s.min, s.q1, s.median, s.q3, s.max].map((x) => x.toFixed(1)), `${g.filter((x) => x > 12).length}/${g.length}`, `${over}/${sections}`]);
+    summary[name] = {
+      documents: g.length,
+      ...s,
+      above12: g.filter((x) => x > 12).length,
+      sections,
+      sectionsAbove12: over,
+    };
+    rows.push([
+      name,
+      String(g.length),
+      ...[s.min, s.q1, s.median, s.q3, s.max].map((x) => x.toFixed(1)),
+      `${g.filter((x) => x > 12).length}/${g.length}`,
+      `${over}/${sections}`,
+    ]);
   }
-  heading('Reading grade (Flesch–Kincaid) of whole documents', 'Sections: those with 60 words of prose or more, as reading-grade grades them.');
+  heading(
+    'Reading grade (Flesch–Kincaid) of whole documents',
+    'Sections: those with 60 words of prose or more, as reading-grade grades them.',
+  );
   table(['set', 'documents', 'min', 'q1', 'median', 'q3', 'max', 'documents above 12', 'sections above 12'], rows);
   return { cost, grades: sets, summary };
 }

@@ -43,9 +43,17 @@ export function devsetDocs(dir = DEVSET): DevDoc[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => {
-      const label = JSON.parse(readFileSync(`${dir}/labels/${f}`, 'utf8')) as { is_privacy_policy: boolean; items: Record<string, unknown> };
+      const label = JSON.parse(readFileSync(`${dir}/labels/${f}`, 'utf8')) as {
+        is_privacy_policy: boolean;
+        items: Record<string, unknown>;
+      };
       const slug = f.replace(/\.json$/, '');
-      return { slug, text: readFileSync(`${dir}/texts/${slug}.md`, 'utf8'), items: label.is_privacy_policy ? label.items : {}, policy: label.is_privacy_policy };
+      return {
+        slug,
+        text: readFileSync(`${dir}/texts/${slug}.md`, 'utf8'),
+        items: label.is_privacy_policy ? label.items : {},
+        policy: label.is_privacy_policy,
+      };
     })
     .filter((d) => d.policy);
 }
@@ -55,7 +63,15 @@ export function scoreLawItems(docs: DevDoc[] = devsetDocs()): LawItemScore[] {
   const config = resolveConfig({ extends: 'all' }).config;
   const results = docs.map((d) => ({ d, checklist: lint(d.text, { config, now: NOW, assumePolicy: true }).checklist }));
   return LAW_LABELS.map(([item, label]) => {
-    const s: LawItemScore = { item, label, documents: 0, agree: 0, accuracy: NaN, falseMissing: [], falseAddressed: [] };
+    const s: LawItemScore = {
+      item,
+      label,
+      documents: 0,
+      agree: 0,
+      accuracy: NaN,
+      falseMissing: [],
+      falseAddressed: [],
+    };
     for (const { d, checklist } of results) {
       const truth = d.items[label];
       if (typeof truth !== 'boolean') continue;
@@ -77,7 +93,13 @@ export function lawProfiles(): Record<string, unknown> {
   );
   table(
     ['item', 'label', 'agreement', 'false missing', 'false addressed'],
-    scores.map((s) => [s.item, s.label, `${pct(s.accuracy)} (${s.agree}/${s.documents})`, s.falseMissing.join(', ') || '—', s.falseAddressed.join(', ') || '—']),
+    scores.map((s) => [
+      s.item,
+      s.label,
+      `${pct(s.accuracy)} (${s.agree}/${s.documents})`,
+      s.falseMissing.join(', ') || '—',
+      s.falseAddressed.join(', ') || '—',
+    ]),
   );
   return { items: scores };
 }

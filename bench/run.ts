@@ -47,7 +47,9 @@ const results: Record<string, unknown> = {
 };
 const sections = results.sections as Record<string, unknown>;
 
-console.log(`# policylint benchmark\n\nnode ${process.version}, ${results.cpus} CPUs (${results.cpuModel}), ${results.date}`);
+console.log(
+  `# policylint benchmark\n\nnode ${process.version}, ${results.cpus} CPUs (${results.cpuModel}), ${results.date}`,
+);
 const started = performance.now();
 for (const name of run) {
   const t0 = performance.now();
@@ -64,7 +66,10 @@ for (const name of run) {
 const reached = targets(sections);
 if (reached.length) {
   heading('Targets (issue 5)');
-  table(['figure', 'target', 'reached', 'met'], reached.map((t) => [t.figure, t.target, t.reached, t.met === undefined ? '—' : t.met ? 'yes' : '**no**']));
+  table(
+    ['figure', 'target', 'reached', 'met'],
+    reached.map((t) => [t.figure, t.target, t.reached, t.met === undefined ? '—' : t.met ? 'yes' : '**no**']),
+  );
 }
 results.targets = reached;
 results.seconds = Math.round((performance.now() - started) / 100) / 10;

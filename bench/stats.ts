@@ -48,7 +48,11 @@ export function ratio(value: number): string {
 /** Prints a Markdown table; the first row is the header; numeric-looking columns are right-aligned. */
 export function table(header: string[], rows: (string | number)[][]): void {
   const cells = rows.map((r) => r.map(String));
-  const numeric = header.map((_, i) => cells.length > 0 && cells.every((r) => /^[-+]?[\d.,]+(%|×| ms| MB| KB| s)?( \(\d+\/\d+\))?$|^—$/.test(r[i] ?? '')));
+  const numeric = header.map(
+    (_, i) =>
+      cells.length > 0 &&
+      cells.every((r) => /^[-+]?[\d.,]+(%|×| ms| MB| KB| s)?( \(\d+\/\d+\))?$|^—$/.test(r[i] ?? '')),
+  );
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${numeric.map((n) => (n ? '---:' : '---')).join('|')}|`);
   for (const r of cells) console.log(`| ${r.join(' | ')} |`);

@@ -11,7 +11,14 @@ export interface TargetRow {
 
 export function targets(sections: Record<string, any>): TargetRow[] {
   const rows: TargetRow[] = [];
-  const add = (figure: string, target: string, value: number | undefined, limit: number, show: (v: number) => string, atMost = true) =>
+  const add = (
+    figure: string,
+    target: string,
+    value: number | undefined,
+    limit: number,
+    show: (v: number) => string,
+    atMost = true,
+  ) =>
     rows.push({
       figure,
       target,
@@ -22,7 +29,13 @@ export function targets(sections: Record<string, any>): TargetRow[] {
   if (lsp && !lsp.error) {
     add('5,000-word policy: p95 per edit', '≤ 25 ms', lsp.small.edits.p95, 25, (v) => `${ms(v)} ms`);
     add('cold start to first diagnostics (5,000 words)', '≤ 400 ms', lsp.coldStart.medianMs, 400, (v) => `${ms(v)} ms`);
-    add(`100,000-word document: p95 per edit (${lsp.large.edits.n} edits)`, '≤ 60 ms', lsp.large.edits.p95, 60, (v) => `${ms(v)} ms`);
+    add(
+      `100,000-word document: p95 per edit (${lsp.large.edits.n} edits)`,
+      '≤ 60 ms',
+      lsp.large.edits.p95,
+      60,
+      (v) => `${ms(v)} ms`,
+    );
   }
   const floor = sections.floor;
   if (floor && !floor.error) {
@@ -33,19 +46,43 @@ export function targets(sections: Record<string, any>): TargetRow[] {
   const cli = sections.cli;
   if (cli && !cli.error) {
     add('CLI wall time / remark-cli, 2,000 files', '≤ 0.5×', cli.ratios.wallVsRemark, 0.5, ratio);
-    add('CLI peak RSS, 2,000 files', '≤ 250 MB', cli.tools[0].peakRssBytes / 1024 / 1024, 250, (v) => `${v.toFixed(0)} MB`);
-    add('CLI re-run with --cache over the unchanged files / remark-cli', '≤ 0.1×', cli.ratios.cachedVsRemark, 0.1, ratio);
+    add(
+      'CLI peak RSS, 2,000 files',
+      '≤ 250 MB',
+      cli.tools[0].peakRssBytes / 1024 / 1024,
+      250,
+      (v) => `${v.toFixed(0)} MB`,
+    );
+    add(
+      'CLI re-run with --cache over the unchanged files / remark-cli',
+      '≤ 0.1×',
+      cli.ratios.cachedVsRemark,
+      0.1,
+      ratio,
+    );
   }
   const memory = sections.memory;
   if (memory && !memory.error) {
-    add(`server RSS, ${memory.documents} policies open and edited`, '≤ 300 MB', memory.editedRssBytes / 1024 / 1024, 300, (v) => `${mb(v * 1024 * 1024)} MB`);
+    add(
+      `server RSS, ${memory.documents} policies open and edited`,
+      '≤ 300 MB',
+      memory.editedRssBytes / 1024 / 1024,
+      300,
+      (v) => `${mb(v * 1024 * 1024)} MB`,
+    );
   }
   const acc = sections.accuracy;
   if (acc && !acc.error) {
     const [seeds, own] = acc.sets as any[];
     add('accuracy on the seeds', '100%', seeds.accuracy, 1, pct, false);
     add('accuracy on our labelled drafts', '≥ 97%', own.accuracy, 0.97, pct, false);
-    add('false "missing" on complete items (both sets)', '0', seeds.falseMissing.length + own.falseMissing.length, 0, String);
+    add(
+      'false "missing" on complete items (both sets)',
+      '0',
+      seeds.falseMissing.length + own.falseMissing.length,
+      0,
+      String,
+    );
   }
   return rows;
 }

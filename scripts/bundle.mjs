@@ -26,7 +26,12 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.cjs',
+    external: ['vscode'],
+  }),
   ...[
     ['server/src/bin/policylint.ts', 'dist/policylint.cjs'],
     ['server/src/bin/language-server.ts', 'dist/policylint-language-server.cjs'],
@@ -50,8 +55,12 @@ const shims = {
   name: 'browser-shims',
   setup(build) {
     // Its browser build decodes through the DOM, which a web worker has not.
-    build.onResolve({ filter: /^decode-named-character-reference$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/decode-named-character-reference/index.js', import.meta.url)) }));
-    build.onResolve({ filter: /^node:(fs|path|url|child_process)$/ }, (args) => ({ path: fileURLToPath(new URL(`./browser-shims/${args.path.slice(5)}.mjs`, import.meta.url)) }));
+    build.onResolve({ filter: /^decode-named-character-reference$/ }, () => ({
+      path: fileURLToPath(new URL('../node_modules/decode-named-character-reference/index.js', import.meta.url)),
+    }));
+    build.onResolve({ filter: /^node:(fs|path|url|child_process)$/ }, (args) => ({
+      path: fileURLToPath(new URL(`./browser-shims/${args.path.slice(5)}.mjs`, import.meta.url)),
+    }));
   },
 };
 const browser = {
@@ -80,7 +89,13 @@ await Promise.all([
     // The shared file reader and size check name the global Buffer, which a worker has not.
     inject: [fileURLToPath(new URL('./browser-shims/buffer.mjs', import.meta.url))],
   }),
-  esbuild.build({ ...browser, entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/client.js', format: 'cjs', external: ['vscode'] }),
+  esbuild.build({
+    ...browser,
+    entryPoints: ['client/src/browser.ts'],
+    outfile: 'dist/browser/client.js',
+    format: 'cjs',
+    external: ['vscode'],
+  }),
 ]);
 
 const { configSchema } = await import('../out/server/src/engine/index.js');

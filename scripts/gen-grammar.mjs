@@ -18,7 +18,8 @@ const SCOPE = 'invalid.illegal.placeholder.privacy-policy';
 export function onigPattern(pattern) {
   if (typeof pattern === 'string') return pattern;
   const unsupported = pattern.flags.replace(/[giuy]/g, '');
-  if (unsupported) throw new Error(`gen-grammar: flag(s) "${unsupported}" of /${pattern.source}/ have no grammar equivalent`);
+  if (unsupported)
+    throw new Error(`gen-grammar: flag(s) "${unsupported}" of /${pattern.source}/ have no grammar equivalent`);
   return pattern.flags.includes('i') ? `(?i:${pattern.source})` : pattern.source;
 }
 

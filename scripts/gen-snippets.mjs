@@ -55,7 +55,11 @@ function promptConfig(engine) {
 /** An item's template as { title, body, line }: the prompt version, filled from config alone. */
 function templateOf(engine, item, config) {
   const t = engine.templateFor(item.id);
-  return { title: t.title, body: engine.templateBody(t, engine.templateValues(undefined, config)), line: Boolean(t.line) };
+  return {
+    title: t.title,
+    body: engine.templateBody(t, engine.templateValues(undefined, config)),
+    line: Boolean(t.line),
+  };
 }
 
 /** A template such as "Last updated: …" is a line under the title, not a section. */
@@ -94,7 +98,8 @@ function skeletonSnippet(engine) {
   lines[lines.length - 1] = '$0';
   return {
     prefix: ['privacy-policy', 'pl-policy'],
-    description: 'A whole privacy policy: every checklist section in the order readers expect, with the company, contact email, postal address and date as tab stops.',
+    description:
+      'A whole privacy policy: every checklist section in the order readers expect, with the company, contact email, postal address and date as tab stops.',
     body: lines,
   };
 }
@@ -106,11 +111,21 @@ function directiveSnippets(engine) {
   const make = (kind, what, withReason = true) => ({
     prefix: [`pl-${kind}`],
     description: `policylint: ${what}. Delete the rule id to mean every rule.`,
-    body: [withReason ? `<!-- policylint-${kind} ${rule} -- \${2:why the rule does not apply here} -->$0` : `<!-- policylint-${kind} ${rule} -->$0`],
+    body: [
+      withReason
+        ? `<!-- policylint-${kind} ${rule} -- \${2:why the rule does not apply here} -->$0`
+        : `<!-- policylint-${kind} ${rule} -->$0`,
+    ],
   });
   return {
-    'Disable a rule from here on': make('disable', 'turn a rule off from this comment until a matching policylint-enable'),
-    'Disable a rule for the next line': make('disable-next-line', 'turn a rule off for the next line that is not blank'),
+    'Disable a rule from here on': make(
+      'disable',
+      'turn a rule off from this comment until a matching policylint-enable',
+    ),
+    'Disable a rule for the next line': make(
+      'disable-next-line',
+      'turn a rule off for the next line that is not blank',
+    ),
     'Disable a rule for this line': make('disable-line', 'turn a rule off for the line the comment is on'),
     'Disable a rule for the whole file': make('disable-file', 'turn a rule off for the whole file'),
     'Enable a rule again': make('enable', 'turn a rule back on after policylint-disable', false),
@@ -118,7 +133,8 @@ function directiveSnippets(engine) {
 }
 
 export function buildSnippets(engine) {
-  if (!engine.ITEMS?.length) throw new Error(`${ENGINE_MODULE} has no checklist ITEMS: build the engine first (npx tsc -p .)`);
+  if (!engine.ITEMS?.length)
+    throw new Error(`${ENGINE_MODULE} has no checklist ITEMS: build the engine first (npx tsc -p .)`);
   const snippets = { 'Privacy policy skeleton': skeletonSnippet(engine) };
   for (const item of engine.ITEMS) snippets[`Section: ${item.title}`] = itemSnippet(engine, item);
   Object.assign(snippets, directiveSnippets(engine));

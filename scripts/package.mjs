@@ -11,7 +11,18 @@
 // `node scripts/package.mjs --tarball [--pack-destination DIR]` makes only the tarball, in DIR
 // (the repository root by default); the install test uses it.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +49,13 @@ export const REQUIRED = [
 ];
 
 /** What must never be in the .vsix. */
-export const FORBIDDEN = [/(^|\/)node_modules\//, /\.tsx?$/, /\.map$/, /^extension\/(client|server|test|scripts|out|bench|corpus|\.ci)\//, /\.vsix$/];
+export const FORBIDDEN = [
+  /(^|\/)node_modules\//,
+  /\.tsx?$/,
+  /\.map$/,
+  /^extension\/(client|server|test|scripts|out|bench|corpus|\.ci)\//,
+  /\.vsix$/,
+];
 
 /** The names of the entries in a zip file, from its central directory. */
 export function zipEntries(buf) {
@@ -107,7 +124,8 @@ export function tarballManifest() {
   return {
     name: pkg.name,
     version: pkg.version,
-    description: 'Lints draft privacy policies written in Markdown: the policylint command (for CI) and the policylint language server (for any LSP editor).',
+    description:
+      'Lints draft privacy policies written in Markdown: the policylint command (for CI) and the policylint language server (for any LSP editor).',
     license: pkg.license,
     repository: pkg.repository,
     keywords: pkg.keywords,
@@ -134,7 +152,11 @@ export function buildTarball(outDir = root) {
     for (const bin of Object.values(tarballManifest().bin)) chmodSync(join(stage, bin), 0o755);
     writeFileSync(join(stage, 'package.json'), JSON.stringify(tarballManifest(), null, 2) + '\n');
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const res = spawnSync(npm, ['pack', '--json', '--pack-destination', outDir], { cwd: stage, encoding: 'utf8', shell: process.platform === 'win32' });
+    const res = spawnSync(npm, ['pack', '--json', '--pack-destination', outDir], {
+      cwd: stage,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
     if (res.status !== 0) throw new Error(`npm pack failed (exit ${res.status}): ${res.stderr}`);
     const [info] = JSON.parse(res.stdout);
     const problems = checkTarballFiles(info.files.map((f) => f.path));
@@ -148,7 +170,14 @@ export function buildTarball(outDir = root) {
 /** What is wrong with the tarball's file list (paths inside the package). */
 export function checkTarballFiles(paths) {
   const problems = [];
-  for (const f of ['package.json', 'README.md', 'LICENSE', ...Object.values(tarballManifest().bin), 'schema/policylintrc.schema.json', 'docs/rules/README.md']) {
+  for (const f of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    ...Object.values(tarballManifest().bin),
+    'schema/policylintrc.schema.json',
+    'docs/rules/README.md',
+  ]) {
     if (!paths.includes(f)) problems.push(`missing ${f}`);
   }
   for (const p of paths) if (/(^|\/)node_modules\/|\.tsx?$|\.map$/.test(p)) problems.push(`should not contain ${p}`);
@@ -170,12 +199,18 @@ function main() {
   if (process.argv.includes('--tarball')) return packTarball();
   const missing = REQUIRED.filter((f) => !existsSync(join(root, f)));
   if (missing.length) {
-    console.error(`package: missing ${missing.join(', ')}${missing.some((f) => f.startsWith('dist/') || f.startsWith('schema/')) ? ' (run npm run build first)' : ''}`);
+    console.error(
+      `package: missing ${missing.join(', ')}${missing.some((f) => f.startsWith('dist/') || f.startsWith('schema/')) ? ' (run npm run build first)' : ''}`,
+    );
     process.exit(1);
   }
   const out = `${pkg.name}-${pkg.version}.vsix`;
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const res = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'packaging/README.marketplace.md', '--out', out], { cwd: root, stdio: 'inherit' });
+  const res = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--readme-path', 'packaging/README.marketplace.md', '--out', out],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (res.status !== 0) {
     console.error(`package: vsce package failed (exit ${res.status})`);
     process.exit(1);
@@ -183,13 +218,20 @@ function main() {
   const buf = readFileSync(join(root, out));
   const entries = zipEntries(buf);
   const problems = checkEntries(entries.map((e) => e.name));
-  const manifest = JSON.parse(zipRead(buf, entries.find((e) => e.name === 'extension/package.json')).toString('utf8'));
+  const manifest = JSON.parse(
+    zipRead(
+      buf,
+      entries.find((e) => e.name === 'extension/package.json'),
+    ).toString('utf8'),
+  );
   if (manifest.main !== './dist/client.cjs') problems.push(`main is ${manifest.main}`);
   if (problems.length) {
     console.error(`package: ${out} is wrong:\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`package: ${out}: ${(statSync(join(root, out)).size / 1024).toFixed(1)} KiB, ${entries.length} entries, contents checked`);
+  console.log(
+    `package: ${out}: ${(statSync(join(root, out)).size / 1024).toFixed(1)} KiB, ${entries.length} entries, contents checked`,
+  );
   packTarball();
 }
 

@@ -32,11 +32,14 @@ const MAX_EVIDENCE = 80;
 
 /** "12/16" for the view's description; with a law profile on, the counts per profile: "Checklist 12/14 · GDPR 9/10". */
 export function checklistSummary(resp: ChecklistResponse | null | undefined): string {
-  return resp?.looksLikePolicy && resp.total ? resp.grouped ?? `${resp.present}/${resp.total}` : '';
+  return resp?.looksLikePolicy && resp.total ? (resp.grouped ?? `${resp.present}/${resp.total}`) : '';
 }
 
 /** The message the view shows instead of rows, or undefined when there are rows. */
-export function checklistMessage(resp: ChecklistResponse | null | undefined, hasPolicyEditor: boolean): string | undefined {
+export function checklistMessage(
+  resp: ChecklistResponse | null | undefined,
+  hasPolicyEditor: boolean,
+): string | undefined {
   if (!hasPolicyEditor) return 'Open a privacy policy to see its checklist.';
   if (resp === undefined) return 'Waiting for the language server…';
   if (resp === null) return 'The language server has no checklist for this document.';
@@ -75,7 +78,7 @@ function groupNode(resp: ChecklistResponse, g: ChecklistGroupInfo): ChecklistNod
 
 function toNode(uri: string, item: ChecklistItemInfo, parent = uri): ChecklistNode {
   const status = statusLabel(item);
-  const detail = item.evidence ? quote(item.evidence) : item.reason ?? '';
+  const detail = item.evidence ? quote(item.evidence) : (item.reason ?? '');
   return {
     id: `${parent}#${item.id}`,
     uri,
@@ -100,7 +103,9 @@ function icon(item: ChecklistItemInfo): ChecklistNode['icon'] {
     case 'incomplete':
       return { id: 'warning', color: 'problemsWarningIcon.foreground' };
     default:
-      return item.required ? { id: 'error', color: 'problemsErrorIcon.foreground' } : { id: 'circle-large-outline', color: 'disabledForeground' };
+      return item.required
+        ? { id: 'error', color: 'problemsErrorIcon.foreground' }
+        : { id: 'circle-large-outline', color: 'disabledForeground' };
   }
 }
 

@@ -13,7 +13,13 @@ export interface LintedEvent extends LintStats {
 
 /** The numbers the status item shows, of a lint notification or a checklist response. */
 function statsOf(e: LintStats & { version: number | null }): LintStats & { version: number | null } {
-  return { present: e.present, total: e.total, ...(e.grouped !== undefined && { grouped: e.grouped }), elapsedMs: e.elapsedMs, version: e.version };
+  return {
+    present: e.present,
+    total: e.total,
+    ...(e.grouped !== undefined && { grouped: e.grouped }),
+    elapsedMs: e.elapsedMs,
+    version: e.version,
+  };
 }
 
 export class ChecklistStore {

@@ -50,7 +50,10 @@ export class ChecklistView implements vscode.TreeDataProvider<ChecklistNode>, vs
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, node.children ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      node.label,
+      node.children ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = node.id;
     item.description = node.description;
     const tooltip = new vscode.MarkdownString(node.tooltip);
@@ -60,7 +63,11 @@ export class ChecklistView implements vscode.TreeDataProvider<ChecklistNode>, vs
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
     if (node.reveal) {
-      item.command = { command: ClientCommands.revealEvidence, title: 'Reveal Evidence', arguments: [node.uri, node.reveal] };
+      item.command = {
+        command: ClientCommands.revealEvidence,
+        title: 'Reveal Evidence',
+        arguments: [node.uri, node.reveal],
+      };
     }
     return item;
   }

@@ -45,7 +45,8 @@ async function serverCommand(deps: CommandDeps, command: string, args: unknown[]
 function targetUri(deps: CommandDeps, arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (arg instanceof vscode.Uri) return arg.toString();
-  if (arg && typeof arg === 'object' && typeof (arg as ChecklistNode).uri === 'string') return (arg as ChecklistNode).uri;
+  if (arg && typeof arg === 'object' && typeof (arg as ChecklistNode).uri === 'string')
+    return (arg as ChecklistNode).uri;
   return deps.activePolicy()?.uri.toString();
 }
 
@@ -79,22 +80,31 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 
     [ClientCommands.insertMissingSections]: guarded(deps, 'Insert Missing Sections', async (arg?: unknown) => {
       const uri = targetUri(deps, arg);
-      if (!uri) return void vscode.window.showInformationMessage('policylint: open a privacy policy to insert its missing sections.');
+      if (!uri)
+        return void vscode.window.showInformationMessage(
+          'policylint: open a privacy policy to insert its missing sections.',
+        );
       await serverCommand(deps, Commands.insertMissingSections, [uri]);
     }),
 
     [ClientCommands.showChecklist]: guarded(deps, 'Show Checklist', async (uri?: unknown) => {
       // The code lens passes its document, which may be in an editor that is not active.
-      if (typeof uri === 'string' && uri !== deps.activePolicy()?.uri.toString()) await vscode.window.showTextDocument(vscode.Uri.parse(uri));
-      if (!deps.activePolicy()) return void vscode.window.showInformationMessage('policylint: open a privacy policy to see its checklist.');
+      if (typeof uri === 'string' && uri !== deps.activePolicy()?.uri.toString())
+        await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+      if (!deps.activePolicy())
+        return void vscode.window.showInformationMessage('policylint: open a privacy policy to see its checklist.');
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     }),
 
     [ClientCommands.openReviewReport]: guarded(deps, 'Open Review Report', async (arg?: unknown) => {
       const uri = targetUri(deps, arg);
-      if (!uri) return void vscode.window.showInformationMessage('policylint: open a privacy policy to see its review report.');
+      if (!uri)
+        return void vscode.window.showInformationMessage('policylint: open a privacy policy to see its review report.');
       const report = await deps.client.require().sendRequest(ReviewReportRequest, { uri });
-      if (!report) return void vscode.window.showInformationMessage('policylint: this document is not linted as a privacy policy, so it has no review report.');
+      if (!report)
+        return void vscode.window.showInformationMessage(
+          'policylint: this document is not linted as a privacy policy, so it has no review report.',
+        );
       showReport(uri, report.html);
     }),
 
@@ -109,30 +119,45 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
 
     [ClientCommands.showDocs]: guarded(deps, 'Show Rule Documentation', async (url?: unknown) => {
-      if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw new Error(`expected a documentation URL, got ${JSON.stringify(url)}`);
+      if (typeof url !== 'string' || !/^https?:\/\//i.test(url))
+        throw new Error(`expected a documentation URL, got ${JSON.stringify(url)}`);
       await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
 
-    [ClientCommands.disableWithReason]: guarded(deps, 'Disable Rule', async (uri?: unknown, ruleId?: unknown, scope?: unknown, line?: unknown) => {
-      if (typeof uri !== 'string' || typeof ruleId !== 'string' || (scope !== 'line' && scope !== 'file') || typeof line !== 'number') {
-        throw new Error(`expected (uri, ruleId, "line" | "file", line), got ${JSON.stringify([uri, ruleId, scope, line])}`);
-      }
-      const reason = await vscode.window.showInputBox({
-        title: `Disable ${ruleId} ${scope === 'file' ? 'for this file' : 'for this line'}`,
-        prompt: 'Why is the rule disabled here? The reason is written into the comment for the next reader.',
-        placeHolder: 'e.g. the legal team reviewed this wording',
-        ignoreFocusOut: true,
-      });
-      if (reason === undefined) return;
-      await serverCommand(deps, Commands.disableRule, [uri, ruleId, scope, line, reason.trim() || undefined]);
-    }),
+    [ClientCommands.disableWithReason]: guarded(
+      deps,
+      'Disable Rule',
+      async (uri?: unknown, ruleId?: unknown, scope?: unknown, line?: unknown) => {
+        if (
+          typeof uri !== 'string' ||
+          typeof ruleId !== 'string' ||
+          (scope !== 'line' && scope !== 'file') ||
+          typeof line !== 'number'
+        ) {
+          throw new Error(
+            `expected (uri, ruleId, "line" | "file", line), got ${JSON.stringify([uri, ruleId, scope, line])}`,
+          );
+        }
+        const reason = await vscode.window.showInputBox({
+          title: `Disable ${ruleId} ${scope === 'file' ? 'for this file' : 'for this line'}`,
+          prompt: 'Why is the rule disabled here? The reason is written into the comment for the next reader.',
+          placeHolder: 'e.g. the legal team reviewed this wording',
+          ignoreFocusOut: true,
+        });
+        if (reason === undefined) return;
+        await serverCommand(deps, Commands.disableRule, [uri, ruleId, scope, line, reason.trim() || undefined]);
+      },
+    ),
 
     [ClientCommands.revealEvidence]: guarded(deps, 'Reveal Evidence', async (uri?: unknown, range?: unknown) => {
-      if (typeof uri !== 'string' || !isLspRange(range)) throw new Error(`expected (uri, range), got ${JSON.stringify([uri, range])}`);
+      if (typeof uri !== 'string' || !isLspRange(range))
+        throw new Error(`expected (uri, range), got ${JSON.stringify([uri, range])}`);
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
       // From the review report (a webview beside the editor): show the line where the document already is.
-      const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString())?.viewColumn;
+      const column = vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.toString() === doc.uri.toString(),
+      )?.viewColumn;
       const editor = await vscode.window.showTextDocument(doc, { selection, preserveFocus: false, viewColumn: column });
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
@@ -141,7 +166,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const node = arg && typeof arg === 'object' ? (arg as Partial<ChecklistNode>) : undefined;
       const uri = node?.uri ?? (typeof arg === 'string' ? arg : undefined);
       const itemId = node?.itemId ?? (typeof id === 'string' ? id : undefined);
-      if (!uri || !itemId) throw new Error(`expected a checklist item or (uri, itemId), got ${JSON.stringify([arg, id])}`);
+      if (!uri || !itemId)
+        throw new Error(`expected a checklist item or (uri, itemId), got ${JSON.stringify([arg, id])}`);
       await serverCommand(deps, Commands.insertSection, [uri, itemId]);
     }),
   };
@@ -149,13 +175,17 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 }
 
 function isLspRange(r: unknown): r is LspRange {
-  const p = (x: unknown) => !!x && typeof (x as { line: unknown }).line === 'number' && typeof (x as { character: unknown }).character === 'number';
+  const p = (x: unknown) =>
+    !!x &&
+    typeof (x as { line: unknown }).line === 'number' &&
+    typeof (x as { character: unknown }).character === 'number';
   return !!r && typeof r === 'object' && p((r as LspRange).start) && p((r as LspRange).end);
 }
 
 async function runLintWorkspace(deps: CommandDeps): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (!folders.length) return void vscode.window.showInformationMessage('policylint: open a folder to lint the policies in it.');
+  if (!folders.length)
+    return void vscode.window.showInformationMessage('policylint: open a folder to lint the policies in it.');
   const client = deps.client.require();
   const globsUsed = new Set<string>();
   const summary = await vscode.window.withProgress(
@@ -170,8 +200,14 @@ async function runLintWorkspace(deps: CommandDeps): Promise<void> {
             if (setting.problem) deps.client.output.appendLine(`${folder.name}: ${setting.problem}`);
             for (const glob of setting.globs) {
               globsUsed.add(glob);
-              const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), SEARCH_EXCLUDE, undefined, token);
-              for (const uri of uris) files.push({ uri: uri.toString(), label: vscode.workspace.asRelativePath(uri, folders.length > 1) });
+              const uris = await vscode.workspace.findFiles(
+                new vscode.RelativePattern(folder, glob),
+                SEARCH_EXCLUDE,
+                undefined,
+                token,
+              );
+              for (const uri of uris)
+                files.push({ uri: uri.toString(), label: vscode.workspace.asRelativePath(uri, folders.length > 1) });
             }
           }
           return files.sort((a, b) => a.label.localeCompare(b.label));
@@ -192,7 +228,12 @@ async function runLintWorkspace(deps: CommandDeps): Promise<void> {
   const { text, severity } = summaryMessage(summary, [...globsUsed]);
   deps.client.output.appendLine(text);
   const buttons = summary.linted ? ['Open Problems', 'Show Output'] : ['Show Output'];
-  const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show =
+    severity === 'error'
+      ? vscode.window.showErrorMessage
+      : severity === 'warning'
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
   const pick = await show(text, ...buttons);
   if (pick === 'Open Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
   if (pick === 'Show Output') deps.client.output.show();
@@ -200,13 +241,21 @@ async function runLintWorkspace(deps: CommandDeps): Promise<void> {
 
 async function createConfigFile(): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (!folders.length) return void vscode.window.showInformationMessage(`policylint: open a folder to create a ${CONFIG_FILE_NAME} in it.`);
-  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: `Folder to create ${CONFIG_FILE_NAME} in` });
+  if (!folders.length)
+    return void vscode.window.showInformationMessage(
+      `policylint: open a folder to create a ${CONFIG_FILE_NAME} in it.`,
+    );
+  const folder =
+    folders.length === 1
+      ? folders[0]
+      : await vscode.window.showWorkspaceFolderPick({ placeHolder: `Folder to create ${CONFIG_FILE_NAME} in` });
   if (!folder) return;
   const target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
   if (await exists(target)) {
     await vscode.window.showTextDocument(target);
-    void vscode.window.showInformationMessage(`policylint: ${vscode.workspace.asRelativePath(target)} already exists; it was opened, not overwritten.`);
+    void vscode.window.showInformationMessage(
+      `policylint: ${vscode.workspace.asRelativePath(target)} already exists; it was opened, not overwritten.`,
+    );
     return;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(defaultConfigText()));

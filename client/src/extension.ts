@@ -22,13 +22,18 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
 }
 
 /** The extension on a transport; `tasks`: the policylint task type (it needs a shell: desktop only). */
-export async function activateWith(context: vscode.ExtensionContext, factory: ClientFactory, options: { tasks: boolean }): Promise<void> {
+export async function activateWith(
+  context: vscode.ExtensionContext,
+  factory: ClientFactory,
+  options: { tasks: boolean },
+): Promise<void> {
   const output = vscode.window.createOutputChannel('policylint');
   const client = new PolicyClient(output, factory);
   host = client;
   const store = new ChecklistStore(
     (uri) => client.require().sendRequest(ChecklistRequest, { uri }),
-    (uri, err) => output.appendLine(`Could not get the checklist of ${uri}: ${err instanceof Error ? err.message : String(err)}`),
+    (uri, err) =>
+      output.appendLine(`Could not get the checklist of ${uri}: ${err instanceof Error ? err.message : String(err)}`),
   );
   const view = new ChecklistView(store);
   const status = new PolicyStatus(store);

@@ -1,8 +1,20 @@
 // Starts and restarts the bundled language server: dist/server.cjs over IPC on the desktop
 // (node-client.ts), dist/browser/server.js in a web worker on the web (browser.ts).
 import * as vscode from 'vscode';
-import { RevealOutputChannelOn, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
-import { ChecklistChangedNotification, ClientCommands, Commands, SNIPPET_EDITS_CAPABILITY, WATCHED_FILES, WorkspaceTrustedNotification } from '../../server/src/protocol.js';
+import {
+  RevealOutputChannelOn,
+  State,
+  type BaseLanguageClient,
+  type LanguageClientOptions,
+} from 'vscode-languageclient';
+import {
+  ChecklistChangedNotification,
+  ClientCommands,
+  Commands,
+  SNIPPET_EDITS_CAPABILITY,
+  WATCHED_FILES,
+  WorkspaceTrustedNotification,
+} from '../../server/src/protocol.js';
 import type { LintedEvent } from './checklist-store.js';
 import { documentSelector, readFilesSetting } from './selector.js';
 import type { PolicyDocumentFilter } from './selector.js';
@@ -80,7 +92,9 @@ export class PolicyClient implements vscode.Disposable {
       try {
         await client.stop();
       } catch (err) {
-        this.output.appendLine(`Stopping the language server failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.output.appendLine(
+          `Stopping the language server failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   }
@@ -88,7 +102,10 @@ export class PolicyClient implements vscode.Disposable {
   /** The running client, or an error a command can show. */
   require(): BaseLanguageClient {
     const client = this.current;
-    if (!client) throw new Error('the policylint language server is not running (see the policylint output; Privacy Policy: Restart Server tries again)');
+    if (!client)
+      throw new Error(
+        'the policylint language server is not running (see the policylint output; Privacy Policy: Restart Server tries again)',
+      );
     return client;
   }
 
@@ -112,11 +129,16 @@ export class PolicyClient implements vscode.Disposable {
         // "Disable … with a reason": the server marks the edit (data.snippet) so the reason is a placeholder to type over.
         provideCodeActions: async (document, range, context, token, next) => {
           const actions = await next(document, range, context, token);
-          return actions?.map((a) => (a instanceof vscode.CodeAction && (a as { data?: { snippet?: boolean } }).data?.snippet ? asSnippetAction(a) : a));
+          return actions?.map((a) =>
+            a instanceof vscode.CodeAction && (a as { data?: { snippet?: boolean } }).data?.snippet
+              ? asSnippetAction(a)
+              : a,
+          );
         },
         // The code lens runs the server's checklist command; in VS Code the checklist view shows it instead.
         executeCommand: async (command, args, next) => {
-          if (command === Commands.showChecklist) return vscode.commands.executeCommand(ClientCommands.showChecklist, ...args);
+          if (command === Commands.showChecklist)
+            return vscode.commands.executeCommand(ClientCommands.showChecklist, ...args);
           return next(command, args);
         },
         window: {
@@ -163,7 +185,10 @@ function asSnippetAction(action: vscode.CodeAction): vscode.CodeAction {
   if (!action.edit) return action;
   const edit = new vscode.WorkspaceEdit();
   for (const [uri, edits] of action.edit.entries()) {
-    edit.set(uri, edits.map((e) => new vscode.SnippetTextEdit(e.range, new vscode.SnippetString(e.newText))));
+    edit.set(
+      uri,
+      edits.map((e) => new vscode.SnippetTextEdit(e.range, new vscode.SnippetString(e.newText))),
+    );
   }
   action.edit = edit;
   return action;

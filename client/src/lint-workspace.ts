@@ -77,7 +77,17 @@ function errorText(err: unknown): string {
 
 export async function lintWorkspace(deps: LintWorkspaceDeps, batchSize = BATCH_SIZE): Promise<LintWorkspaceSummary> {
   const summary: LintWorkspaceSummary = {
-    found: 0, linted: 0, skipped: 0, ignored: 0, errors: 0, warnings: 0, infos: 0, notPolicies: 0, problems: 0, withFindings: 0, cancelled: false,
+    found: 0,
+    linted: 0,
+    skipped: 0,
+    ignored: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    notPolicies: 0,
+    problems: 0,
+    withFindings: 0,
+    cancelled: false,
   };
   const files = uniqueFiles(await deps.findFiles());
   summary.found = files.length;
@@ -154,10 +164,20 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The message shown when Lint Workspace ends, and how loudly to show it. */
-export function summaryMessage(s: LintWorkspaceSummary, globs: readonly string[]): { text: string; severity: 'info' | 'warning' | 'error' } {
-  if (s.failure) return { text: `policylint: Lint Workspace stopped after ${plural(s.linted, 'file')}: ${s.failure}`, severity: 'error' };
+export function summaryMessage(
+  s: LintWorkspaceSummary,
+  globs: readonly string[],
+): { text: string; severity: 'info' | 'warning' | 'error' } {
+  if (s.failure)
+    return {
+      text: `policylint: Lint Workspace stopped after ${plural(s.linted, 'file')}: ${s.failure}`,
+      severity: 'error',
+    };
   if (!s.found) {
-    return { text: `policylint: no policy files found in the workspace (policylint.files: ${globs.join(', ') || 'none'}).`, severity: 'warning' };
+    return {
+      text: `policylint: no policy files found in the workspace (policylint.files: ${globs.join(', ') || 'none'}).`,
+      severity: 'warning',
+    };
   }
   const parts = [`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`];
   if (s.infos) parts.push(plural(s.infos, 'info', 'infos'));
@@ -166,7 +186,9 @@ export function summaryMessage(s: LintWorkspaceSummary, globs: readonly string[]
   if (s.ignored) extras.push(`${plural(s.ignored, 'file')} ignored (.policylintignore, .gitignore or "ignores")`);
   if (s.problems) extras.push(`${plural(s.problems, 'file')} could not be linted (see the output)`);
   if (s.notPolicies) extras.push(`${plural(s.notPolicies, 'file')} did not read like a privacy policy`);
-  const head = s.cancelled ? `Lint Workspace cancelled after ${s.linted} of ${plural(s.found, 'file')}` : `linted ${plural(s.linted, 'file')}`;
+  const head = s.cancelled
+    ? `Lint Workspace cancelled after ${s.linted} of ${plural(s.found, 'file')}`
+    : `linted ${plural(s.linted, 'file')}`;
   const text = `policylint: ${head}: ${parts.join(', ')}${extras.length ? `; ${extras.join('; ')}` : ''}.`;
   // Findings live in the Problems panel; the message only turns louder when files were left out.
   const severity = s.skipped || s.problems || s.cancelled ? 'warning' : 'info';

@@ -2,7 +2,12 @@
 // matches the `policylint.files` globs. Pure (no vscode import) so it can be unit-tested.
 
 /** The default of `policylint.files` (package.json declares the same list). */
-export const DEFAULT_FILES: readonly string[] = ['**/*privacy*.md', '**/*Privacy*.md', '**/*PRIVACY*.md', '**/*.policy.md'];
+export const DEFAULT_FILES: readonly string[] = [
+  '**/*privacy*.md',
+  '**/*Privacy*.md',
+  '**/*PRIVACY*.md',
+  '**/*.policy.md',
+];
 
 export const POLICY_LANGUAGE = 'privacy-policy';
 
@@ -20,11 +25,16 @@ export interface PolicyDocumentFilter {
 export function readFilesSetting(value: unknown): { globs: string[]; problem?: string } {
   if (value === undefined || value === null) return { globs: [...DEFAULT_FILES] };
   if (!Array.isArray(value)) {
-    return { globs: [...DEFAULT_FILES], problem: `policylint.files must be an array of glob patterns, got ${describe(value)}; using the default` };
+    return {
+      globs: [...DEFAULT_FILES],
+      problem: `policylint.files must be an array of glob patterns, got ${describe(value)}; using the default`,
+    };
   }
   const globs = value.filter((g): g is string => typeof g === 'string' && g.trim() !== '').map((g) => g.trim());
   const dropped = value.length - globs.length;
-  const problem = dropped ? `policylint.files: ignored ${dropped} entr${dropped === 1 ? 'y' : 'ies'} that ${dropped === 1 ? 'is' : 'are'} not a non-empty string` : undefined;
+  const problem = dropped
+    ? `policylint.files: ignored ${dropped} entr${dropped === 1 ? 'y' : 'ies'} that ${dropped === 1 ? 'is' : 'are'} not a non-empty string`
+    : undefined;
   return { globs: [...new Set(globs)], problem };
 }
 

@@ -39,7 +39,11 @@ export class PolicyStatus implements vscode.Disposable {
     item.text = s.text;
     item.detail = s.detail;
     item.severity = s.incomplete ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    item.command = { command: ClientCommands.showChecklist, title: 'Show Checklist', tooltip: 'Show the policy checklist' };
+    item.command = {
+      command: ClientCommands.showChecklist,
+      title: 'Show Checklist',
+      tooltip: 'Show the policy checklist',
+    };
   }
 
   dispose(): void {

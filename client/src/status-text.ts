@@ -29,7 +29,11 @@ export interface StatusText {
 export function statusText(stats: LintStats | undefined): StatusText {
   if (!stats) return { text: 'Checklist …', detail: 'waiting for the first lint', incomplete: false };
   if (stats.total === 0) {
-    return { text: `Checklist – · ${formatElapsed(stats.elapsedMs)}`, detail: 'no checklist items apply to this document', incomplete: false };
+    return {
+      text: `Checklist – · ${formatElapsed(stats.elapsedMs)}`,
+      detail: 'no checklist items apply to this document',
+      incomplete: false,
+    };
   }
   const missing = stats.total - stats.present;
   return {

@@ -13,7 +13,9 @@ interface PolicylintTaskDefinition extends vscode.TaskDefinition {
 
 function task(folder: vscode.WorkspaceFolder, definition: PolicylintTaskDefinition): vscode.Task {
   const args = [...(definition.args ?? []), ...(definition.paths?.length ? definition.paths : ['.'])];
-  const execution = new vscode.ShellExecution('npx', ['--no-install', 'policylint', ...args], { cwd: folder.uri.fsPath });
+  const execution = new vscode.ShellExecution('npx', ['--no-install', 'policylint', ...args], {
+    cwd: folder.uri.fsPath,
+  });
   const t = new vscode.Task(definition, folder, 'Lint Workspace', TASK_TYPE, execution, ['$policylint']);
   t.group = vscode.TaskGroup.Test;
   return t;
@@ -21,10 +23,16 @@ function task(folder: vscode.WorkspaceFolder, definition: PolicylintTaskDefiniti
 
 export function registerTasks(): vscode.Disposable {
   return vscode.tasks.registerTaskProvider(TASK_TYPE, {
-    provideTasks: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => task(f, { type: TASK_TYPE })),
+    provideTasks: () =>
+      (vscode.workspace.workspaceFolders ?? [])
+        .filter((f) => f.uri.scheme === 'file')
+        .map((f) => task(f, { type: TASK_TYPE })),
     resolveTask: (t) => {
-      const folder = typeof t.scope === 'object' ? (t.scope as vscode.WorkspaceFolder) : vscode.workspace.workspaceFolders?.[0];
-      return folder && folder.uri.scheme === 'file' ? task(folder, t.definition as PolicylintTaskDefinition) : undefined;
+      const folder =
+        typeof t.scope === 'object' ? (t.scope as vscode.WorkspaceFolder) : vscode.workspace.workspaceFolders?.[0];
+      return folder && folder.uri.scheme === 'file'
+        ? task(folder, t.definition as PolicylintTaskDefinition)
+        : undefined;
     },
   });
 }

@@ -4,7 +4,8 @@
 const encoder = new TextEncoder();
 
 const utf8 = (encoding) => {
-  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) throw new TypeError(`the browser Buffer speaks UTF-8 only, not ${encoding}`);
+  if (encoding !== undefined && !/^utf-?8$/i.test(encoding))
+    throw new TypeError(`the browser Buffer speaks UTF-8 only, not ${encoding}`);
 };
 
 export class Buffer extends Uint8Array {

@@ -28,7 +28,8 @@ export function setVirtualFile(path, bytes, uri) {
 /** The URI the file at `path` was sent as, if it was. */
 export const virtualFileUri = (path) => uris.get(path);
 
-const missing = (path) => Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT', path });
+const missing = (path) =>
+  Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT', path });
 const isDirectory = (path) => {
   const prefix = path.endsWith('/') ? path : `${path}/`;
   for (const p of files.keys()) if (p.startsWith(prefix)) return true;
@@ -89,4 +90,18 @@ export function readFileSync(path, options) {
 }
 const rejected = (path) => Promise.reject(missing(path));
 export const promises = { stat: rejected, open: rejected, readFile: rejected, lstat: rejected };
-export default { constants, promises, existsSync, statSync, lstatSync, readFileSync, openSync, fstatSync, readSync, closeSync, realpathSync, setVirtualFile, virtualFileUri };
+export default {
+  constants,
+  promises,
+  existsSync,
+  statSync,
+  lstatSync,
+  readFileSync,
+  openSync,
+  fstatSync,
+  readSync,
+  closeSync,
+  realpathSync,
+  setVirtualFile,
+  virtualFileUri,
+};

@@ -42,7 +42,13 @@ export const relative = (from, to) => {
 export const parse = (p) => {
   const base = basename(p);
   const ext = extname(p);
-  return { root: p.startsWith('/') ? '/' : '', dir: dirname(p), base, ext, name: ext ? base.slice(0, -ext.length) : base };
+  return {
+    root: p.startsWith('/') ? '/' : '',
+    dir: dirname(p),
+    base,
+    ext,
+    name: ext ? base.slice(0, -ext.length) : base,
+  };
 };
 export const posix = { sep, normalize, join, resolve, dirname, basename, extname, isAbsolute, relative, parse };
 export default posix;

@@ -57,12 +57,19 @@ export interface ChecklistResponse {
 }
 
 /** policylint/checklist: the checklist of one document (open, or read from disk by the server). */
-export const ChecklistRequest = new RequestType<{ uri: string }, ChecklistResponse | null, void>('policylint/checklist');
+export const ChecklistRequest = new RequestType<{ uri: string }, ChecklistResponse | null, void>(
+  'policylint/checklist',
+);
 
 /** Sent by the server after it lints a document, so views (checklist, status) can refresh. */
-export const ChecklistChangedNotification = new NotificationType<{ uri: string; version: number | null; present: number; total: number; grouped?: string; elapsedMs: number }>(
-  'policylint/checklistChanged',
-);
+export const ChecklistChangedNotification = new NotificationType<{
+  uri: string;
+  version: number | null;
+  present: number;
+  total: number;
+  grouped?: string;
+  elapsedMs: number;
+}>('policylint/checklistChanged');
 
 /** The files the client watches for the server: config files, and the ignore files that change what is linted. */
 export const WATCHED_FILES = '**/{.policylintrc.json,.policylintrc.jsonc,.policylintignore,.gitignore}';
@@ -73,13 +80,25 @@ export interface LintDocumentsParams {
 }
 export interface LintDocumentsResult {
   /** `ignored`: what leaves the file out (.policylintignore, .gitignore, a config's `ignores`); it was not linted. */
-  results: { uri: string; errors: number; warnings: number; infos: number; looksLikePolicy: boolean; problem?: string; ignored?: string }[];
+  results: {
+    uri: string;
+    errors: number;
+    warnings: number;
+    infos: number;
+    looksLikePolicy: boolean;
+    problem?: string;
+    ignored?: string;
+  }[];
 }
 /** policylint/lintDocuments: lint texts the client sends and publish their diagnostics (Lint Workspace). */
-export const LintDocumentsRequest = new RequestType<LintDocumentsParams, LintDocumentsResult, void>('policylint/lintDocuments');
+export const LintDocumentsRequest = new RequestType<LintDocumentsParams, LintDocumentsResult, void>(
+  'policylint/lintDocuments',
+);
 
 /** policylint/reviewReport: the review report of an open document, as one self-contained HTML page (links to lines are command URIs of policylint.revealEvidence). */
-export const ReviewReportRequest = new RequestType<{ uri: string }, { html: string } | null, void>('policylint/reviewReport');
+export const ReviewReportRequest = new RequestType<{ uri: string }, { html: string } | null, void>(
+  'policylint/reviewReport',
+);
 
 /** Sent by the client when the user trusts the workspace: from then on the server may read git (stale-effective-date). */
 export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>('policylint/workspaceTrusted');

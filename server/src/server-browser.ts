@@ -15,7 +15,10 @@ import { setVirtualPaths } from './lsp/selection.js';
 /** The worker's global scope, as far as it is used here (no DOM lib in this project's types). */
 interface WorkerScope {
   postMessage(message: unknown): void;
-  addEventListener(type: string, listener: (e: { data?: unknown; error?: unknown; message?: string; reason?: unknown }) => void): void;
+  addEventListener(
+    type: string,
+    listener: (e: { data?: unknown; error?: unknown; message?: string; reason?: unknown }) => void,
+  ): void;
   removeEventListener(type: string, listener: (e: never) => void): void;
 }
 declare const self: WorkerScope;

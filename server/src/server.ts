@@ -9,6 +9,9 @@ import { packageVersion } from './node/package.js';
 setBundledDocsBase(findBundledDocs(import.meta.url));
 // For the tests of the front ends only (engine/faults.ts): the rule to make throw.
 const throwInRule = process.env.POLICYLINT_TEST_THROW_IN_RULE || undefined;
-const service = runServer(createConnection(ProposedFeatures.all), { version: packageVersion(), faults: throwInRule ? { throwInRule } : undefined });
+const service = runServer(createConnection(ProposedFeatures.all), {
+  version: packageVersion(),
+  faults: throwInRule ? { throwInRule } : undefined,
+});
 process.on('uncaughtException', (err) => service.logError('uncaught exception', err));
 process.on('unhandledRejection', (err) => service.logError('unhandled rejection', err));

@@ -6,7 +6,19 @@ import { formatSize } from '../../server/src/engine/config.js';
 
 describe('cli: argument parsing', () => {
   it('reads options in both spellings and keeps paths in order', () => {
-    const a = parseArgs(['a.md', '--format=json', 'b/', '--max-warnings', '3', '-', '--fix', '--profile', 'all', '-c', 'x.json']);
+    const a = parseArgs([
+      'a.md',
+      '--format=json',
+      'b/',
+      '--max-warnings',
+      '3',
+      '-',
+      '--fix',
+      '--profile',
+      'all',
+      '-c',
+      'x.json',
+    ]);
     assert.deepEqual(a.paths, ['a.md', 'b/', '-']);
     assert.equal(a.format, 'json');
     assert.equal(a.maxWarnings, 3);
@@ -37,7 +49,10 @@ describe('cli: argument parsing', () => {
     assert.throws(() => parseArgs(['--max-warnings', '2.5']), /--max-warnings expects a whole number/);
     assert.throws(() => parseArgs(['--fix=yes']), /--fix takes no value/);
     assert.throws(() => parseArgs(['--config']), /--config needs a value/);
-    assert.throws(() => parseArgs(['--format', 'html']), /--format expects one of stylish, json, sarif, github, gitlab, got "html"/);
+    assert.throws(
+      () => parseArgs(['--format', 'html']),
+      /--format expects one of stylish, json, sarif, github, gitlab, got "html"/,
+    );
   });
 });
 
@@ -70,7 +85,12 @@ describe('cli: reading bytes', () => {
     assert.deepEqual(decodeBytes(be), { ok: true, text: '# Privacy é\n', bom: true, encoding: 'utf-16be' });
     const bare = Buffer.from('# Privacy\n', 'utf16le');
     assert.deepEqual(decodeBytes(bare), { ok: true, text: '# Privacy\n', bom: false, encoding: 'utf-16le' });
-    assert.deepEqual(decodeBytes(Buffer.from(bare).swap16()), { ok: true, text: '# Privacy\n', bom: false, encoding: 'utf-16be' });
+    assert.deepEqual(decodeBytes(Buffer.from(bare).swap16()), {
+      ok: true,
+      text: '# Privacy\n',
+      bom: false,
+      encoding: 'utf-16be',
+    });
     assert.deepEqual(encodeText('# Privacy é\n', 'utf-16be', true), be);
     assert.deepEqual(encodeText('# Privacy\n', 'utf-16le', false), bare);
     assert.deepEqual(encodeText('é', 'utf-8', true), Buffer.from('\uFEFFé'));
@@ -79,8 +99,14 @@ describe('cli: reading bytes', () => {
   it('refuses binary, broken UTF-16, invalid UTF-8 and blank input', () => {
     assert.match((decodeBytes(Buffer.from([0x41, 0, 0x42])) as { message: string }).message, /binary/);
     assert.match((decodeBytes(Buffer.from([0x41, 0, 0x42, 0x43])) as { message: string }).message, /binary/);
-    assert.match((decodeBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])) as { message: string }).message, /not valid UTF-16LE/);
-    assert.match((decodeBytes(Buffer.from([0x61, 0x62, 0xc3, 0x28])) as { message: string }).message, /not valid UTF-8 \(first bad byte at offset 2\)/);
+    assert.match(
+      (decodeBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])) as { message: string }).message,
+      /not valid UTF-16LE/,
+    );
+    assert.match(
+      (decodeBytes(Buffer.from([0x61, 0x62, 0xc3, 0x28])) as { message: string }).message,
+      /not valid UTF-8 \(first bad byte at offset 2\)/,
+    );
     assert.deepEqual(decodeBytes(Buffer.from(' \n\t\n')), { ok: false, kind: 'skip', message: 'empty file, skipped' });
   });
 

@@ -12,7 +12,10 @@ function project(): string {
   return copyFixtures(tempDir(), FILES);
 }
 
-function cacheOf(dir: string, file = '.policylintcache'): { format: number; version: string; entries: Record<string, { messages: { message: string }[] }> } {
+function cacheOf(
+  dir: string,
+  file = '.policylintcache',
+): { format: number; version: string; entries: Record<string, { messages: { message: string }[] }> } {
   return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 }
 
@@ -108,6 +111,9 @@ describe('cli: --cache', () => {
     const plainDir = project();
     const plain = await run(['.', '--fix', '--format', 'json'], { cwd: plainDir });
     assert.equal(r.stdout.replaceAll(dir, ''), plain.stdout.replaceAll(plainDir, ''));
-    assert.equal(fs.readFileSync(path.join(dir, 'missing-sections.md'), 'utf8'), fs.readFileSync(path.join(plainDir, 'missing-sections.md'), 'utf8'));
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'missing-sections.md'), 'utf8'),
+      fs.readFileSync(path.join(plainDir, 'missing-sections.md'), 'utf8'),
+    );
   });
 });

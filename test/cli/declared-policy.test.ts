@@ -14,6 +14,9 @@ describe('cli: declared policies', () => {
     assert.equal(declared.looksLikePolicy, true);
     assert.ok(declared.diagnostics.some((d) => d.ruleId === 'children'));
     assert.equal(plain.looksLikePolicy, false);
-    assert.deepEqual(plain.diagnostics.map((d) => d.ruleId), ['not-a-policy']);
+    assert.deepEqual(
+      plain.diagnostics.map((d) => d.ruleId),
+      ['not-a-policy'],
+    );
   });
 });

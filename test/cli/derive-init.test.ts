@@ -20,7 +20,11 @@ describe('cli: derive', () => {
   });
 
   it('names documents relative to the working directory with forward slashes, and writes -o', async () => {
-    const dir = copyFixtures(tempDir(), { 'set/a.md': 'clean-policy.md', 'set/b.md': 'caps-outline.md', 'set/c.md': 'missing-sections.md' });
+    const dir = copyFixtures(tempDir(), {
+      'set/a.md': 'clean-policy.md',
+      'set/b.md': 'caps-outline.md',
+      'set/c.md': 'missing-sections.md',
+    });
     const r = await run(['derive', 'set', '--min-coverage', '0.5', '-o', 'checklist.json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');

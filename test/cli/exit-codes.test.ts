@@ -33,10 +33,18 @@ describe('cli: exit codes', () => {
   });
 
   it('2 for an unknown option or a bad option value, one line naming it', async () => {
-    for (const argv of [['--frobnicate', 'x.md'], ['--format', 'xml', 'x.md'], ['--max-warnings', 'many', 'x.md'], ['--format']]) {
+    for (const argv of [
+      ['--frobnicate', 'x.md'],
+      ['--format', 'xml', 'x.md'],
+      ['--max-warnings', 'many', 'x.md'],
+      ['--format'],
+    ]) {
       const r = await run(argv);
       assert.equal(r.code, 2, argv.join(' '));
-      assert.match(r.stderr.split('\n')[0], /^policylint: (unknown option --frobnicate|--format expects|--max-warnings expects|--format needs a value)/);
+      assert.match(
+        r.stderr.split('\n')[0],
+        /^policylint: (unknown option --frobnicate|--format expects|--max-warnings expects|--format needs a value)/,
+      );
     }
     const r = await run(['derive', 'x.md', '--fix']);
     assert.equal(r.code, 2);
@@ -98,9 +106,15 @@ describe('cli: exit codes', () => {
       dir = copyFixtures(tempDir(), ['clean-policy.md']);
       fs.mkdirSync(path.join(dir, 'notes'));
       fs.writeFileSync(path.join(dir, 'notes', 'todo.txt'), 'not markdown\n');
-      fs.writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+      fs.writeFileSync(
+        path.join(dir, 'image.md'),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      );
       // "Café" in Latin-1: 0xE9 is not UTF-8.
-      fs.writeFileSync(path.join(dir, 'latin1.md'), Buffer.concat([Buffer.from('# Privacy at the Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+      fs.writeFileSync(
+        path.join(dir, 'latin1.md'),
+        Buffer.concat([Buffer.from('# Privacy at the Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+      );
       fs.writeFileSync(path.join(dir, 'empty.md'), '');
       // Sparse: the size check happens before any read, so this costs no memory.
       const fd = fs.openSync(path.join(dir, 'huge.md'), 'w');
@@ -113,8 +127,16 @@ describe('cli: exit codes', () => {
       ['a directory with no Markdown', 'notes', /^notes: error: no Markdown files/],
       ['a glob that matches nothing', 'drafts/*.md', /^drafts\/\*\.md: error: no files match this pattern$/],
       ['a binary file', 'image.md', /^image\.md: error: binary file \(contains NUL bytes\), not linted$/],
-      ['a file that is not UTF-8', 'latin1.md', /^latin1\.md: error: not valid UTF-8 \(first bad byte at offset 20\); save the file as UTF-8$/],
-      ['a file over the size limit', 'huge.md', /^huge\.md: error: too large to lint: 52\.4 MB, over the 5 MB limit \(raise it with --max-file-size or "maxFileSize" in \.policylintrc\.json\)$/],
+      [
+        'a file that is not UTF-8',
+        'latin1.md',
+        /^latin1\.md: error: not valid UTF-8 \(first bad byte at offset 20\); save the file as UTF-8$/,
+      ],
+      [
+        'a file over the size limit',
+        'huge.md',
+        /^huge\.md: error: too large to lint: 52\.4 MB, over the 5 MB limit \(raise it with --max-file-size or "maxFileSize" in \.policylintrc\.json\)$/,
+      ],
     ];
     for (const [what, file, expected] of cases) {
       it(what, async () => {
@@ -180,7 +202,11 @@ describe('cli: exit codes', () => {
     });
 
     it('an unknown rule and a wrong severity, once each even for many files', async () => {
-      const dir = copyFixtures(tempDir(), { 'a/one.md': 'clean-policy.md', 'a/two.md': 'caps-outline.md', 'b/three.md': 'clean-policy.md' });
+      const dir = copyFixtures(tempDir(), {
+        'a/one.md': 'clean-policy.md',
+        'a/two.md': 'caps-outline.md',
+        'b/three.md': 'clean-policy.md',
+      });
       fs.writeFileSync(
         path.join(dir, '.policylintrc.json'),
         JSON.stringify({ rules: { 'no-such-rule': 'error' } }, null, 2) + '\n',
@@ -219,7 +245,9 @@ describe('cli: exit codes', () => {
     it('a config that turns a rule off is applied', async () => {
       const dir = copyFixtures(tempDir(), ['missing-sections.md']);
       const before = await runJson(['missing-sections.md'], { cwd: dir });
-      const ruleIds = [...new Set(before.json.results[0].diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId))];
+      const ruleIds = [
+        ...new Set(before.json.results[0].diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)),
+      ];
       assert.ok(ruleIds.length > 0, 'missing-sections.md has errors');
       fs.writeFileSync(
         path.join(dir, '.policylintrc.json'),

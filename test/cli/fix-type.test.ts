@@ -10,7 +10,12 @@ import { checkInsertion, LINE_ENDINGS, STYLE_CASES, withEol } from '../engine/st
 import { run, runJson, tempDir } from './helpers.js';
 
 /** Every rule, with the other items' presence rules off: only the case's section is missing. */
-const ONLY_SHARING = JSON.stringify({ extends: 'all', rules: Object.fromEntries([...CHECKLIST_IDS, ...LAW_ITEM_IDS].filter((id) => id !== 'sharing').map((id) => [id, 'off'])) });
+const ONLY_SHARING = JSON.stringify({
+  extends: 'all',
+  rules: Object.fromEntries(
+    [...CHECKLIST_IDS, ...LAW_ITEM_IDS].filter((id) => id !== 'sharing').map((id) => [id, 'off']),
+  ),
+});
 
 function draft(text: string, config = ONLY_SHARING): { dir: string; file: string } {
   const dir = tempDir();
@@ -36,7 +41,10 @@ describe('cli: --fix-type', () => {
         const fixed = fs.readFileSync(file, 'utf8');
         assert.equal(checkInsertion(c, text, fixed), undefined);
         const breaks = fixed.match(/\r\n|\r|\n/g) ?? [];
-        assert.ok(breaks.every((b) => b === eol), `line endings mixed: ${JSON.stringify([...new Set(breaks)])}`);
+        assert.ok(
+          breaks.every((b) => b === eol),
+          `line endings mixed: ${JSON.stringify([...new Set(breaks)])}`,
+        );
         await run(['draft.policy.md', '--fix', '--fix-type', 'safe,section'], { cwd: dir });
         assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'a second run changes nothing');
       });
@@ -55,19 +63,25 @@ describe('cli: --fix-type', () => {
   it('JSON marks section insertions as insertable, not fixable', async () => {
     const { dir } = draft(STYLE_CASES[0].text);
     const { json } = await runJson(['draft.policy.md'], { cwd: dir });
-    const sharing = json.results[0].diagnostics.find((d) => d.ruleId === 'sharing') as { fixable: boolean; insertable?: boolean };
+    const sharing = json.results[0].diagnostics.find((d) => d.ruleId === 'sharing') as {
+      fixable: boolean;
+      insertable?: boolean;
+    };
     assert.equal(sharing.fixable, false);
     assert.equal(sharing.insertable, true);
   });
 
   it('CR-only: --fix keeps lone CRs, and findings are reported at the lines the server counts', async () => {
-    const text = '# Privacy Policy\r\rLast updated: March 1, 2024\r\r## Security\r\rWe protect data in transit with SSL encryption.\r\r## Contact Us\r\r[Company Name] answers at privacy@harbour-notes.test.\r';
+    const text =
+      '# Privacy Policy\r\rLast updated: March 1, 2024\r\r## Security\r\rWe protect data in transit with SSL encryption.\r\r## Contact Us\r\r[Company Name] answers at privacy@harbour-notes.test.\r';
     const { dir, file } = draft(text, JSON.stringify({ extends: 'all' }));
     const { json } = await runJson(['draft.policy.md'], { cwd: dir });
     const placeholder = json.results[0].diagnostics.find((d) => d.ruleId === 'no-placeholders')!;
     // Line 11 as LSP and every editor count lines (a lone CR ends one).
     assert.deepEqual([placeholder.line, placeholder.column], [11, 1]);
-    const engine = lint(text, { config: resolveConfig({ extends: 'all' }).config, assumePolicy: true }).messages.find((m) => m.ruleId === 'no-placeholders')!;
+    const engine = lint(text, { config: resolveConfig({ extends: 'all' }).config, assumePolicy: true }).messages.find(
+      (m) => m.ruleId === 'no-placeholders',
+    )!;
     assert.deepEqual([engine.range.start.line, engine.range.start.column], [11, 1]);
     const r = await run(['draft.policy.md', '--fix', '--fix-type', 'safe,section'], { cwd: dir });
     assert.notEqual(r.code, 2, r.stderr);

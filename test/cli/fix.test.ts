@@ -25,7 +25,9 @@ describe('cli: --fix', () => {
     assert.deepEqual(fs.readdirSync(dir), ['missing-sections.md']);
     // The remaining problems are those of the fixed text.
     const after = await runJson(['missing-sections.md'], { cwd: dir });
-    const reported = await runJson(['missing-sections.md', '--fix'], { cwd: copyFixtures(tempDir(), ['missing-sections.md']) });
+    const reported = await runJson(['missing-sections.md', '--fix'], {
+      cwd: copyFixtures(tempDir(), ['missing-sections.md']),
+    });
     assert.deepEqual(reported.json.results[0].diagnostics, after.json.results[0].diagnostics);
     assert.ok((reported.json.results[0].fixed ?? 0) > 0);
   });
@@ -69,7 +71,12 @@ describe('cli: --fix', () => {
   it('never touches a file it could not decode', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'latin1.md');
-    const bytes = Buffer.concat([Buffer.from(fixture('missing-sections.md')), Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(fixture('missing-sections.md')),
+      Buffer.from('Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
     fs.writeFileSync(file, bytes);
     const mtime = fs.statSync(file).mtimeMs;
     const r = await run(['latin1.md', '--fix'], { cwd: dir });
@@ -108,7 +115,10 @@ describe('cli: --fix and file metadata (issue 18, finding 5)', () => {
     fs.chmodSync(file, 0o444);
     const r = await run(['--fix', 'missing-sections.md'], { cwd: dir });
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /^missing-sections\.md: error: could not write the fixes: the file is read-only \(make it writable to apply fixes\); not changed$/m);
+    assert.match(
+      r.stderr,
+      /^missing-sections\.md: error: could not write the fixes: the file is read-only \(make it writable to apply fixes\); not changed$/m,
+    );
     assert.deepEqual(fs.readFileSync(file), before);
     assert.equal(fs.statSync(file).mode & 0o777, 0o444);
   });
@@ -140,7 +150,10 @@ describe('cli: --fix and file metadata (issue 18, finding 5)', () => {
     assert.notEqual(fixed, original, 'something was fixed');
     assert.equal(fs.readFileSync(other, 'utf8'), fixed);
     const after = fs.statSync(other);
-    assert.deepEqual([after.ino, after.nlink, after.mode & 0o7777, after.uid, after.gid], [before.ino, 2, 0o640, before.uid, before.gid]);
+    assert.deepEqual(
+      [after.ino, after.nlink, after.mode & 0o7777, after.uid, after.gid],
+      [before.ino, 2, 0o640, before.uid, before.gid],
+    );
     assert.deepEqual(fs.readdirSync(dir).sort(), ['missing-sections.md', 'other-name.md']);
   });
 
@@ -183,7 +196,12 @@ describe('cli: --fix on a full disk (issue 18, finding 8)', () => {
   function diskWithRoomFor(room: number): WriteBytes {
     let left = room;
     return (fd, bytes, offset, length, position) => {
-      if (left <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      if (left <= 0)
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+          code: 'ENOSPC',
+          errno: -28,
+          syscall: 'write',
+        });
       const n = fs.writeSync(fd, bytes, offset, Math.min(length, left), position);
       left -= n;
       return n;
@@ -195,7 +213,9 @@ describe('cli: --fix on a full disk (issue 18, finding 8)', () => {
     const file = path.join(dir, 'x.md');
     fs.writeFileSync(file, 'the original text\n');
     const ino = fs.statSync(file).ino;
-    assert.throws(() => writeFileAtomic(file, 'a longer fixed text that does not fit\n', diskWithRoomFor(5)), { code: 'ENOSPC' });
+    assert.throws(() => writeFileAtomic(file, 'a longer fixed text that does not fit\n', diskWithRoomFor(5)), {
+      code: 'ENOSPC',
+    });
     assert.equal(fs.readFileSync(file, 'utf8'), 'the original text\n');
     assert.equal(fs.statSync(file).ino, ino);
     assert.deepEqual(fs.readdirSync(dir), ['x.md']);
@@ -223,9 +243,19 @@ describe('cli: --fix on a full disk (issue 18, finding 8)', () => {
     const before = fs.readFileSync(abs);
     const target = { display: 'missing-sections.md', abs };
     const settings = { cwd: dir, fix: true, quiet: false };
-    const outcome = lintFile(target, readPolicyFile(abs), resolveConfig(undefined).config, settings, diskWithRoomFor(0));
-    assert.deepEqual(outcome.notes, ['missing-sections.md: error: could not write the fixes: no space left on device; not changed']);
-    assert.deepEqual(outcome.errors, [{ file: 'missing-sections.md', error: 'could not write the fixes: no space left on device; not changed' }]);
+    const outcome = lintFile(
+      target,
+      readPolicyFile(abs),
+      resolveConfig(undefined).config,
+      settings,
+      diskWithRoomFor(0),
+    );
+    assert.deepEqual(outcome.notes, [
+      'missing-sections.md: error: could not write the fixes: no space left on device; not changed',
+    ]);
+    assert.deepEqual(outcome.errors, [
+      { file: 'missing-sections.md', error: 'could not write the fixes: no space left on device; not changed' },
+    ]);
     assert.deepEqual(outcome.report?.fixed, [], 'nothing is reported as fixed');
     assert.deepEqual(fs.readFileSync(abs), before);
     assert.deepEqual(fs.readdirSync(dir), ['missing-sections.md']);

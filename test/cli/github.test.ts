@@ -18,7 +18,11 @@ function parse(line: string) {
   const m = COMMAND.exec(line);
   assert.ok(m, `not a workflow command: ${line}`);
   const props = Object.fromEntries(m[2].split(',').map((p) => p.split('=', 2) as [string, string]));
-  return { level: m[1], props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, unescapeData(v)])), message: unescapeData(m[3]) };
+  return {
+    level: m[1],
+    props: Object.fromEntries(Object.entries(props).map(([k, v]) => [k, unescapeData(v)])),
+    message: unescapeData(m[3]),
+  };
 }
 
 describe('--format github', () => {

@@ -49,7 +49,10 @@ describe('--format gitlab', () => {
   it('prints an empty array for a clean run', async () => {
     const dir = copyFixtures(tempDir(), ['clean-policy.md']);
     const issues = await report(dir, ['clean-policy.md']);
-    assert.deepEqual(issues.filter((i) => i.severity !== 'info'), []);
+    assert.deepEqual(
+      issues.filter((i) => i.severity !== 'info'),
+      [],
+    );
   });
 
   it('keeps fingerprints when lines are added above the findings', async () => {
@@ -62,6 +65,7 @@ describe('--format gitlab', () => {
     const moved = after.filter((i) => i.location.lines.begin > 2);
     assert.ok(moved.length > 0);
     const old = new Set(before.map((i) => i.fingerprint));
-    for (const i of moved) assert.ok(old.has(i.fingerprint), `${i.check_name} at line ${i.location.lines.begin} changed its fingerprint`);
+    for (const i of moved)
+      assert.ok(old.has(i.fingerprint), `${i.check_name} at line ${i.location.lines.begin} changed its fingerprint`);
   });
 });

@@ -28,7 +28,10 @@ function tree(): string {
     '.gitignore': '# build output\nbuild/\n*.tmp.md\n',
     'sub/.gitignore': 'local-privacy.md\n',
     '.policylintignore': 'drafts/\n!keep.tmp.md\n',
-    '.policylintrc.json': JSON.stringify({ ignores: ['archive'], overrides: [{ files: ['legal/**'], rules: { children: 'off' } }] }),
+    '.policylintrc.json': JSON.stringify({
+      ignores: ['archive'],
+      overrides: [{ files: ['legal/**'], rules: { children: 'off' } }],
+    }),
     'privacy.md': POLICY,
     'legal/privacy.md': POLICY,
     'build/privacy.md': POLICY,
@@ -45,7 +48,7 @@ const files = (json: { results: { file: string }[] }) => json.results.map((r) =>
 const stderrLines = (stderr: string) => stderr.split('\n').filter(Boolean);
 
 describe('cli: ignores (issue 15)', () => {
-  it('a folder walk skips node_modules, .git, .gitignore, .policylintignore and the config\'s ignores, without a word', async () => {
+  it("a folder walk skips node_modules, .git, .gitignore, .policylintignore and the config's ignores, without a word", async () => {
     const dir = tree();
     const r = await runJson(['.'], { cwd: dir });
     assert.deepEqual(files(r.json), ['keep.tmp.md', 'legal/privacy.md', 'privacy.md', 'sub/privacy.md']);
@@ -57,7 +60,7 @@ describe('cli: ignores (issue 15)', () => {
     assert.ok(!rules('legal/privacy.md').includes('children'));
   });
 
-  it('a pattern\'s matches are filtered the same way', async () => {
+  it("a pattern's matches are filtered the same way", async () => {
     const dir = tree();
     const r = await runJson(['**/*.md'], { cwd: dir });
     assert.deepEqual(files(r.json), ['keep.tmp.md', 'legal/privacy.md', 'privacy.md', 'sub/privacy.md']);
@@ -67,7 +70,17 @@ describe('cli: ignores (issue 15)', () => {
   it('a file or folder named on the command line that is ignored: a warning naming the pattern and its file, the exit code unchanged', async () => {
     const dir = tree();
     const alone = await runJson(['privacy.md'], { cwd: dir });
-    const r = await runJson(['build/privacy.md', 'archive/old-privacy.md', 'node_modules/pkg/privacy.md', 'sub/local-privacy.md', 'drafts', 'privacy.md'], { cwd: dir });
+    const r = await runJson(
+      [
+        'build/privacy.md',
+        'archive/old-privacy.md',
+        'node_modules/pkg/privacy.md',
+        'sub/local-privacy.md',
+        'drafts',
+        'privacy.md',
+      ],
+      { cwd: dir },
+    );
     assert.deepEqual(files(r.json), ['privacy.md']);
     assert.equal(r.code, alone.code);
     assert.deepEqual(stderrLines(r.stderr), [
@@ -77,14 +90,19 @@ describe('cli: ignores (issue 15)', () => {
       `sub/local-privacy.md: warning: ignored by the pattern "local-privacy.md" at ${path.join('sub', '.gitignore')}:1 (--no-ignore lints it)`,
       'drafts: warning: ignored by the pattern "drafts/" at .policylintignore:1 (--no-ignore lints it)',
     ]);
-    assert.deepEqual(r.json.skipped.map((s) => s.file), ['build/privacy.md', 'archive/old-privacy.md', 'node_modules/pkg/privacy.md', 'sub/local-privacy.md', 'drafts']);
+    assert.deepEqual(
+      r.json.skipped.map((s) => s.file),
+      ['build/privacy.md', 'archive/old-privacy.md', 'node_modules/pkg/privacy.md', 'sub/local-privacy.md', 'drafts'],
+    );
     assert.deepEqual(r.json.errors, []);
   });
 
   it('a folder whose every Markdown file is ignored: one warning, not "no Markdown files"', async () => {
     const dir = write(tempDir(), { '.policylintignore': '*.md\n', 'privacy.md': POLICY });
     const r = await runJson(['.'], { cwd: dir });
-    assert.deepEqual(stderrLines(r.stderr), ['.: warning: every Markdown file in this directory is ignored (--no-ignore lints them)']);
+    assert.deepEqual(stderrLines(r.stderr), [
+      '.: warning: every Markdown file in this directory is ignored (--no-ignore lints them)',
+    ]);
     assert.equal(r.code, 0);
   });
 
@@ -92,7 +110,15 @@ describe('cli: ignores (issue 15)', () => {
     const dir = tree();
     const r = await runJson(['.', '--no-ignore'], { cwd: dir });
     assert.deepEqual(files(r.json), [
-      'archive/old-privacy.md', 'build/privacy.md', 'drafts/privacy.md', 'keep.tmp.md', 'legal/privacy.md', 'notes.tmp.md', 'privacy.md', 'sub/local-privacy.md', 'sub/privacy.md',
+      'archive/old-privacy.md',
+      'build/privacy.md',
+      'drafts/privacy.md',
+      'keep.tmp.md',
+      'legal/privacy.md',
+      'notes.tmp.md',
+      'privacy.md',
+      'sub/local-privacy.md',
+      'sub/privacy.md',
     ]);
     const named = await runJson(['node_modules/pkg/privacy.md', '--no-ignore'], { cwd: dir });
     assert.deepEqual(files(named.json), ['node_modules/pkg/privacy.md']);
@@ -100,7 +126,12 @@ describe('cli: ignores (issue 15)', () => {
   });
 
   it('outside a git repository .gitignore does not count; .policylintignore does', async () => {
-    const dir = write(tempDir(), { '.gitignore': 'privacy.md\n', '.policylintignore': 'drafts/\n', 'privacy.md': POLICY, 'drafts/privacy.md': POLICY });
+    const dir = write(tempDir(), {
+      '.gitignore': 'privacy.md\n',
+      '.policylintignore': 'drafts/\n',
+      'privacy.md': POLICY,
+      'drafts/privacy.md': POLICY,
+    });
     const r = await runJson(['.'], { cwd: dir });
     assert.deepEqual(files(r.json), ['privacy.md']);
   });
@@ -111,15 +142,24 @@ describe('cli: ignores (issue 15)', () => {
     execFileSync('mkfifo', [path.join(dir, '.policylintignore')]);
     const r = await runJson(['.'], { cwd: dir });
     assert.deepEqual(files(r.json), ['privacy.md']);
-    assert.deepEqual(stderrLines(r.stderr), ['.policylintignore: error: cannot read ignore file: is a named pipe (FIFO), not a regular file; its patterns are not used']);
+    assert.deepEqual(stderrLines(r.stderr), [
+      '.policylintignore: error: cannot read ignore file: is a named pipe (FIFO), not a regular file; its patterns are not used',
+    ]);
     assert.equal(r.code, 2);
   });
 
   it('an oversized .policylintignore: an error line naming it and the limit', async () => {
     const dir = write(tempDir(), { 'privacy.md': POLICY, '.policylintignore': '#'.repeat(1_048_577) });
     const r = await runJson(['privacy.md'], { cwd: dir });
-    assert.deepEqual(stderrLines(r.stderr), ['.policylintignore: error: cannot read ignore file: too large (over 1048576 bytes); its patterns are not used']);
-    assert.deepEqual(r.json.errors, [{ file: '.policylintignore', error: 'cannot read ignore file: too large (over 1048576 bytes); its patterns are not used' }]);
+    assert.deepEqual(stderrLines(r.stderr), [
+      '.policylintignore: error: cannot read ignore file: too large (over 1048576 bytes); its patterns are not used',
+    ]);
+    assert.deepEqual(r.json.errors, [
+      {
+        file: '.policylintignore',
+        error: 'cannot read ignore file: too large (over 1048576 bytes); its patterns are not used',
+      },
+    ]);
     assert.equal(r.code, 2);
   });
 });

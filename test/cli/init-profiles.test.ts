@@ -83,7 +83,10 @@ describe('cli: init with profiles', () => {
 
   it('keeps recommended alone for a draft that names no law, and says so', async () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'draft.md'), '# Privacy Policy\n\nWe keep your email address until you close your account.\n');
+    fs.writeFileSync(
+      path.join(dir, 'draft.md'),
+      '# Privacy Policy\n\nWe keep your email address until you close your account.\n',
+    );
     const r = await run(['init', 'draft.md'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(writtenExtends(dir), 'recommended');

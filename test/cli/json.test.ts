@@ -20,7 +20,11 @@ function assertShape(json: JsonReport) {
     for (const c of r.checklist) {
       assert.ok(STATUSES.includes(c.status), `${r.file} ${c.id}: status ${c.status}`);
       if (c.status === 'missing') assert.equal(c.line, null, `${r.file} ${c.id}: a missing item has line null`);
-      else assert.ok(Number.isInteger(c.line) && (c.line as number) >= 1, `${r.file} ${c.id}: 1-based line, got ${c.line}`);
+      else
+        assert.ok(
+          Number.isInteger(c.line) && (c.line as number) >= 1,
+          `${r.file} ${c.id}: 1-based line, got ${c.line}`,
+        );
       assert.equal(typeof c.facts, 'object');
       assert.ok(c.facts !== null && !Array.isArray(c.facts));
     }
@@ -40,9 +44,12 @@ function assertShape(json: JsonReport) {
 
 describe('cli: --format json', () => {
   it('has the documented shape for every fixture, with the path as given', async () => {
-    const { json, code } = await runJson(['clean-policy.md', 'missing-sections.md', 'caps-outline.md', 'not-a-policy.md'], {
-      cwd: FIXTURES,
-    });
+    const { json, code } = await runJson(
+      ['clean-policy.md', 'missing-sections.md', 'caps-outline.md', 'not-a-policy.md'],
+      {
+        cwd: FIXTURES,
+      },
+    );
     assert.notEqual(code, 2);
     assert.deepEqual(
       json.results.map((r) => r.file),

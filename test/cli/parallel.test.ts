@@ -82,7 +82,9 @@ describe('cli: --jobs (worker threads)', function () {
     const bin = await spawnCli([], { cwd: dir, shell });
     assert.equal(bin.code, 2);
     assert.match(bin.stderr, /^even\/p08\.md: error: internal error: the worker thread linting this file stopped/m);
-    const expected = (JSON.parse(inProcess.stdout) as { results: { file: string }[] }).results.filter((r) => r.file !== 'even/p08.md');
+    const expected = (JSON.parse(inProcess.stdout) as { results: { file: string }[] }).results.filter(
+      (r) => r.file !== 'even/p08.md',
+    );
     assert.deepEqual((JSON.parse(bin.stdout) as { results: unknown[] }).results, expected);
   });
 
@@ -100,29 +102,61 @@ describe('cli: --jobs (worker threads)', function () {
         assert.deepEqual(fs.readFileSync(path.join(b, sub, name)), fixedA, `${sub}/${name}`);
         if (!fixedA.equals(fs.readFileSync(path.join(dir, sub, name)))) changed++;
       }
-      assert.deepEqual(fs.readdirSync(path.join(b, sub)).filter((n) => n.endsWith('.tmp')), [], 'no temporary files left');
+      assert.deepEqual(
+        fs.readdirSync(path.join(b, sub)).filter((n) => n.endsWith('.tmp')),
+        [],
+        'no temporary files left',
+      );
     }
     assert.ok(changed > 0, 'some files were fixed');
   });
 
   it('a worker that dies is an error on the file it held; the others are linted and in order', async () => {
     const one = await run(['even', 'odd', '--format', 'json', '--jobs', '1'], { cwd: dir });
-    const two = await run(['even', 'odd', '--format', 'json', '--jobs', '2'], { cwd: dir, env: { POLICYLINT_TEST_WORKER_CRASH: 'p08.md' } });
+    const two = await run(['even', 'odd', '--format', 'json', '--jobs', '2'], {
+      cwd: dir,
+      env: { POLICYLINT_TEST_WORKER_CRASH: 'p08.md' },
+    });
     assert.equal(two.code, 2);
-    const lines = two.stderr.trim().split('\n').filter((l) => !l.includes('empty file'));
-    assert.deepEqual(lines, ['even/p08.md: error: internal error: the worker thread linting this file stopped (test crash on even/p08.md)']);
+    const lines = two.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('empty file'));
+    assert.deepEqual(lines, [
+      'even/p08.md: error: internal error: the worker thread linting this file stopped (test crash on even/p08.md)',
+    ]);
     const expected = JSON.parse(one.stdout) as { results: { file: string }[] };
     const got = JSON.parse(two.stdout) as { results: { file: string }[]; errors: { file: string }[] };
-    assert.deepEqual(got.results, expected.results.filter((r) => r.file !== 'even/p08.md'));
-    assert.deepEqual(got.errors.map((e) => e.file), ['even/p08.md']);
+    assert.deepEqual(
+      got.results,
+      expected.results.filter((r) => r.file !== 'even/p08.md'),
+    );
+    assert.deepEqual(
+      got.errors.map((e) => e.file),
+      ['even/p08.md'],
+    );
   });
 
   it('workers that keep dying end the run: every file is reported once, as linted or as an error', async () => {
-    const r = await run(['even', 'odd', '--format', 'json', '--jobs', '2'], { cwd: dir, env: { POLICYLINT_TEST_WORKER_CRASH: '/p1' } });
+    const r = await run(['even', 'odd', '--format', 'json', '--jobs', '2'], {
+      cwd: dir,
+      env: { POLICYLINT_TEST_WORKER_CRASH: '/p1' },
+    });
     assert.equal(r.code, 2);
-    const json = JSON.parse(r.stdout) as { results: { file: string }[]; errors: { file: string; error: string }[]; skipped: { file: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      results: { file: string }[];
+      errors: { file: string; error: string }[];
+      skipped: { file: string }[];
+    };
     const reported = [...json.results, ...json.errors, ...json.skipped].map((x) => x.file).sort();
-    const all = ['even', 'odd'].flatMap((sub) => fs.readdirSync(path.join(dir, sub)).filter((n) => n.endsWith('.md')).map((n) => `${sub}/${n}`)).sort();
+    const all = ['even', 'odd']
+      .flatMap((sub) =>
+        fs
+          .readdirSync(path.join(dir, sub))
+          .filter((n) => n.endsWith('.md'))
+          .map((n) => `${sub}/${n}`),
+      )
+      .sort();
     assert.deepEqual(reported, all);
     assert.ok(json.errors.length >= 1);
     for (const e of json.errors) {

@@ -26,7 +26,10 @@ describe('cli: checklist grouped by profile', () => {
     const met = (list: { status: string }[]) => list.filter((c) => c.status === 'present').length;
     const recommendedTotal = res.groups![0].total;
     assert.match(lines[at + 1], new RegExp(`^  Checklist \\d+/${recommendedTotal} · GDPR ${met(gdpr)}/10$`));
-    assert.deepEqual(res.groups!.map((g) => g.label), ['Checklist', 'GDPR']);
+    assert.deepEqual(
+      res.groups!.map((g) => g.label),
+      ['Checklist', 'GDPR'],
+    );
   });
 
   it('stylish: no such line with recommended alone', async () => {
@@ -46,7 +49,14 @@ describe('cli: checklist grouped by profile', () => {
     assert.deepEqual(contact.provisions, { gdpr: 'Art. 13(1)(a), 14(1)(a)', ccpa: '11 CCR 7011' });
     assert.deepEqual(res.checklist.find((c) => c.id === 'gdpr-dpo')?.profiles, ['gdpr']);
     assert.equal(res.checklist.find((c) => c.id === 'cookies')?.profiles, undefined);
-    assert.deepEqual(res.groups!.map((g) => [g.profile, g.label, g.total]), [['recommended', 'Checklist', res.groups![0].total], ['gdpr', 'GDPR', 10], ['ccpa', 'CCPA', 7]]);
+    assert.deepEqual(
+      res.groups!.map((g) => [g.profile, g.label, g.total]),
+      [
+        ['recommended', 'Checklist', res.groups![0].total],
+        ['gdpr', 'GDPR', 10],
+        ['ccpa', 'CCPA', 7],
+      ],
+    );
     for (const g of res.groups!) {
       assert.ok(Number.isInteger(g.met) && g.met >= 0 && g.met <= g.total, g.profile);
     }
@@ -54,7 +64,11 @@ describe('cli: checklist grouped by profile', () => {
 
   it('SARIF: a result about an item a law asks for carries its profiles and provisions in properties', async () => {
     const r = await run(['missing-sections.md', '--profile', 'recommended,gdpr', '--format', 'sarif'], { cwd: dir });
-    const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; properties?: { profiles: string[]; provisions: Record<string, string> } }[] }[] };
+    const sarif = JSON.parse(r.stdout) as {
+      runs: {
+        results: { ruleId: string; properties?: { profiles: string[]; provisions: Record<string, string> } }[];
+      }[];
+    };
     const results = sarif.runs[0].results;
     const legal = results.find((x) => x.ruleId === 'gdpr-legal-basis');
     assert.ok(legal, 'a missing legal basis is reported');

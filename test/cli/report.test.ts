@@ -13,8 +13,12 @@ const SEEDS = ['corpus/act-on.com.md', 'corpus/rs6.net.md', 'corpus/manycontacts
 function structure(html: string) {
   const documents = html.split('<section class="document"').slice(1);
   return {
-    matrixRows: (/<table class="matrix coverage-matrix">([\s\S]*?)<\/table>/.exec(html)?.[1].match(/<tr data-item=/g) ?? []).length,
-    matrixColumns: (/<table class="matrix coverage-matrix"><thead><tr>([\s\S]*?)<\/tr>/.exec(html)?.[1].match(/<th/g) ?? []).length - 1,
+    matrixRows: (
+      /<table class="matrix coverage-matrix">([\s\S]*?)<\/table>/.exec(html)?.[1].match(/<tr data-item=/g) ?? []
+    ).length,
+    matrixColumns:
+      (/<table class="matrix coverage-matrix"><thead><tr>([\s\S]*?)<\/tr>/.exec(html)?.[1].match(/<th/g) ?? []).length -
+      1,
     documents: documents.map((d) => ({
       file: /data-file="([^"]*)"/.exec(d)?.[1],
       checklistRows: (d.match(/<tr class="item"/g) ?? []).length,
@@ -58,7 +62,10 @@ describe('policylint report', () => {
     const r = await run(['report', SEEDS[0]]);
     assert.equal(r.code, 0, r.stderr);
     const html = r.stdout;
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/,
+    );
     assert.doesNotMatch(html, /<script|<link |<img |<iframe|@import|url\(/i);
     assert.doesNotMatch(html, /\ssrc="/);
     // A single document has no matrix; its line links point into the file beside the report.
@@ -69,7 +76,10 @@ describe('policylint report', () => {
   it('escapes the document’s text', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'privacy.policy.md');
-    fs.writeFileSync(file, '# Privacy <script>alert(1)</script> Policy\n\nWe collect your email address & name. Write to privacy@example.com.\n');
+    fs.writeFileSync(
+      file,
+      '# Privacy <script>alert(1)</script> Policy\n\nWe collect your email address & name. Write to privacy@example.com.\n',
+    );
     const r = await run(['report', file]);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /<script>/);
@@ -87,13 +97,17 @@ describe('policylint report', () => {
     assert.match(r.stdout, /\| \[\d+\]\(corpus\/act-on\.com\.md#L\d+\) \|/);
   });
 
-  it('groups the checklist under each profile\'s label, with its count, when law profiles are on', async () => {
+  it("groups the checklist under each profile's label, with its count, when law profiles are on", async () => {
     const r = await run(['report', SEEDS[0], '--profile', 'recommended,gdpr,ccpa']);
     assert.equal(r.code, 0, r.stderr);
     const config = resolveConfig(undefined, { profile: 'recommended,gdpr,ccpa' }).config;
     const result = lint(fs.readFileSync(path.join(REPO_ROOT, SEEDS[0]), 'utf8'), { config });
     const groups = profileGroups(result.checklist, config);
-    const headings = [...r.stdout.matchAll(/<h3>([^<]+) <span class="muted">(\d+)\/(\d+)<\/span><\/h3>\s*<table class="checklist" data-profile="([^"]+)">/g)];
+    const headings = [
+      ...r.stdout.matchAll(
+        /<h3>([^<]+) <span class="muted">(\d+)\/(\d+)<\/span><\/h3>\s*<table class="checklist" data-profile="([^"]+)">/g,
+      ),
+    ];
     assert.deepEqual(
       headings.map((m) => [m[4], m[1], Number(m[2]), Number(m[3])]),
       groups.map((g) => [g.profile, g.label, g.met, g.total]),

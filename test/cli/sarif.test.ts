@@ -104,14 +104,19 @@ describe('cli: --format sarif', () => {
     const r = await run(['corpus', '--format', 'sarif']);
     const { driver } = (JSON.parse(r.stdout) as Sarif).runs[0].tool;
     for (const rule of RULES) {
-      const d = driver.rules.find((x) => x.id === rule.meta.id) as SarifRule & { help: { text: string; markdown: string } };
+      const d = driver.rules.find((x) => x.id === rule.meta.id) as SarifRule & {
+        help: { text: string; markdown: string };
+      };
       const page = fs.readFileSync(path.join(REPO_ROOT, 'docs/rules', `${rule.meta.id}.md`), 'utf8');
       const short = d.shortDescription.text;
       assert.match(short, /^[A-Z][^\n]*[\w)"'”]\.$/, `${rule.meta.id}: "${short}" is not a sentence`);
       assert.ok(short.split(' ').length >= 5, `${rule.meta.id}: "${short}" is too short for a sentence`);
       assert.ok(!/`|\*\*|\]\(/.test(d.fullDescription.text), `${rule.meta.id}: Markdown left in the full description`);
       const firstParagraph = page.split(/\n\s*\n/)[1];
-      assert.ok(firstParagraph.replace(/\s+/g, ' ').startsWith(d.fullDescription.text.slice(0, 20)), `${rule.meta.id}: full description is not the page's first paragraph`);
+      assert.ok(
+        firstParagraph.replace(/\s+/g, ' ').startsWith(d.fullDescription.text.slice(0, 20)),
+        `${rule.meta.id}: full description is not the page's first paragraph`,
+      );
       assert.ok(short.replace(/\.$/, '').length <= d.fullDescription.text.length);
       assert.match(d.help.markdown, /## Failing example[\s\S]*## Passing example/);
       assert.ok(d.help.markdown.includes(docsUrl(rule.meta.id)));
@@ -119,7 +124,10 @@ describe('cli: --format sarif', () => {
   });
 
   it('has one result per diagnostic, located relative to the working directory', async () => {
-    const dir = copyFixtures(tempDir(), { 'drafts/our policy.md': 'missing-sections.md', 'caps.md': 'caps-outline.md' });
+    const dir = copyFixtures(tempDir(), {
+      'drafts/our policy.md': 'missing-sections.md',
+      'caps.md': 'caps-outline.md',
+    });
     const sarif = JSON.parse((await run(['drafts', 'caps.md', '--format', 'sarif'], { cwd: dir })).stdout) as Sarif;
     validateForGitHub(sarif);
     const { json } = await runJson(['drafts', 'caps.md'], { cwd: dir });
@@ -148,9 +156,13 @@ describe('cli: --format sarif', () => {
     fs.writeFileSync(path.join(dir, 'p.md'), fixture('missing-sections.md'));
     const first = JSON.parse((await run(['p.md', '--format', 'sarif'], { cwd: dir })).stdout) as Sarif;
     // Two blank lines in the middle move every finding below them.
-    fs.writeFileSync(path.join(dir, 'p.md'), fixture('missing-sections.md').replace('**Cookies.**', '\n\n**Cookies.**'));
+    fs.writeFileSync(
+      path.join(dir, 'p.md'),
+      fixture('missing-sections.md').replace('**Cookies.**', '\n\n**Cookies.**'),
+    );
     const moved = JSON.parse((await run(['p.md', '--format', 'sarif'], { cwd: dir })).stdout) as Sarif;
-    const prints = (s: Sarif) => s.runs[0].results.map((x) => `${x.ruleId} ${JSON.stringify(x.partialFingerprints)}`).sort();
+    const prints = (s: Sarif) =>
+      s.runs[0].results.map((x) => `${x.ruleId} ${JSON.stringify(x.partialFingerprints)}`).sort();
     const lines = (s: Sarif) => s.runs[0].results.map((x) => x.locations[0].physicalLocation.region.startLine);
     assert.ok(first.runs[0].results.length > 0);
     assert.deepEqual(prints(moved), prints(first));

@@ -6,7 +6,16 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, UsageError } from '../../server/src/cli/args.js';
-import { configSchema, DEFAULT_MAX_FILE_SIZE, formatSize, maxFileSizeOf, parseConfigText, parseSize, resolveConfig, sizeOverLimitText } from '../../server/src/engine/config.js';
+import {
+  configSchema,
+  DEFAULT_MAX_FILE_SIZE,
+  formatSize,
+  maxFileSizeOf,
+  parseConfigText,
+  parseSize,
+  resolveConfig,
+  sizeOverLimitText,
+} from '../../server/src/engine/config.js';
 import { BIN, copyFixtures, fixture, REPO_ROOT, run, runJson, tempDir } from './helpers.js';
 
 const VALID: [unknown, number][] = [
@@ -40,13 +49,18 @@ describe('cli: size limit', () => {
     it('a bad value is one error naming the key and its line, and the default applies', () => {
       const text = '{\n  "extends": "recommended",\n  "maxFileSize": "lots"\n}\n';
       const { data, errors } = parseConfigText(text, 'cfg.json');
-      assert.deepEqual(errors.map((e) => [e.file, e.key, e.line]), [['cfg.json', 'maxFileSize', 3]]);
+      assert.deepEqual(
+        errors.map((e) => [e.file, e.key, e.line]),
+        [['cfg.json', 'maxFileSize', 3]],
+      );
       assert.match(errors[0].message, /^expected a size in bytes .*"5 MB".*, got string "lots"$/);
       assert.equal(maxFileSizeOf(resolveConfig(data, { validate: false }).config), DEFAULT_MAX_FILE_SIZE);
     });
 
     it('is in the JSON schema, whose pattern accepts exactly the texts parseSize reads', () => {
-      const schema = configSchema() as { properties: Record<string, { oneOf: { type: string; pattern?: string; minimum?: number }[] }> };
+      const schema = configSchema() as {
+        properties: Record<string, { oneOf: { type: string; pattern?: string; minimum?: number }[] }>;
+      };
       const spec = schema.properties.maxFileSize;
       assert.ok(spec, 'maxFileSize is in the schema');
       assert.deepEqual(spec.oneOf[0], { type: 'integer', minimum: 1 });
@@ -59,8 +73,13 @@ describe('cli: size limit', () => {
     });
 
     it('the published schema file lists it', () => {
-      const published = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schema/policylintrc.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
-      assert.deepEqual(published.properties.maxFileSize, (configSchema() as { properties: Record<string, unknown> }).properties.maxFileSize);
+      const published = JSON.parse(
+        fs.readFileSync(path.join(REPO_ROOT, 'schema/policylintrc.schema.json'), 'utf8'),
+      ) as { properties: Record<string, unknown> };
+      assert.deepEqual(
+        published.properties.maxFileSize,
+        (configSchema() as { properties: Record<string, unknown> }).properties.maxFileSize,
+      );
     });
   });
 
@@ -80,9 +99,15 @@ describe('cli: size limit', () => {
 
     it('refuses anything else with one sentence, and only when linting', () => {
       for (const bad of ['0', 'big', '-1', '5 XB']) {
-        assert.throws(() => parseArgs(['a.md', '--max-file-size', bad]), (e: Error) => e instanceof UsageError && /^--max-file-size expects a size/.test(e.message));
+        assert.throws(
+          () => parseArgs(['a.md', '--max-file-size', bad]),
+          (e: Error) => e instanceof UsageError && /^--max-file-size expects a size/.test(e.message),
+        );
       }
-      assert.throws(() => parseArgs(['derive', 'a.md', '--max-file-size', '1MB']), /--max-file-size cannot be used with policylint derive/);
+      assert.throws(
+        () => parseArgs(['derive', 'a.md', '--max-file-size', '1MB']),
+        /--max-file-size cannot be used with policylint derive/,
+      );
     });
   });
 
@@ -91,7 +116,11 @@ describe('cli: size limit', () => {
     const bytes = Buffer.byteLength(policy);
     let dir: string;
     before(() => {
-      dir = copyFixtures(tempDir(), { 'small/clean-policy.md': 'clean-policy.md', 'big/clean-policy.md': 'clean-policy.md', 'big/short.md': 'not-a-policy.md' });
+      dir = copyFixtures(tempDir(), {
+        'small/clean-policy.md': 'clean-policy.md',
+        'big/clean-policy.md': 'clean-policy.md',
+        'big/short.md': 'not-a-policy.md',
+      });
       // The limit sits between the two files' sizes: short.md is under it, clean-policy.md over it.
       assert.ok(Buffer.byteLength(fixture('not-a-policy.md')) < bytes - 10);
       fs.writeFileSync(path.join(dir, 'big', '.policylintrc.json'), JSON.stringify({ maxFileSize: bytes - 10 }));
@@ -106,8 +135,14 @@ describe('cli: size limit', () => {
       assert.deepEqual(lines, [
         `big/clean-policy.md: error: too large to lint: ${bytes} bytes, over the ${bytes - 10} bytes limit (raise it with --max-file-size or "maxFileSize" in .policylintrc.json)`,
       ]);
-      assert.deepEqual(r.json.results.map((x) => x.file), ['small/clean-policy.md', 'big/short.md']);
-      assert.deepEqual(r.json.errors.map((e) => e.file), ['big/clean-policy.md']);
+      assert.deepEqual(
+        r.json.results.map((x) => x.file),
+        ['small/clean-policy.md', 'big/short.md'],
+      );
+      assert.deepEqual(
+        r.json.errors.map((e) => e.file),
+        ['big/clean-policy.md'],
+      );
     });
 
     it('--max-file-size overrides every config, both ways', async () => {
@@ -118,7 +153,10 @@ describe('cli: size limit', () => {
       assert.equal(lowered.code, 2);
       assert.equal(lowered.json.results.length, 0);
       assert.equal(lowered.stderr.trim().split('\n').length, 3);
-      assert.match(lowered.stderr, /^small\/clean-policy\.md: error: too large to lint: [\d.]+ KB, over the 10 bytes limit/m);
+      assert.match(
+        lowered.stderr,
+        /^small\/clean-policy\.md: error: too large to lint: [\d.]+ KB, over the 10 bytes limit/m,
+      );
     });
 
     it('a bad maxFileSize is reported once with its line, and the default applies', async () => {
@@ -127,7 +165,10 @@ describe('cli: size limit', () => {
       const r = await runJson(['clean-policy.md'], { cwd: bad });
       assert.equal(r.code, 2);
       assert.deepEqual(r.stderr.trim().split('\n').length, 1);
-      assert.match(r.stderr, /^\.policylintrc\.json:2:\d+: error: maxFileSize: expected a size in bytes .*, got number -3$/m);
+      assert.match(
+        r.stderr,
+        /^\.policylintrc\.json:2:\d+: error: maxFileSize: expected a size in bytes .*, got number -3$/m,
+      );
       assert.equal(r.json.results.length, 1, 'linted under the default limit');
     });
 
@@ -139,7 +180,10 @@ describe('cli: size limit', () => {
 
     it('the process stops reading an endless standard input at the limit and exits 2', async function () {
       this.timeout(20_000);
-      const child = spawn(process.execPath, [BIN, '-', '--max-file-size', '64KB'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, '-', '--max-file-size', '64KB'], {
+        cwd: REPO_ROOT,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.stdout.resume();

@@ -19,7 +19,17 @@ const POLICY = [
 ].join('\n');
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  });
 }
 
 function repo(): { dir: string; file: string } {
@@ -32,7 +42,8 @@ function repo(): { dir: string; file: string } {
   return { dir, file };
 }
 
-const stale = (json: Awaited<ReturnType<typeof runJson>>['json']) => json.results[0].diagnostics.filter((d) => d.ruleId === 'stale-effective-date');
+const stale = (json: Awaited<ReturnType<typeof runJson>>['json']) =>
+  json.results[0].diagnostics.filter((d) => d.ruleId === 'stale-effective-date');
 
 describe('stale-effective-date on a git repository', () => {
   it('reads the committed text through git, and nothing outside a repository', async () => {
@@ -60,8 +71,24 @@ describe('stale-effective-date on a git repository', () => {
     const fixed = await run([file, '--fix'], { cwd: dir });
     assert.notEqual(fixed.code, 2, fixed.stderr);
     const now = new Date();
-    const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][now.getMonth()];
-    assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`Last updated: ${month} ${now.getDate()}, ${now.getFullYear()}`));
+    const month = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ][now.getMonth()];
+    assert.match(
+      fs.readFileSync(file, 'utf8'),
+      new RegExp(`Last updated: ${month} ${now.getDate()}, ${now.getFullYear()}`),
+    );
     assert.equal(stale((await runJson([file], { cwd: dir })).json).length, 0, 'the new date ends the warning');
   });
 

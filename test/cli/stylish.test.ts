@@ -52,15 +52,24 @@ describe('cli: stylish output', () => {
     const present = res.checklist.filter((c) => c.status === 'present').length;
     const missing = res.checklist.filter((c) => c.status === 'missing').map((c) => c.id);
     assert.ok(missing.includes('children'));
-    assert.equal(lines[1 + res.diagnostics.length], `  checklist ${present}/16 — missing: ${missing.join(', ')}` +
-      (res.checklist.some((c) => c.status === 'incomplete')
-        ? `; incomplete: ${res.checklist.filter((c) => c.status === 'incomplete').map((c) => c.id).join(', ')}`
-        : ''));
+    assert.equal(
+      lines[1 + res.diagnostics.length],
+      `  checklist ${present}/16 — missing: ${missing.join(', ')}` +
+        (res.checklist.some((c) => c.status === 'incomplete')
+          ? `; incomplete: ${res.checklist
+              .filter((c) => c.status === 'incomplete')
+              .map((c) => c.id)
+              .join(', ')}`
+          : ''),
+    );
 
     const errors = res.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = res.diagnostics.filter((d) => d.severity === 'warning').length;
     const s = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    assert.match(r.stdout, new RegExp(`^✖ ${s(errors + warnings, 'problem')} \\(${s(errors, 'error')}, ${s(warnings, 'warning')}`, 'm'));
+    assert.match(
+      r.stdout,
+      new RegExp(`^✖ ${s(errors + warnings, 'problem')} \\(${s(errors, 'error')}, ${s(warnings, 'warning')}`, 'm'),
+    );
   });
 
   it('gives a non-policy file its one info line and no checklist line', async () => {
@@ -109,7 +118,11 @@ describe('cli: stylish output', () => {
       });
     }
     it('never in JSON', async () => {
-      const r = await run(['missing-sections.md', '--format', 'json'], { cwd: dir, env: { FORCE_COLOR: '1' }, stdoutIsTTY: true });
+      const r = await run(['missing-sections.md', '--format', 'json'], {
+        cwd: dir,
+        env: { FORCE_COLOR: '1' },
+        stdoutIsTTY: true,
+      });
       assert.ok(!r.stdout.includes(ESC));
       JSON.parse(r.stdout);
     });
@@ -136,8 +149,14 @@ describe('cli: stylish output', () => {
     it('with worker threads, counts files as they finish: each named once, the count rising to 21', async () => {
       const r = await run(['.', '--jobs', '2'], { cwd: dir, stderrIsTTY: true });
       const ticks = r.stderr.split('\r\u001b[K').filter(Boolean);
-      assert.deepEqual(ticks.map((t) => Number(/^\[(\d+)\/21\] /.exec(t)?.[1])), Array.from({ length: 21 }, (_, i) => i + 1));
-      assert.deepEqual(ticks.map((t) => t.replace(/^\[\d+\/21\] /, '')).sort(), Array.from({ length: 21 }, (_, i) => `p${String(i + 1).padStart(2, '0')}.md`));
+      assert.deepEqual(
+        ticks.map((t) => Number(/^\[(\d+)\/21\] /.exec(t)?.[1])),
+        Array.from({ length: 21 }, (_, i) => i + 1),
+      );
+      assert.deepEqual(
+        ticks.map((t) => t.replace(/^\[\d+\/21\] /, '')).sort(),
+        Array.from({ length: 21 }, (_, i) => `p${String(i + 1).padStart(2, '0')}.md`),
+      );
       assert.ok(r.stderr.endsWith('\r\u001b[K'));
     });
 

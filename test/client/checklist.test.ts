@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { checklistMessage, checklistNodes, checklistSummary, escapeMarkdown, formatFacts, GROUP_NODE, MISSING_INSERTABLE } from '../../client/src/checklist-model.js';
+import {
+  checklistMessage,
+  checklistNodes,
+  checklistSummary,
+  escapeMarkdown,
+  formatFacts,
+  GROUP_NODE,
+  MISSING_INSERTABLE,
+} from '../../client/src/checklist-model.js';
 import { ChecklistStore } from '../../client/src/checklist-store.js';
 import type { ChecklistItemInfo, ChecklistResponse } from '../../server/src/protocol.js';
 
@@ -18,21 +26,51 @@ const range = { start: { line: 41, character: 0 }, end: { line: 41, character: 3
 
 describe('client: checklist view model', () => {
   const resp = response([
-    item({ id: 'children', title: "Children's privacy", status: 'present', range, evidence: 'We do not knowingly collect data from children under 13.', section: 'Children', facts: { ages: [{ age: 13, range }] } }),
-    item({ id: 'effective-date', title: 'Effective date', status: 'incomplete', reason: 'The heading has no date under it.', range }),
+    item({
+      id: 'children',
+      title: "Children's privacy",
+      status: 'present',
+      range,
+      evidence: 'We do not knowingly collect data from children under 13.',
+      section: 'Children',
+      facts: { ages: [{ age: 13, range }] },
+    }),
+    item({
+      id: 'effective-date',
+      title: 'Effective date',
+      status: 'incomplete',
+      reason: 'The heading has no date under it.',
+      range,
+    }),
     item({ id: 'contact', title: 'Contact', status: 'missing', insertable: true, coverage: { covered: 4, total: 5 } }),
-    item({ id: 'do-not-track', title: 'Do Not Track', status: 'missing', required: false, insertable: true, coverage: { covered: 1, total: 5 } }),
+    item({
+      id: 'do-not-track',
+      title: 'Do Not Track',
+      status: 'missing',
+      required: false,
+      insertable: true,
+      coverage: { covered: 1, total: 5 },
+    }),
   ]);
   const nodes = checklistNodes(resp);
 
   it('makes one row per item, in the server order, with stable ids', () => {
-    assert.deepEqual(nodes.map((n) => n.itemId), ['children', 'effective-date', 'contact', 'do-not-track']);
-    assert.deepEqual(nodes.map((n) => n.id), nodes.map((n) => `${URI}#${n.itemId}`));
+    assert.deepEqual(
+      nodes.map((n) => n.itemId),
+      ['children', 'effective-date', 'contact', 'do-not-track'],
+    );
+    assert.deepEqual(
+      nodes.map((n) => n.id),
+      nodes.map((n) => `${URI}#${n.itemId}`),
+    );
     assert.equal(nodes[0].label, "Children's privacy");
   });
 
   it('shows the state as an icon and the status with the evidence as the description', () => {
-    assert.deepEqual(nodes.map((n) => n.icon.id), ['pass', 'warning', 'error', 'circle-large-outline']);
+    assert.deepEqual(
+      nodes.map((n) => n.icon.id),
+      ['pass', 'warning', 'error', 'circle-large-outline'],
+    );
     assert.equal(nodes[0].description, 'present · “We do not knowingly collect data from children under 13.”');
     assert.equal(nodes[1].description, 'incomplete · The heading has no date under it.');
     assert.equal(nodes[2].description, 'missing');
@@ -40,7 +78,9 @@ describe('client: checklist view model', () => {
   });
 
   it('shortens long evidence to one line', () => {
-    const long = checklistNodes(response([item({ id: 'use', status: 'present', evidence: `We use\n  ${'information '.repeat(20)}` })]))[0];
+    const long = checklistNodes(
+      response([item({ id: 'use', status: 'present', evidence: `We use\n  ${'information '.repeat(20)}` })]),
+    )[0];
     assert.ok(long.description.length <= 'present · '.length + 82, long.description);
     assert.match(long.description, /^present · “We use information .*…”$/);
   });
@@ -71,7 +111,10 @@ describe('client: checklist view model', () => {
     assert.match(checklistMessage(undefined, false)!, /Open a privacy policy/);
     assert.match(checklistMessage(undefined, true)!, /Waiting/);
     assert.match(checklistMessage(null, true)!, /no checklist/);
-    assert.match(checklistMessage(response([], { looksLikePolicy: false }), true)!, /does not read like a privacy policy/);
+    assert.match(
+      checklistMessage(response([], { looksLikePolicy: false }), true)!,
+      /does not read like a privacy policy/,
+    );
     assert.equal(checklistMessage(resp, true), undefined);
     assert.deepEqual(checklistNodes(response(resp.items, { looksLikePolicy: false })), []);
     assert.deepEqual(checklistNodes(null), []);
@@ -84,11 +127,10 @@ describe('client: checklist view model', () => {
 
   it('escapes Markdown in text from the document', () => {
     assert.equal(escapeMarkdown('[Company] *x* <b>'), '\\[Company\\] \\*x\\* \\<b\\>');
-    assert.deepEqual(formatFacts({ emails: [{ email: 'a@b.co', range }], empty: [], none: undefined, count: 2, obj: { k: 1 } }), [
-      'emails: a@b\\.co',
-      'count: 2',
-      'obj: \\{"k":1\\}',
-    ]);
+    assert.deepEqual(
+      formatFacts({ emails: [{ email: 'a@b.co', range }], empty: [], none: undefined, count: 2, obj: { k: 1 } }),
+      ['emails: a@b\\.co', 'count: 2', 'obj: \\{"k":1\\}'],
+    );
   });
 });
 
@@ -97,7 +139,12 @@ describe('client: checklist view grouped by profile', () => {
   const items = [
     item({ id: 'contact', title: 'Contact', status: 'present', range, evidence: 'Write to help@example.org.' }),
     item({ id: 'do-not-track', title: 'Do Not Track', status: 'missing', required: false }),
-    item({ id: 'gdpr-rights', title: 'GDPR rights', status: 'incomplete', reason: 'It does not name the right to portability.' }),
+    item({
+      id: 'gdpr-rights',
+      title: 'GDPR rights',
+      status: 'incomplete',
+      reason: 'It does not name the right to portability.',
+    }),
     item({ id: 'ccpa-rights', title: 'CCPA rights', status: 'missing', insertable: true }),
   ];
   const groups = [
@@ -110,18 +157,36 @@ describe('client: checklist view grouped by profile', () => {
   const nodes = checklistNodes(resp);
 
   it('makes a node per profile with its count, holding its items, then the items no profile asks for', () => {
-    assert.deepEqual(nodes.map((n) => [n.label, n.description]), [['Checklist', '1/1'], ['GDPR', '1/2'], ['CCPA', '1/2'], ['Not asked for', '0/1']]);
+    assert.deepEqual(
+      nodes.map((n) => [n.label, n.description]),
+      [
+        ['Checklist', '1/1'],
+        ['GDPR', '1/2'],
+        ['CCPA', '1/2'],
+        ['Not asked for', '0/1'],
+      ],
+    );
     assert.ok(nodes.every((n) => n.contextValue === GROUP_NODE));
-    assert.deepEqual(nodes.map((n) => n.children!.map((c) => c.itemId)), [['contact'], ['contact', 'gdpr-rights'], ['contact', 'ccpa-rights'], ['do-not-track']]);
+    assert.deepEqual(
+      nodes.map((n) => n.children!.map((c) => c.itemId)),
+      [['contact'], ['contact', 'gdpr-rights'], ['contact', 'ccpa-rights'], ['do-not-track']],
+    );
     assert.match(nodes[1].tooltip, /\*\*GDPR\*\*: 1 of 2 present \(what the gdpr profile asks for\)/);
     assert.match(nodes[3].tooltip, /items no active profile asks for/);
-    assert.deepEqual(nodes.map((n) => n.icon.id), ['pass', 'checklist', 'checklist', 'checklist']);
+    assert.deepEqual(
+      nodes.map((n) => n.icon.id),
+      ['pass', 'checklist', 'checklist', 'checklist'],
+    );
   });
 
-  it('keeps an item under each profile that asks for it, each row with its own stable id and the item\'s actions', () => {
+  it("keeps an item under each profile that asks for it, each row with its own stable id and the item's actions", () => {
     const ids = nodes.flatMap((n) => [n.id, ...n.children!.map((c) => c.id)]);
     assert.equal(new Set(ids).size, ids.length, 'ids are unique');
-    assert.deepEqual(checklistNodes(resp).map((n) => n.children!.map((c) => c.id)), nodes.map((n) => n.children!.map((c) => c.id)), 'stable across refreshes');
+    assert.deepEqual(
+      checklistNodes(resp).map((n) => n.children!.map((c) => c.id)),
+      nodes.map((n) => n.children!.map((c) => c.id)),
+      'stable across refreshes',
+    );
     const contacts = nodes.flatMap((n) => n.children!.filter((c) => c.itemId === 'contact'));
     assert.equal(contacts.length, 3);
     for (const c of contacts) assert.deepEqual(c.reveal, range);
@@ -134,7 +199,10 @@ describe('client: checklist view grouped by profile', () => {
   });
 
   it('keeps the flat list without groups', () => {
-    assert.deepEqual(checklistNodes(response(items)).map((n) => [n.itemId, n.children]), items.map((i) => [i.id, undefined]));
+    assert.deepEqual(
+      checklistNodes(response(items)).map((n) => [n.itemId, n.children]),
+      items.map((i) => [i.id, undefined]),
+    );
   });
 
   it('gives the status the grouped counts from the lint notification or the response', async () => {
@@ -149,7 +217,8 @@ describe('client: checklist view grouped by profile', () => {
 /** A fetch whose answers the test releases one by one, in any order. */
 function controlledFetch() {
   const calls: { uri: string; resolve: (r: ChecklistResponse | null) => void; reject: (e: unknown) => void }[] = [];
-  const fetch = (uri: string) => new Promise<ChecklistResponse | null>((resolve, reject) => calls.push({ uri, resolve, reject }));
+  const fetch = (uri: string) =>
+    new Promise<ChecklistResponse | null>((resolve, reject) => calls.push({ uri, resolve, reject }));
   return { calls, fetch };
 }
 

@@ -6,7 +6,13 @@ describe('client: Create Config File', () => {
   it('writes the documented starting config as JSON with a trailing newline', () => {
     const text = defaultConfigText();
     assert.ok(text.endsWith('}\n'));
-    assert.deepEqual(JSON.parse(text), { extends: 'recommended', rules: {}, company: '', contactEmail: '', postalAddress: '' });
+    assert.deepEqual(JSON.parse(text), {
+      extends: 'recommended',
+      rules: {},
+      company: '',
+      contactEmail: '',
+      postalAddress: '',
+    });
     assert.equal(CONFIG_FILE_NAME, '.policylintrc.json');
   });
 

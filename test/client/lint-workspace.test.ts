@@ -45,7 +45,10 @@ describe('client: Lint Workspace', () => {
   it('sends 45 files in batches of 20 and reports n/N after each batch', async () => {
     const { deps, sent, progress } = fakeDeps(files(45), new Map());
     const s = await lintWorkspace(deps);
-    assert.deepEqual(sent.map((b) => b.length), [20, 20, 5]);
+    assert.deepEqual(
+      sent.map((b) => b.length),
+      [20, 20, 5],
+    );
     assert.deepEqual(progress, ['0/45', '20/45', '40/45', '45/45']);
     assert.equal(s.found, 45);
     assert.equal(s.linted, 45);
@@ -63,15 +66,45 @@ describe('client: Lint Workspace', () => {
     ]);
     const { deps, sent, log } = fakeDeps(fs, contents);
     const s = await lintWorkspace(deps);
-    assert.deepEqual(sent.flat().map((d) => d.uri), [fs[0].uri, fs[3].uri]);
-    assert.deepEqual({ errors: s.errors, warnings: s.warnings, skipped: s.skipped, linted: s.linted, notPolicies: s.notPolicies, withFindings: s.withFindings }, {
-      errors: 2, warnings: 1, skipped: 2, linted: 2, notPolicies: 1, withFindings: 1,
-    });
-    assert.ok(log.some((l) => l.startsWith('Skipped p1.policy.md:') && /binary/.test(l)), log.join('\n'));
-    assert.ok(log.some((l) => l.startsWith('Skipped p2.policy.md:') && /EACCES/.test(l)), log.join('\n'));
-    assert.ok(log.some((l) => l.startsWith('p3.policy.md does not read like a privacy policy')), log.join('\n'));
+    assert.deepEqual(
+      sent.flat().map((d) => d.uri),
+      [fs[0].uri, fs[3].uri],
+    );
+    assert.deepEqual(
+      {
+        errors: s.errors,
+        warnings: s.warnings,
+        skipped: s.skipped,
+        linted: s.linted,
+        notPolicies: s.notPolicies,
+        withFindings: s.withFindings,
+      },
+      {
+        errors: 2,
+        warnings: 1,
+        skipped: 2,
+        linted: 2,
+        notPolicies: 1,
+        withFindings: 1,
+      },
+    );
+    assert.ok(
+      log.some((l) => l.startsWith('Skipped p1.policy.md:') && /binary/.test(l)),
+      log.join('\n'),
+    );
+    assert.ok(
+      log.some((l) => l.startsWith('Skipped p2.policy.md:') && /EACCES/.test(l)),
+      log.join('\n'),
+    );
+    assert.ok(
+      log.some((l) => l.startsWith('p3.policy.md does not read like a privacy policy')),
+      log.join('\n'),
+    );
     const msg = summaryMessage(s, ['**/*.policy.md']);
-    assert.equal(msg.text, 'policylint: linted 2 files: 2 errors, 1 warning; 2 files skipped (see the output); 1 file did not read like a privacy policy.');
+    assert.equal(
+      msg.text,
+      'policylint: linted 2 files: 2 errors, 1 warning; 2 files skipped (see the output); 1 file did not read like a privacy policy.',
+    );
     assert.equal(msg.severity, 'warning');
   });
 
@@ -96,14 +129,22 @@ describe('client: Lint Workspace', () => {
       isCancelled: () => cancelled,
     });
     const s = await lintWorkspace(deps);
-    assert.deepEqual(sent.map((b) => b.length), [20]);
+    assert.deepEqual(
+      sent.map((b) => b.length),
+      [20],
+    );
     assert.deepEqual(progress, ['0/50', '20/50']);
     assert.equal(s.cancelled, true);
-    assert.equal(summaryMessage(s, []).text, 'policylint: Lint Workspace cancelled after 20 of 50 files: 0 errors, 0 warnings.');
+    assert.equal(
+      summaryMessage(s, []).text,
+      'policylint: Lint Workspace cancelled after 20 of 50 files: 0 errors, 0 warnings.',
+    );
   });
 
   it('stops with an error naming the files when the server fails', async () => {
-    const { deps } = fakeDeps(files(3), new Map(), { lintBatch: async () => Promise.reject(new Error('connection closed')) });
+    const { deps } = fakeDeps(files(3), new Map(), {
+      lintBatch: async () => Promise.reject(new Error('connection closed')),
+    });
     const s = await lintWorkspace(deps);
     assert.match(s.failure!, /failed to lint p0\.policy\.md, p1\.policy\.md, p2\.policy\.md: connection closed/);
     const msg = summaryMessage(s, []);
@@ -113,7 +154,16 @@ describe('client: Lint Workspace', () => {
 
   it('logs the files the server could not lint', async () => {
     const { deps, log } = fakeDeps(files(1), new Map(), {
-      lintBatch: async (docs) => ({ results: docs.map((d) => ({ uri: d.uri, errors: 0, warnings: 0, infos: 0, looksLikePolicy: false, problem: 'rule x threw' })) }),
+      lintBatch: async (docs) => ({
+        results: docs.map((d) => ({
+          uri: d.uri,
+          errors: 0,
+          warnings: 0,
+          infos: 0,
+          looksLikePolicy: false,
+          problem: 'rule x threw',
+        })),
+      }),
     });
     const s = await lintWorkspace(deps);
     assert.equal(s.problems, 1);
@@ -123,7 +173,14 @@ describe('client: Lint Workspace', () => {
   it('counts the files the server says are ignored apart, not as linted or as problems', async () => {
     const { deps, log } = fakeDeps(files(2), new Map(), {
       lintBatch: async (docs) => ({
-        results: docs.map((d, i) => ({ uri: d.uri, errors: 0, warnings: 0, infos: 0, looksLikePolicy: true, ...(i === 0 ? { ignored: 'the pattern "p0*" at /w/.policylintignore:1' } : {}) })),
+        results: docs.map((d, i) => ({
+          uri: d.uri,
+          errors: 0,
+          warnings: 0,
+          infos: 0,
+          looksLikePolicy: true,
+          ...(i === 0 ? { ignored: 'the pattern "p0*" at /w/.policylintignore:1' } : {}),
+        })),
       }),
     });
     const s = await lintWorkspace(deps);

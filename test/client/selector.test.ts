@@ -17,12 +17,18 @@ describe('client: which documents are policies', () => {
       { language: 'markdown', pattern: '**/*privacy*.md' },
       { language: 'markdown', pattern: '**/*.policy.md' },
     ]);
-    assert.ok(sel.every((f) => !('scheme' in f)), 'a scheme restriction would exclude virtual file systems');
+    assert.ok(
+      sel.every((f) => !('scheme' in f)),
+      'a scheme restriction would exclude virtual file systems',
+    );
   });
 
   it('reads the files setting, falling back to the default with a problem to log', () => {
     assert.deepEqual(readFilesSetting(undefined), { globs: [...DEFAULT_FILES] });
-    assert.deepEqual(readFilesSetting(['a/*.md', ' b.md ', 'a/*.md']), { globs: ['a/*.md', 'b.md'], problem: undefined });
+    assert.deepEqual(readFilesSetting(['a/*.md', ' b.md ', 'a/*.md']), {
+      globs: ['a/*.md', 'b.md'],
+      problem: undefined,
+    });
     const bad = readFilesSetting('**/*.md');
     assert.deepEqual(bad.globs, [...DEFAULT_FILES]);
     assert.match(bad.problem!, /must be an array of glob patterns, got "\*\*\/\*\.md"/);

@@ -80,13 +80,18 @@ describe('snippets', () => {
 
   it('the committed file is what scripts/gen-snippets.mjs generates from the engine', async () => {
     const gen = await import(pathToFileURL(`${root}scripts/gen-snippets.mjs`).href);
-    assert.equal(committed, gen.renderSnippets(engine), 'snippets/privacy-policy.code-snippets is out of date: run npm run gen:snippets');
+    assert.equal(
+      committed,
+      gen.renderSnippets(engine),
+      'snippets/privacy-policy.code-snippets is out of date: run npm run gen:snippets',
+    );
   });
 
   it('has one snippet per checklist item, the skeleton and the disable comments', () => {
     const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
     for (const item of engine.ITEMS) assert.ok(prefixes.includes(`pl-${item.id}`), `no snippet for ${item.id}`);
-    for (const p of ['privacy-policy', 'pl-disable', 'pl-disable-next-line', 'pl-disable-file', 'pl-enable']) assert.ok(prefixes.includes(p), `no ${p}`);
+    for (const p of ['privacy-policy', 'pl-disable', 'pl-disable-next-line', 'pl-disable-file', 'pl-enable'])
+      assert.ok(prefixes.includes(p), `no ${p}`);
     assert.equal(engine.ITEMS.length, 16);
     assert.equal(new Set(prefixes).size, prefixes.length, 'a prefix is used twice');
   });
@@ -96,7 +101,11 @@ describe('snippets', () => {
       assert.ok(s.description && s.body.length, name);
       const { stops } = parseBody(s.body.join('\n'));
       const numbers = [...new Set(stops.map((x) => x.n).filter((n) => n > 0))].sort((a, b) => a - b);
-      assert.deepEqual(numbers, numbers.map((_, k) => k + 1), `${name}: tab stops ${numbers.join(',')}`);
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, k) => k + 1),
+        `${name}: tab stops ${numbers.join(',')}`,
+      );
       for (const n of numbers) {
         const defaults = new Set(stops.filter((x) => x.n === n && x.text).map((x) => x.text));
         assert.ok(defaults.size <= 1, `${name}: $${n} has different defaults: ${[...defaults].join(' | ')}`);
@@ -144,7 +153,9 @@ describe('snippets', () => {
       .replace(/\\([$}\\])/g, '$1');
     const result = engine.lint(text, { now: new Date('2024-06-01') });
     assert.ok(result.looksLikePolicy);
-    const missing = result.checklist.filter((c) => c.status !== 'present').map((c) => `${c.id}: ${c.status} ${c.reason ?? ''}`);
+    const missing = result.checklist
+      .filter((c) => c.status !== 'present')
+      .map((c) => `${c.id}: ${c.status} ${c.reason ?? ''}`);
     assert.deepEqual(missing, []);
   });
 });

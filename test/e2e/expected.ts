@@ -16,7 +16,9 @@ const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 
 /** "Error children 3:1", one per engine message, sorted: compare with `rowKeys`. */
 export function messageKeys(messages: readonly LintMessage[]): string[] {
-  return messages.map((m) => `${SEVERITY[m.severity]} ${m.ruleId} ${m.range.start.line}:${m.range.start.column}`).sort();
+  return messages
+    .map((m) => `${SEVERITY[m.severity]} ${m.ruleId} ${m.range.start.line}:${m.range.start.column}`)
+    .sort();
 }
 
 /** The same keys for Problems panel rows. */

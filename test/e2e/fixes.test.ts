@@ -78,7 +78,9 @@ describe('the two kinds of fix in VS Code (code-server)', function () {
     // One folder where only the cookies item is checked (the quick-fix menu lists one missing section), one with every rule.
     const only = join(s.workspace, 'numbered');
     mkdirSync(only);
-    const off = Object.fromEntries([...CHECKLIST_IDS, ...LAW_ITEM_IDS].filter((id) => id !== 'cookies').map((id) => [id, 'off']));
+    const off = Object.fromEntries(
+      [...CHECKLIST_IDS, ...LAW_ITEM_IDS].filter((id) => id !== 'cookies').map((id) => [id, 'off']),
+    );
     writeFileSync(join(only, '.policylintrc.json'), JSON.stringify({ extends: 'all', rules: off }));
     writeFileSync(join(only, 'cookies.policy.md'), NUMBERED);
     const every = join(s.workspace, 'onsave');
@@ -98,7 +100,9 @@ describe('the two kinds of fix in VS Code (code-server)', function () {
 
   afterEach(async function () {
     if (s.wb && this.currentTest?.state === 'failed') {
-      const file = await screenshot(s.wb.page, `failed-${this.currentTest.fullTitle()}`).catch((err: Error) => `none (${err.message})`);
+      const file = await screenshot(s.wb.page, `failed-${this.currentTest.fullTitle()}`).catch(
+        (err: Error) => `none (${err.message})`,
+      );
       console.log(`      screenshot of the failure: ${file}`);
     }
   });
@@ -118,19 +122,34 @@ describe('the two kinds of fix in VS Code (code-server)', function () {
     const title = 'Insert the "Cookies and Similar Technologies" section as 3: We do not use cookies';
     const expected = textAfterFix(file, 'cookies', title);
     assert.match(expected, /## 3\. Cookies and Similar Technologies\n\nWe do not use cookies/);
-    assert.match(expected, /## 4\. Contact Us\n\nWrite to privacy@lantern\.example with any question \(see Section 4\)\./);
+    assert.match(
+      expected,
+      /## 4\. Contact Us\n\nWrite to privacy@lantern\.example with any question \(see Section 4\)\./,
+    );
     const cookies = lintFile(file).messages.find((m) => m.ruleId === 'cookies')!;
     await wb.openFile('numbered/cookies.policy.md');
-    await eventually('the cookies finding', () => wb.problemsOf('cookies.policy.md', 'numbered'), (p) => codes(p).includes('cookies'));
+    await eventually(
+      'the cookies finding',
+      () => wb.problemsOf('cookies.policy.md', 'numbered'),
+      (p) => codes(p).includes('cookies'),
+    );
     await wb.goTo(cookies.range.start.line, cookies.range.start.column);
     const titles = await wb.openCodeActions();
     assert.ok(titles.includes(title), `the quick-fix menu offers ${title}; it offers: ${titles.join(' | ')}`);
     assert.ok(titles.includes('Insert the "Cookies and Similar Technologies" section as 3: We use cookies'));
     await wb.page.mouse.move(0, 0);
     await wb.pickCodeAction(title);
-    await eventually('the cookies finding to go away', () => wb.problemsOf('cookies.policy.md', 'numbered'), (p) => !!p && !codes(p).includes('cookies'));
+    await eventually(
+      'the cookies finding to go away',
+      () => wb.problemsOf('cookies.policy.md', 'numbered'),
+      (p) => !!p && !codes(p).includes('cookies'),
+    );
     await wb.save();
-    const onDisk = await eventually('the saved file', async () => readFileSync(file, 'utf8'), (t) => t !== NUMBERED);
+    const onDisk = await eventually(
+      'the saved file',
+      async () => readFileSync(file, 'utf8'),
+      (t) => t !== NUMBERED,
+    );
     assert.equal(onDisk, expected);
   });
 
@@ -138,9 +157,16 @@ describe('the two kinds of fix in VS Code (code-server)', function () {
     const wb = s.wb!;
     const file = join(s.workspace!, 'onsave', 'save.policy.md');
     await wb.openFile('onsave/save.policy.md');
-    await eventually('the findings of save.policy.md', () => wb.problemsOf('save.policy.md', 'onsave'), (p) => codes(p).includes('outdated-framework'));
+    await eventually(
+      'the findings of save.policy.md',
+      () => wb.problemsOf('save.policy.md', 'onsave'),
+      (p) => codes(p).includes('outdated-framework'),
+    );
     const before = await wb.problemsOf('save.policy.md', 'onsave');
-    assert.ok(codes(before).some((c) => ['cookies', 'sharing', 'children'].includes(c)), 'sections are missing');
+    assert.ok(
+      codes(before).some((c) => ['cookies', 'sharing', 'children'].includes(c)),
+      'sections are missing',
+    );
     const lastLine = ON_SAVE.split('\n').length;
     await wb.goTo(lastLine, 1);
     await wb.page.keyboard.type('Replies come within a week.');
@@ -148,7 +174,11 @@ describe('the two kinds of fix in VS Code (code-server)', function () {
     const typed = `${ON_SAVE}Replies come within a week.`;
     const expected = fixText(typed, { config: loadConfigFor(file).config, assumePolicy: true }).text;
     assert.match(expected, /over TLS encryption/);
-    const onDisk = await eventually('the saved file', async () => readFileSync(file, 'utf8'), (t) => t.includes('Replies come within a week.'));
+    const onDisk = await eventually(
+      'the saved file',
+      async () => readFileSync(file, 'utf8'),
+      (t) => t.includes('Replies come within a week.'),
+    );
     assert.equal(onDisk, expected);
     assert.equal((onDisk.match(/^## /gm) ?? []).length, 3, 'no section was inserted on save');
     assert.doesNotMatch(onDisk, /\[State /);

@@ -29,7 +29,11 @@ export const SEEDS: Record<string, string> = {
   'rs6.net.md': 'rs6.privacy.md',
 };
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  publisher: string;
+  version: string;
+};
 export const VSIX = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
@@ -117,7 +121,8 @@ export function writeUserSettings(userDataDir: string, trust: boolean): void {
  */
 function codeServerEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VSCODE_|CODE_SERVER_)/.test(key) || key === 'PASSWORD' || key === 'HASHED_PASSWORD') delete env[key];
+  for (const key of Object.keys(env))
+    if (/^(VSCODE_|CODE_SERVER_)/.test(key) || key === 'PASSWORD' || key === 'HASHED_PASSWORD') delete env[key];
   return env;
 }
 
@@ -125,15 +130,32 @@ function codeServerEnv(): NodeJS.ProcessEnv {
 export function installExtension(userDataDir: string, extensionsDir: string): void {
   const res = spawnSync(
     process.execPath,
-    [CODE_SERVER_ENTRY, '--config', configFile(userDataDir), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX],
+    [
+      CODE_SERVER_ENTRY,
+      '--config',
+      configFile(userDataDir),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      VSIX,
+    ],
     { encoding: 'utf8', timeout: 120_000, env: codeServerEnv() },
   );
   const output = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim();
   if (res.error || res.status !== 0) {
-    throw new Error(`code-server --install-extension ${VSIX} failed (${res.error?.message ?? `exit ${res.status}`}):\n${output}`);
+    throw new Error(
+      `code-server --install-extension ${VSIX} failed (${res.error?.message ?? `exit ${res.status}`}):\n${output}`,
+    );
   }
-  const installed = readdirSync(extensionsDir).filter((d) => d.toLowerCase().startsWith(`${EXTENSION_ID.toLowerCase()}-`));
-  if (installed.length !== 1) throw new Error(`after --install-extension, ${extensionsDir} holds ${JSON.stringify(readdirSync(extensionsDir))}; output:\n${output}`);
+  const installed = readdirSync(extensionsDir).filter((d) =>
+    d.toLowerCase().startsWith(`${EXTENSION_ID.toLowerCase()}-`),
+  );
+  if (installed.length !== 1)
+    throw new Error(
+      `after --install-extension, ${extensionsDir} holds ${JSON.stringify(readdirSync(extensionsDir))}; output:\n${output}`,
+    );
 }
 
 /** A TCP port of 127.0.0.1 that nothing listens on right now. */
@@ -190,18 +212,27 @@ export class CodeServer {
     const port = await freePort();
     const args = [
       CODE_SERVER_ENTRY,
-      '--config', configFile(opts.userDataDir),
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--config',
+      configFile(opts.userDataDir),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
-      '--user-data-dir', opts.userDataDir,
-      '--extensions-dir', opts.extensionsDir,
+      '--user-data-dir',
+      opts.userDataDir,
+      '--extensions-dir',
+      opts.extensionsDir,
       ...(opts.disableTrust ? ['--disable-workspace-trust'] : []),
       opts.workspace,
     ];
-    const proc = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv() });
+    const proc = spawn(process.execPath, args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: codeServerEnv(),
+    });
     const server = new CodeServer(proc, port, opts.workspace);
     await server.waitUntilListening();
     return server;
@@ -221,8 +252,12 @@ export class CodeServer {
       const onData = () => {
         if (/HTTP server listening on/.test(this.log)) done();
       };
-      const onExit = (code: number | null) => done(new Error(`code-server exited (${code}) before it listened:\n${this.log}`));
-      const timer = setTimeout(() => done(new Error(`code-server did not listen on port ${this.port} within ${limitMs} ms:\n${this.log}`)), limitMs);
+      const onExit = (code: number | null) =>
+        done(new Error(`code-server exited (${code}) before it listened:\n${this.log}`));
+      const timer = setTimeout(
+        () => done(new Error(`code-server did not listen on port ${this.port} within ${limitMs} ms:\n${this.log}`)),
+        limitMs,
+      );
       this.proc.stdout?.on('data', onData);
       this.proc.stderr?.on('data', onData);
       this.proc.once('exit', onExit);
@@ -280,7 +315,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

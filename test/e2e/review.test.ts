@@ -41,7 +41,10 @@ describe('the review report in chromium', function () {
 
   it('renders the page policylint report writes: the coverage matrix and the readability chart', async function () {
     const out = join(base!, 'review.html');
-    execFileSync(process.execPath, [join(ROOT, 'server/bin/policylint.js'), 'report', ...SEEDS, '-o', out], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'server/bin/policylint.js'), 'report', ...SEEDS, '-o', out], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
     const blocked: string[] = [];
     page.on('request', (r) => {
@@ -79,7 +82,11 @@ describe('the review report in chromium', function () {
     const wb = await Workbench.open(browser!, server.url);
     try {
       await wb.openFile('rs6.privacy.md');
-      await eventually('the findings of rs6.privacy.md', () => wb.problemsOf('rs6.privacy.md'), (p) => !!p);
+      await eventually(
+        'the findings of rs6.privacy.md',
+        () => wb.problemsOf('rs6.privacy.md'),
+        (p) => !!p,
+      );
       await wb.runCommand('Privacy Policy: Open Review Report');
       const frame = wb.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await frame.locator('svg.readability-chart').waitFor({ state: 'visible', timeout: 30_000 });
@@ -89,7 +96,11 @@ describe('the review report in chromium', function () {
       const line = Number(await link.innerText());
       assert.ok(line > 1);
       await link.click();
-      await eventually(`the cursor on line ${line}`, () => wb.statusText('status.editor.selection'), (t) => t.startsWith(`Ln ${line},`));
+      await eventually(
+        `the cursor on line ${line}`,
+        () => wb.statusText('status.editor.selection'),
+        (t) => t.startsWith(`Ln ${line},`),
+      );
       await screenshot(wb.page, 'review-report-webview');
     } catch (err) {
       await screenshot(wb.page, 'failed-review-webview').catch(() => undefined);

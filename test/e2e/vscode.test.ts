@@ -163,10 +163,13 @@ describe('the extension in VS Code (code-server)', function () {
     assert.match(byCode('effective-date')?.message ?? '', /no actual date/);
     // README.md is open too, and mentions a placeholder, but is not in policylint.files.
     const all = await wb.problems();
-    assert.deepEqual(all.filter((f) => f.file === 'README.md'), []);
+    assert.deepEqual(
+      all.filter((f) => f.file === 'README.md'),
+      [],
+    );
   });
 
-  it('inserts the missing children\'s section with the quick-fix (Ctrl+.), clears the finding and saves the file', async function () {
+  it("inserts the missing children's section with the quick-fix (Ctrl+.), clears the finding and saves the file", async function () {
     const { wb, workspace } = session.current;
     const file = join(workspace, 'manycontacts.privacy.md');
     // One of the answers the quick-fix menu offers; its wording gives the config's contactEmail.
@@ -174,7 +177,11 @@ describe('the extension in VS Code (code-server)', function () {
     const expectedText = textAfterFix(file, 'children', title);
     const children = lintFile(file).messages.find((m) => m.ruleId === 'children')!;
     await wb.openFile('manycontacts.privacy.md');
-    await eventually('the children finding of manycontacts.privacy.md', () => wb.problemsOf('manycontacts.privacy.md'), (p) => codes(p).includes('children'));
+    await eventually(
+      'the children finding of manycontacts.privacy.md',
+      () => wb.problemsOf('manycontacts.privacy.md'),
+      (p) => codes(p).includes('children'),
+    );
     await wb.goTo(children.range.start.line, children.range.start.column);
     const titles = await wb.openCodeActions();
     assert.ok(titles.includes(title), `the quick-fix menu offers ${title}; it offers: ${titles.join(' | ')}`);
@@ -193,10 +200,18 @@ describe('the extension in VS Code (code-server)', function () {
     assert.ok(codes(after).includes('contact'), 'the other findings stay');
     assert.equal(await wb.activeTabDirty(), true, 'the fix edits the buffer, not the file');
     await wb.save();
-    const onDisk = await eventually('the saved file on disk', async () => readFileSync(file, 'utf8'), (t) => t !== readFileSync(join(ROOT, 'corpus', 'manycontacts.com.md'), 'utf8'));
+    const onDisk = await eventually(
+      'the saved file on disk',
+      async () => readFileSync(file, 'utf8'),
+      (t) => t !== readFileSync(join(ROOT, 'corpus', 'manycontacts.com.md'), 'utf8'),
+    );
     assert.equal(onDisk, expectedText);
     assert.match(onDisk, /Children's Privacy/);
-    assert.match(onDisk, /privacy@lantern\.example/, 'the inserted section uses the contactEmail of .policylintrc.json');
+    assert.match(
+      onDisk,
+      /privacy@lantern\.example/,
+      'the inserted section uses the contactEmail of .policylintrc.json',
+    );
   });
 
   it('reports a [Company Name] placeholder typed into a policy, before it is saved', async function () {
@@ -204,7 +219,11 @@ describe('the extension in VS Code (code-server)', function () {
     const file = join(workspace, 'typing.policy.md');
     const lastLine = readFileSync(file, 'utf8').split('\n').length;
     await wb.openFile('typing.policy.md');
-    await eventually('the findings of typing.policy.md', () => wb.problemsOf('typing.policy.md'), (p) => !!p);
+    await eventually(
+      'the findings of typing.policy.md',
+      () => wb.problemsOf('typing.policy.md'),
+      (p) => !!p,
+    );
     await wb.goTo(lastLine, 1);
     await wb.page.keyboard.type('Questions go to [Company Name].');
     const shown = await eventually(
@@ -223,7 +242,11 @@ describe('the extension in VS Code (code-server)', function () {
     const { wb, workspace } = session.current;
     const unopened = ['act-on.policy.md', 'attendicon.privacy.md', 'outboundengine.policy.md', 'rs6.privacy.md'];
     const before = await wb.problems();
-    assert.deepEqual(before.filter((f) => unopened.includes(f.file)).map((f) => f.file), [], 'no findings for unopened files yet');
+    assert.deepEqual(
+      before.filter((f) => unopened.includes(f.file)).map((f) => f.file),
+      [],
+      'no findings for unopened files yet',
+    );
     const files = policyFiles(workspace);
     await wb.runCommand('Privacy Policy: Lint Workspace');
     const summary = await eventually(
@@ -235,7 +258,10 @@ describe('the extension in VS Code (code-server)', function () {
       summary.some((n) => n.label.startsWith('policylint: Lint Workspace') && n.progress),
       `a progress notification while it runs; seen: ${JSON.stringify(summary)}`,
     );
-    assert.ok(summary.some((n) => n.label.startsWith(`policylint: linted ${files.length} files:`)), `linted ${files.length} files (${files.join(', ')}); seen: ${JSON.stringify(summary)}`);
+    assert.ok(
+      summary.some((n) => n.label.startsWith(`policylint: linted ${files.length} files:`)),
+      `linted ${files.length} files (${files.join(', ')}); seen: ${JSON.stringify(summary)}`,
+    );
     const shown = await eventually(
       'findings for every unopened policy',
       () => wb.problems(),
@@ -253,35 +279,54 @@ describe('the extension in VS Code (code-server)', function () {
     const { wb, workspace } = session.current;
     const file = join(workspace, 'snippets.policy.md');
     const original = readFileSync(file, 'utf8');
-    const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'privacy-policy.code-snippets'), 'utf8')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+    const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'privacy-policy.code-snippets'), 'utf8')) as Record<
+      string,
+      { prefix: string | string[]; body: string | string[] }
+    >;
     const snippet = Object.values(snippets).find((sn) => [sn.prefix].flat().includes('pl-children'));
     assert.ok(snippet, 'the snippets file has the pl-children prefix');
     await wb.openFile('snippets.policy.md');
     await wb.goTo(original.split('\n').length, 1);
     await wb.page.keyboard.type('pl-children');
-    await wb.page.locator('.suggest-widget .monaco-list-row.focused[aria-label^="pl-children,"]').waitFor({ state: 'visible' });
+    await wb.page
+      .locator('.suggest-widget .monaco-list-row.focused[aria-label^="pl-children,"]')
+      .waitFor({ state: 'visible' });
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.suggest-widget').waitFor({ state: 'hidden' });
-    await eventually('the section heading in the editor', () => wb.editorText(), (t) => t.includes("## Children's Privacy"));
+    await eventually(
+      'the section heading in the editor',
+      () => wb.editorText(),
+      (t) => t.includes("## Children's Privacy"),
+    );
     await wb.page.keyboard.press('Escape');
     await wb.save();
     assert.equal(readFileSync(file, 'utf8'), original + expandSnippet(snippet!.body));
   });
 
-  it('shows the checklist of the active policy in the Policy Checklist view, with each item\'s state', async function () {
+  it("shows the checklist of the active policy in the Policy Checklist view, with each item's state", async function () {
     const { wb, workspace } = session.current;
     const expected = lintFile(join(workspace, 'draft.policy.md')).checklist;
     await wb.openFile('draft.policy.md');
     await wb.runCommand('Privacy Policy: Show Checklist');
     const present = expected.filter((e) => e.status === 'present').length;
-    const view = await eventually('the checklist of draft.policy.md', () => wb.checklist(), (v) => v.rows.length === expected.length && v.description === `${present}/${expected.length}`);
+    const view = await eventually(
+      'the checklist of draft.policy.md',
+      () => wb.checklist(),
+      (v) => v.rows.length === expected.length && v.description === `${present}/${expected.length}`,
+    );
     for (const item of expected) {
       const row = view.rows.find((r) => r.startsWith(`${item.title}, `));
       assert.ok(row, `a row for ${item.title}; rows: ${view.rows.join(' | ')}`);
       const state = row.slice(item.title.length + 2).split(' · ')[0];
-      assert.ok(state === item.status || (item.status === 'missing' && state === 'missing (optional)'), `${item.title}: ${state}, expected ${item.status}`);
+      assert.ok(
+        state === item.status || (item.status === 'missing' && state === 'missing (optional)'),
+        `${item.title}: ${state}, expected ${item.status}`,
+      );
     }
-    assert.ok(['present', 'incomplete', 'missing'].every((st) => expected.some((e) => e.status === st)), 'the draft has items in each state');
+    assert.ok(
+      ['present', 'incomplete', 'missing'].every((st) => expected.some((e) => e.status === st)),
+      'the draft has items in each state',
+    );
   });
 
   it('colours a placeholder with its own token colour (the grammar)', async function () {
@@ -310,13 +355,19 @@ describe('the extension in VS Code (code-server)', function () {
     copyFileSync(join(workspace, 'rs6.privacy.md'), join(dir, 'notice.privacy.md'));
     const expected = lintFile(join(dir, 'notice.privacy.md'));
     await wb.openFile('broken/notice.privacy.md');
-    const seen = await eventually('an error notification about the config file', () => wb.notifications(), (ns) => ns.some((n) => n.label.includes('invalid config')));
+    const seen = await eventually(
+      'an error notification about the config file',
+      () => wb.notifications(),
+      (ns) => ns.some((n) => n.label.includes('invalid config')),
+    );
     const note = seen.find((n) => n.label.includes('invalid config'))!;
     assert.ok(note.label.includes(config), `the message names the file: ${note.label}`);
     const all = await eventually(
       'the config problem and the policy findings in the Problems panel',
       () => wb.problems(),
-      (ps) => ps.some((f) => f.file === '.policylintrc.json' && f.folder === 'broken') && ps.some((f) => f.file === 'notice.privacy.md' && f.folder === 'broken'),
+      (ps) =>
+        ps.some((f) => f.file === '.policylintrc.json' && f.folder === 'broken') &&
+        ps.some((f) => f.file === 'notice.privacy.md' && f.folder === 'broken'),
     );
     const configRow = all.find((f) => f.file === '.policylintrc.json')!;
     assert.deepEqual(codes(configRow), ['invalid-config']);
@@ -334,14 +385,22 @@ describe('the extension in VS Code (code-server)', function () {
     const before = lintFile(draft).messages.find((m) => m.ruleId === 'suggest-profile');
     assert.ok(before, 'the draft gets the suggest-profile note from the CLI engine too');
     await wb.openFile('eu-users.policy.md');
-    await eventually('the suggest-profile note', () => wb.problemsOf('eu-users.policy.md'), (p) => codes(p).includes('suggest-profile'));
+    await eventually(
+      'the suggest-profile note',
+      () => wb.problemsOf('eu-users.policy.md'),
+      (p) => codes(p).includes('suggest-profile'),
+    );
     await wb.goTo(before.range.start.line, before.range.start.column);
     const title = 'Add the gdpr profile to .policylintrc.json';
     const titles = await wb.openCodeActions();
     assert.ok(titles.includes(title), `the quick-fix menu offers ${title}; it offers: ${titles.join(' | ')}`);
     await wb.pickCodeAction(title);
     await wb.runCommand('File: Save All Files');
-    const saved = await eventually('the config on disk to extend gdpr', async () => JSON.parse(readFileSync(config, 'utf8')) as { extends?: unknown; contactEmail?: string }, (c) => JSON.stringify(c.extends).includes('gdpr'));
+    const saved = await eventually(
+      'the config on disk to extend gdpr',
+      async () => JSON.parse(readFileSync(config, 'utf8')) as { extends?: unknown; contactEmail?: string },
+      (c) => JSON.stringify(c.extends).includes('gdpr'),
+    );
     assert.deepEqual(saved.extends, ['recommended', 'gdpr'], 'recommended kept, gdpr added');
     assert.equal(saved.contactEmail, 'privacy@lantern.example', 'the rest of the config is untouched');
     const after = await eventually(
@@ -349,7 +408,11 @@ describe('the extension in VS Code (code-server)', function () {
       () => wb.problemsOf('eu-users.policy.md'),
       (p) => !!p && !codes(p).includes('suggest-profile') && codes(p).some((c) => c.startsWith('gdpr-')),
     );
-    assert.deepEqual(rowKeys(after!.markers), messageKeys(lintFile(draft).messages), 'the editor shows what the CLI engine reports with the new config');
+    assert.deepEqual(
+      rowKeys(after!.markers),
+      messageKeys(lintFile(draft).messages),
+      'the editor shows what the CLI engine reports with the new config',
+    );
   });
 });
 
@@ -358,10 +421,18 @@ describe('the extension in a workspace that is not trusted (restricted mode)', f
 
   it('lints in restricted mode', async function () {
     const { wb, workspace } = session.current;
-    await eventually('the Restricted Mode indicator', () => wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count(), (n) => n > 0);
+    await eventually(
+      'the Restricted Mode indicator',
+      () => wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count(),
+      (n) => n > 0,
+    );
     await wb.openFile('manycontacts.privacy.md');
     const expected = lintFile(join(workspace, 'manycontacts.privacy.md'));
-    const shown = await eventually('the findings of manycontacts.privacy.md', () => wb.problemsOf('manycontacts.privacy.md'), (p) => p?.markers.length === expected.messages.length);
+    const shown = await eventually(
+      'the findings of manycontacts.privacy.md',
+      () => wb.problemsOf('manycontacts.privacy.md'),
+      (p) => p?.markers.length === expected.messages.length,
+    );
     assert.deepEqual(rowKeys(shown!.markers), messageKeys(expected.messages));
   });
 });

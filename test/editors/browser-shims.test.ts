@@ -50,14 +50,21 @@ describe('web extension: browser shims', () => {
 
   it('fails on a missing file the way Node does (ENOENT), and knows the folders of its files', () => {
     fs.setVirtualFile('/vfs/host/b/x/.policylintrc.json', '{}');
-    for (const call of [() => fs.openSync('/vfs/host/b/.policylintrc.json'), () => fs.statSync('/vfs/host/nothing'), () => fs.readFileSync('/vfs/host/b/y')]) {
+    for (const call of [
+      () => fs.openSync('/vfs/host/b/.policylintrc.json'),
+      () => fs.statSync('/vfs/host/nothing'),
+      () => fs.readFileSync('/vfs/host/b/y'),
+    ]) {
       assert.throws(call, (err: NodeJS.ErrnoException) => err.code === 'ENOENT');
     }
     assert.equal(fs.existsSync('/vfs/host/b/.policylintrc.json'), false);
     assert.equal(fs.existsSync('/vfs/host/b/x'), true);
     assert.equal(fs.statSync('/vfs/host/b').isDirectory(), true);
     assert.equal(fs.statSync('/vfs/host/b').isFile(), false);
-    assert.throws(() => fs.fstatSync(9999), (err: NodeJS.ErrnoException) => err.code === 'EBADF');
+    assert.throws(
+      () => fs.fstatSync(9999),
+      (err: NodeJS.ErrnoException) => err.code === 'EBADF',
+    );
   });
 
   it('replaces a file and deletes it (null)', () => {
@@ -67,7 +74,10 @@ describe('web extension: browser shims', () => {
     assert.equal(readLikeTheReader(file, 64).text, 'second, longer');
     fs.setVirtualFile(file, null);
     assert.equal(fs.existsSync(file), false);
-    assert.throws(() => fs.openSync(file), (err: NodeJS.ErrnoException) => err.code === 'ENOENT');
+    assert.throws(
+      () => fs.openSync(file),
+      (err: NodeJS.ErrnoException) => err.code === 'ENOENT',
+    );
     assert.equal(fs.existsSync('/vfs/host/c'), false);
   });
 

@@ -8,10 +8,13 @@ import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
-const DRAFT = '# Privacy Policy\n\nWe collect your email address when you create an account, and we use it to send receipts.\n\n## Contact\n\nWrite to us at [email address].\n';
+const DRAFT =
+  '# Privacy Policy\n\nWe collect your email address when you create an account, and we use it to send receipts.\n\n## Contact\n\nWrite to us at [email address].\n';
 
 // Page-side globals (the project builds without the DOM types).
-declare const Worker: new (url: string) => {
+declare const Worker: new (
+  url: string,
+) => {
   postMessage(message: unknown): void;
   onmessage: ((e: { data: any }) => void) | null;
   onerror: ((e: { message: string }) => void) | null;
@@ -68,10 +71,18 @@ describe('web extension: the server bundle in a chromium web worker', function (
             const m = e.data;
             if (m.id !== undefined && m.method) {
               // A request from the server (configuration, registration): answer with nothing.
-              worker.postMessage({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null });
+              worker.postMessage({
+                jsonrpc: '2.0',
+                id: m.id,
+                result: m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null,
+              });
             } else if (m.id !== undefined) {
               pending.get(m.id)?.(m.result ?? m.error);
-            } else if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.diagnostics.length) {
+            } else if (
+              m.method === 'textDocument/publishDiagnostics' &&
+              m.params.uri === uri &&
+              m.params.diagnostics.length
+            ) {
               clearTimeout(timer);
               const diagnostics = m.params.diagnostics;
               const actions = await request('textDocument/codeAction', {
@@ -79,10 +90,18 @@ describe('web extension: the server bundle in a chromium web worker', function (
                 range: diagnostics[0].range,
                 context: { diagnostics: [diagnostics[0]] },
               });
-              resolve({ capabilities, codes: diagnostics.map((d: { code: string }) => d.code), actions: (actions ?? []).map((a: { title: string }) => a.title) });
+              resolve({
+                capabilities,
+                codes: diagnostics.map((d: { code: string }) => d.code),
+                actions: (actions ?? []).map((a: { title: string }) => a.title),
+              });
             }
           };
-          void request('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } } }).then((r) => {
+          void request('initialize', {
+            processId: null,
+            rootUri: null,
+            capabilities: { workspace: { configuration: true } },
+          }).then((r) => {
             capabilities = r.capabilities;
             notify('initialized', {});
             notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
@@ -94,7 +113,10 @@ describe('web extension: the server bundle in a chromium web worker', function (
     assert.ok(outcome.capabilities.codeActionProvider, 'no code actions declared');
     assert.ok(outcome.codes.includes('contact'), outcome.codes.join(', '));
     assert.ok(outcome.codes.includes('children'), outcome.codes.join(', '));
-    assert.ok(outcome.actions.some((t) => t.startsWith('Disable')), outcome.actions.join(', '));
+    assert.ok(
+      outcome.actions.some((t) => t.startsWith('Disable')),
+      outcome.actions.join(', '),
+    );
   });
   it('reads the config files the client sends: a rule turned off in a parent folder, a broken file, a deleted one', async () => {
     const page = await browser!.newPage();
@@ -103,70 +125,112 @@ describe('web extension: the server bundle in a chromium web worker', function (
     const doc = 'vscode-vfs://github/example/site/legal/privacy.md';
     const config = 'vscode-vfs://github/example/site/.policylintrc.json';
     // The page keeps the worker and every notification it sent; `next` waits for the first one after `after` that fits.
-    await page.evaluate((source) => {
-      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-      const seen: Seen[] = [];
-      const waiting: (() => void)[] = [];
-      let id = 0;
-      const pending = new Map<number, (result: unknown) => void>();
-      worker.onmessage = (e) => {
-        const m = e.data;
-        if (m.id !== undefined && m.method) {
-          worker.postMessage({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null });
-        } else if (m.id !== undefined) {
-          pending.get(m.id)?.(m.result ?? m.error);
-        } else if (m.method === 'textDocument/publishDiagnostics' || m.method === 'window/logMessage') {
-          const codes = (m.params.diagnostics ?? []).map((d: { code: string }) => d.code);
-          seen.push({ index: seen.length, method: m.method, uri: m.params.uri, codes, message: m.params.message });
-          for (const wake of waiting.splice(0)) wake();
-        }
-      };
-      const lsp = {
-        request: (method: string, params: unknown) =>
-          new Promise<any>((res) => {
-            pending.set(++id, res);
-            worker.postMessage({ jsonrpc: '2.0', id, method, params });
-          }),
-        notify: (method: string, params: unknown) => worker.postMessage({ jsonrpc: '2.0', method, params }),
-        next: (method: string, uri: string | undefined, after: number) =>
-          new Promise<Seen>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no ${method} for ${uri ?? 'the server'} within 30 s`)), 30_000);
-            const look = () => {
-              const hit = seen.find((n) => n.index > after && n.method === method && (uri === undefined || n.uri === uri));
-              if (!hit) return void waiting.push(look);
-              clearTimeout(timer);
-              resolve(hit);
-            };
-            look();
-          }),
-      };
-      (globalThis as unknown as { lsp: typeof lsp }).lsp = lsp;
-    }, readFileSync(path.resolve('dist/browser/server.js'), 'utf8'));
+    await page.evaluate(
+      (source) => {
+        const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+        const seen: Seen[] = [];
+        const waiting: (() => void)[] = [];
+        let id = 0;
+        const pending = new Map<number, (result: unknown) => void>();
+        worker.onmessage = (e) => {
+          const m = e.data;
+          if (m.id !== undefined && m.method) {
+            worker.postMessage({
+              jsonrpc: '2.0',
+              id: m.id,
+              result: m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null,
+            });
+          } else if (m.id !== undefined) {
+            pending.get(m.id)?.(m.result ?? m.error);
+          } else if (m.method === 'textDocument/publishDiagnostics' || m.method === 'window/logMessage') {
+            const codes = (m.params.diagnostics ?? []).map((d: { code: string }) => d.code);
+            seen.push({ index: seen.length, method: m.method, uri: m.params.uri, codes, message: m.params.message });
+            for (const wake of waiting.splice(0)) wake();
+          }
+        };
+        const lsp = {
+          request: (method: string, params: unknown) =>
+            new Promise<any>((res) => {
+              pending.set(++id, res);
+              worker.postMessage({ jsonrpc: '2.0', id, method, params });
+            }),
+          notify: (method: string, params: unknown) => worker.postMessage({ jsonrpc: '2.0', method, params }),
+          next: (method: string, uri: string | undefined, after: number) =>
+            new Promise<Seen>((resolve, reject) => {
+              const timer = setTimeout(
+                () => reject(new Error(`no ${method} for ${uri ?? 'the server'} within 30 s`)),
+                30_000,
+              );
+              const look = () => {
+                const hit = seen.find(
+                  (n) => n.index > after && n.method === method && (uri === undefined || n.uri === uri),
+                );
+                if (!hit) return void waiting.push(look);
+                clearTimeout(timer);
+                resolve(hit);
+              };
+              look();
+            }),
+        };
+        (globalThis as unknown as { lsp: typeof lsp }).lsp = lsp;
+      },
+      readFileSync(path.resolve('dist/browser/server.js'), 'utf8'),
+    );
 
-    type Lsp = { request(m: string, p: unknown): Promise<unknown>; notify(m: string, p: unknown): void; next(m: string, uri: string | undefined, after: number): Promise<Seen> };
+    type Lsp = {
+      request(m: string, p: unknown): Promise<unknown>;
+      notify(m: string, p: unknown): void;
+      next(m: string, uri: string | undefined, after: number): Promise<Seen>;
+    };
     const call = <R>(fn: (lsp: Lsp, arg: any) => R | Promise<R>, arg?: unknown) =>
-      page.evaluate(({ fn, arg }) => new Function('lsp', 'arg', `return (${fn})(lsp, arg)`)((globalThis as unknown as { lsp: Lsp }).lsp, arg), { fn: fn.toString(), arg }) as Promise<R>;
+      page.evaluate(
+        ({ fn, arg }) =>
+          new Function('lsp', 'arg', `return (${fn})(lsp, arg)`)((globalThis as unknown as { lsp: Lsp }).lsp, arg),
+        { fn: fn.toString(), arg },
+      ) as Promise<R>;
     /** The first notification after `after` of `method` on `uri` for which `fits` holds (waiting for each in turn). */
-    const until = async (method: string, uri: string | undefined, after: number, fits: (n: Seen) => boolean): Promise<Seen> => {
+    const until = async (
+      method: string,
+      uri: string | undefined,
+      after: number,
+      fits: (n: Seen) => boolean,
+    ): Promise<Seen> => {
       for (;;) {
         const n = await call((lsp, a) => lsp.next(a.method, a.uri, a.after), { method, uri, after });
         if (fits(n)) return n;
         after = n.index;
       }
     };
-    const sendFiles = (files: unknown) => call((lsp, files) => lsp.notify('policylint/workspaceFiles', { files }), files);
+    const sendFiles = (files: unknown) =>
+      call((lsp, files) => lsp.notify('policylint/workspaceFiles', { files }), files);
 
-    await call((lsp) => lsp.request('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } } }));
-    await call((lsp, a) => {
-      lsp.notify('initialized', {});
-      lsp.notify('textDocument/didOpen', { textDocument: { uri: a.doc, languageId: 'markdown', version: 1, text: a.text } });
-    }, { doc, text: DRAFT });
+    await call((lsp) =>
+      lsp.request('initialize', {
+        processId: null,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true } },
+      }),
+    );
+    await call(
+      (lsp, a) => {
+        lsp.notify('initialized', {});
+        lsp.notify('textDocument/didOpen', {
+          textDocument: { uri: a.doc, languageId: 'markdown', version: 1, text: a.text },
+        });
+      },
+      { doc, text: DRAFT },
+    );
     const defaults = await until('textDocument/publishDiagnostics', doc, -1, (n) => n.codes.length > 0);
     assert.ok(defaults.codes.includes('children'), defaults.codes.join(', '));
 
     // A config one folder up turns `children` off: the document is linted again without it.
     await sendFiles([{ uri: config, text: '{ "rules": { "children": "off" } }\n' }]);
-    const off = await until('textDocument/publishDiagnostics', doc, defaults.index, (n) => !n.codes.includes('children'));
+    const off = await until(
+      'textDocument/publishDiagnostics',
+      doc,
+      defaults.index,
+      (n) => !n.codes.includes('children'),
+    );
     assert.ok(off.codes.includes('contact'), off.codes.join(', '));
 
     // A broken config: its problem is published on the URI the client sent it as.
@@ -182,7 +246,9 @@ describe('web extension: the server bundle in a chromium web worker', function (
 
     // Params of the wrong shape are ignored with one warning; the server goes on.
     await sendFiles('not a list');
-    const warned = await until('window/logMessage', undefined, back.index, (n) => /ignored policylint\/workspaceFiles/.test(n.message ?? ''));
+    const warned = await until('window/logMessage', undefined, back.index, (n) =>
+      /ignored policylint\/workspaceFiles/.test(n.message ?? ''),
+    );
     assert.match(warned.message!, /params\.files must be an array/);
     assert.deepEqual(errors, []);
   });

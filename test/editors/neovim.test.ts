@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-const DRAFT = '# Privacy Policy\n\nWe collect your email address when you create an account, and we use it to send receipts.\n\n## Contact\n\nWrite to us at [email address].\n';
+const DRAFT =
+  '# Privacy Policy\n\nWe collect your email address when you create an account, and we use it to send receipts.\n\n## Contact\n\nWrite to us at [email address].\n';
 
 describe('Neovim (built-in LSP client)', function () {
   this.timeout(90_000);

@@ -31,7 +31,13 @@ describe('config: overrides', () => {
   });
 
   it('apply in order, later ones over earlier ones and over the top-level rules', () => {
-    const data = { rules: { cookies: 'off' }, overrides: [{ files: ['a/**'], rules: { cookies: 'warn' } }, { files: ['a/b/**'], rules: { cookies: 'error' } }] };
+    const data = {
+      rules: { cookies: 'off' },
+      overrides: [
+        { files: ['a/**'], rules: { cookies: 'warn' } },
+        { files: ['a/b/**'], rules: { cookies: 'error' } },
+      ],
+    };
     assert.equal(resolveConfig(data as never, { path: 'a/x.md' }).config.rules.get('cookies')?.severity, 'warning');
     assert.equal(resolveConfig(data as never, { path: 'a/b/x.md' }).config.rules.get('cookies')?.severity, 'error');
     assert.equal(resolveConfig(data as never, { path: 'c.md' }).config.rules.has('cookies'), false);
@@ -52,12 +58,26 @@ describe('config: overrides', () => {
   });
 
   it('are validated: files is required, keys and rules are checked', () => {
-    const { errors } = parseConfigText(JSON.stringify({ overrides: [{ rules: {} }, { files: 'x' }, { files: ['y'], extends: 'nope' }, 'z'] }, null, 2));
+    const { errors } = parseConfigText(
+      JSON.stringify({ overrides: [{ rules: {} }, { files: 'x' }, { files: ['y'], extends: 'nope' }, 'z'] }, null, 2),
+    );
     const keys = errors.map((e) => `${e.key}: ${e.message}`);
-    assert.ok(keys.some((k) => /^overrides\[0\]: an override needs "files"/.test(k)), keys.join('\n'));
-    assert.ok(keys.some((k) => /^overrides\[1\]\.files: expected an array of glob patterns/.test(k)), keys.join('\n'));
-    assert.ok(keys.some((k) => /^overrides\[2\]\.extends: unknown profile "nope"/.test(k)), keys.join('\n'));
-    assert.ok(keys.some((k) => /^overrides\[3\]: expected an object/.test(k)), keys.join('\n'));
+    assert.ok(
+      keys.some((k) => /^overrides\[0\]: an override needs "files"/.test(k)),
+      keys.join('\n'),
+    );
+    assert.ok(
+      keys.some((k) => /^overrides\[1\]\.files: expected an array of glob patterns/.test(k)),
+      keys.join('\n'),
+    );
+    assert.ok(
+      keys.some((k) => /^overrides\[2\]\.extends: unknown profile "nope"/.test(k)),
+      keys.join('\n'),
+    );
+    assert.ok(
+      keys.some((k) => /^overrides\[3\]: expected an object/.test(k)),
+      keys.join('\n'),
+    );
     assert.match(parseConfigText('{"overrides": {}}').errors[0].message, /expected an array/);
   });
 
@@ -88,7 +108,10 @@ describe('config: file names', () => {
     const read = readConfigFile(join(root, '.policylintrc.json'));
     assert.equal(read.errors.length, 1);
     assert.equal(read.errors[0].severity, 'warning');
-    assert.match(read.errors[0].message, /^\.policylintrc\.jsonc in the same folder is not used: \.policylintrc\.json wins/);
+    assert.match(
+      read.errors[0].message,
+      /^\.policylintrc\.jsonc in the same folder is not used: \.policylintrc\.json wins/,
+    );
     assert.equal(loadConfigFor(join(root, 'p.md')).config.rules.has('cookies'), false);
   });
 

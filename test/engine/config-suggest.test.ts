@@ -36,13 +36,25 @@ describe('config: did you mean', () => {
   });
 
   it('for an unknown rule id, at the top level and in an override', () => {
-    assert.match(messageFor({ rules: { contcat: 'warn' } }, 'rules.contcat'), /unknown rule "contcat" \(did you mean "contact"\?\)/);
-    assert.match(messageFor({ overrides: [{ files: ['a/**'], rules: { retnetion: 'off' } }] }, 'overrides[0].rules.retnetion'), /did you mean "retention"\?/);
-    assert.match(messageFor({ rules: { 'no-such-thing-at-all': 'warn' } }, 'rules.no-such-thing-at-all'), /--list-rules/);
+    assert.match(
+      messageFor({ rules: { contcat: 'warn' } }, 'rules.contcat'),
+      /unknown rule "contcat" \(did you mean "contact"\?\)/,
+    );
+    assert.match(
+      messageFor({ overrides: [{ files: ['a/**'], rules: { retnetion: 'off' } }] }, 'overrides[0].rules.retnetion'),
+      /did you mean "retention"\?/,
+    );
+    assert.match(
+      messageFor({ rules: { 'no-such-thing-at-all': 'warn' } }, 'rules.no-such-thing-at-all'),
+      /--list-rules/,
+    );
   });
 
   it('for an unknown profile, in extends and in --profile', () => {
-    assert.match(messageFor({ extends: ['recomended'] }, 'extends'), /unknown profile "recomended" \(did you mean "recommended"\?\)/);
+    assert.match(
+      messageFor({ extends: ['recomended'] }, 'extends'),
+      /unknown profile "recomended" \(did you mean "recommended"\?\)/,
+    );
     assert.match(messageFor({ extends: 'uk-gpdr' }, 'extends'), /did you mean "uk-gdpr"\?/);
     const { errors } = resolveConfig(undefined, { profile: 'recommended,ccpaa' });
     assert.equal(errors.length, 1);
@@ -50,12 +62,21 @@ describe('config: did you mean', () => {
   });
 
   it('for an unknown severity, alone or in [severity, options]', () => {
-    assert.match(messageFor({ rules: { cookies: 'warning' } }, 'rules.cookies'), /got "warning" \(did you mean "warn"\?\)/);
-    assert.match(messageFor({ rules: { cookies: ['eror', {}] } }, 'rules.cookies'), /got "eror" \(did you mean "error"\?\)/);
+    assert.match(
+      messageFor({ rules: { cookies: 'warning' } }, 'rules.cookies'),
+      /got "warning" \(did you mean "warn"\?\)/,
+    );
+    assert.match(
+      messageFor({ rules: { cookies: ['eror', {}] } }, 'rules.cookies'),
+      /got "eror" \(did you mean "error"\?\)/,
+    );
     assert.match(messageFor({ rules: { cookies: 'of' } }, 'rules.cookies'), /did you mean "off"\?/);
   });
 
   it('for an unknown key in an override', () => {
-    assert.match(messageFor({ overrides: [{ file: ['x/**'], rules: {} }] }, 'overrides[0].file'), /did you mean "files"\?/);
+    assert.match(
+      messageFor({ overrides: [{ file: ['x/**'], rules: {} }] }, 'overrides[0].file'),
+      /did you mean "files"\?/,
+    );
   });
 });

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lint, parseConfigText, resolveConfig, configSchema, RULES, SHIPPED_CHECKLIST } from '../../server/src/engine/index.js';
+import {
+  lint,
+  parseConfigText,
+  resolveConfig,
+  configSchema,
+  RULES,
+  SHIPPED_CHECKLIST,
+} from '../../server/src/engine/index.js';
 import { findConfigFile, loadConfigFor } from '../../server/src/node/config-files.js';
 
 describe('config', () => {
@@ -15,11 +22,15 @@ describe('config', () => {
       if (!item.recommended) assert.equal(rule, undefined, `${item.id} should be off`);
       else assert.equal(rule?.severity, item.severity === 'error' ? 'error' : 'warning', item.id);
     }
-    for (const id of ['children', 'change-notification', 'contact']) assert.equal(config.rules.get(id)?.severity, 'error');
+    for (const id of ['children', 'change-notification', 'contact'])
+      assert.equal(config.rules.get(id)?.severity, 'error');
   });
 
   it('"all" turns every rule on; rules override profiles', () => {
-    const { config } = resolveConfig({ extends: 'all', rules: { 'do-not-track': 'error', cookies: 'off', 'no-placeholders': ['warn', {}] } });
+    const { config } = resolveConfig({
+      extends: 'all',
+      rules: { 'do-not-track': 'error', cookies: 'off', 'no-placeholders': ['warn', {}] },
+    });
     assert.equal(config.rules.get('do-not-track')?.severity, 'error');
     assert.equal(config.rules.has('cookies'), false);
     assert.equal(config.rules.get('no-placeholders')?.severity, 'warning');
@@ -27,7 +38,10 @@ describe('config', () => {
   });
 
   it('reports bad JSON with its line and column', () => {
-    const { errors, data } = parseConfigText('{\n  "rules": {\n    "contact": "error"\n    "cookies": "off"\n  }\n}', '/p/.policylintrc.json');
+    const { errors, data } = parseConfigText(
+      '{\n  "rules": {\n    "contact": "error"\n    "cookies": "off"\n  }\n}',
+      '/p/.policylintrc.json',
+    );
     assert.equal(data, undefined);
     assert.equal(errors.length, 1);
     assert.equal(errors[0].message, 'invalid JSON: expected ","');
@@ -54,7 +68,8 @@ describe('config', () => {
   });
 
   it('an empty or comment-only file is one error at line 1', () => {
-    for (const text of ['', '  \n', '\uFEFF']) assert.match(parseConfigText(text).errors[0].message, /the file is empty/);
+    for (const text of ['', '  \n', '\uFEFF'])
+      assert.match(parseConfigText(text).errors[0].message, /the file is empty/);
     const { errors } = parseConfigText('// nothing yet\n');
     assert.equal(errors.length, 1);
     assert.equal(errors[0].line, 2);
@@ -69,7 +84,16 @@ describe('config', () => {
   });
 
   it('names the key and what was expected', () => {
-    const text = JSON.stringify({ extends: 'strict', rules: { 'no-such-rule': 'warn', contact: 'loud', 'no-placeholders': ['warn', { bogus: 1 }] }, company: 42, colour: 'red' }, null, 2);
+    const text = JSON.stringify(
+      {
+        extends: 'strict',
+        rules: { 'no-such-rule': 'warn', contact: 'loud', 'no-placeholders': ['warn', { bogus: 1 }] },
+        company: 42,
+        colour: 'red',
+      },
+      null,
+      2,
+    );
     const { errors } = parseConfigText(text, 'x.json');
     const byKey = Object.fromEntries(errors.map((e) => [e.key, e.message]));
     assert.match(byKey.extends, /unknown profile "strict"; expected "recommended", "all", "plain-language", "gdpr", /);
@@ -89,7 +113,9 @@ describe('config', () => {
   });
 
   it('accepts the starter config with empty fill-in values', () => {
-    const { errors } = parseConfigText(JSON.stringify({ extends: 'recommended', rules: {}, company: '', contactEmail: '', postalAddress: '' }));
+    const { errors } = parseConfigText(
+      JSON.stringify({ extends: 'recommended', rules: {}, company: '', contactEmail: '', postalAddress: '' }),
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -111,7 +137,10 @@ describe('config', () => {
     const file = join(root, 'a', 'b', 'privacy.md');
     assert.equal(findConfigFile(join(root, 'a', 'b')), join(root, '.policylintrc.json'));
     assert.equal(loadConfigFor(file).config.rules.has('cookies'), false);
-    assert.equal(loadConfigFor(file, { configPath: join(root, 'other.json') }).config.rules.get('cookies')?.severity, 'error');
+    assert.equal(
+      loadConfigFor(file, { configPath: join(root, 'other.json') }).config.rules.get('cookies')?.severity,
+      'error',
+    );
   });
 
   it('reports an unreadable config file by name', () => {
@@ -123,9 +152,12 @@ describe('config', () => {
   });
 
   it('turning a rule off removes its messages', () => {
-    const text = '# Privacy Policy\n\nWe collect your email. We use it for receipts. We never share it with third parties.\n';
+    const text =
+      '# Privacy Policy\n\nWe collect your email. We use it for receipts. We never share it with third parties.\n';
     const on = lint(text).messages.filter((m) => m.ruleId === 'children');
-    const off = lint(text, { config: resolveConfig({ rules: { children: 'off' } }).config }).messages.filter((m) => m.ruleId === 'children');
+    const off = lint(text, { config: resolveConfig({ rules: { children: 'off' } }).config }).messages.filter(
+      (m) => m.ruleId === 'children',
+    );
     assert.equal(on.length, 1);
     assert.equal(off.length, 0);
   });

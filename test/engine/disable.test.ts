@@ -2,7 +2,13 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { isSubsequence, SEED_LINES } from './arbitraries.js';
-import { applyEdits, disableCommentEdit, parsePolicy, type LintMessage, type PolicyDocument } from '../../server/src/engine/index.js';
+import {
+  applyEdits,
+  disableCommentEdit,
+  parsePolicy,
+  type LintMessage,
+  type PolicyDocument,
+} from '../../server/src/engine/index.js';
 import { filterByDirectives } from '../../server/src/engine/directives.js';
 
 /** The Markdown structure without HTML comments and positions: what a disable comment must not change. */
@@ -61,7 +67,10 @@ describe('disableCommentEdit', () => {
     it('puts disable-next-line on its own line before a heading', () => {
       const text = '# Title\n\nIntro.\n\n## Sharing FLAG\n\nWe share.\n';
       const out = disableAt(text, 'FLAG');
-      assert.equal(out, '# Title\n\nIntro.\n\n<!-- policylint-disable-next-line some-rule -->\n## Sharing FLAG\n\nWe share.\n');
+      assert.equal(
+        out,
+        '# Title\n\nIntro.\n\n<!-- policylint-disable-next-line some-rule -->\n## Sharing FLAG\n\nWe share.\n',
+      );
     });
 
     it('uses disable-next-line for the first line of a paragraph', () => {
@@ -85,7 +94,10 @@ describe('disableCommentEdit', () => {
     it('keeps a later list item in the same list, indented to the item content', () => {
       const text = 'Intro:\n\n- first item\n- second FLAG item\n- third item\n';
       const out = disableAt(text, 'FLAG');
-      assert.equal(out, 'Intro:\n\n- first item\n  <!-- policylint-disable-next-line some-rule -->\n- second FLAG item\n- third item\n');
+      assert.equal(
+        out,
+        'Intro:\n\n- first item\n  <!-- policylint-disable-next-line some-rule -->\n- second FLAG item\n- third item\n',
+      );
     });
 
     it('puts the comment before the list for its first item, at the list indentation', () => {
@@ -118,7 +130,10 @@ describe('disableCommentEdit', () => {
     it('wraps a table for a row inside it, never writing inside the table', () => {
       const text = '# T\n\n| a | b |\n| --- | --- |\n| 1 | FLAG |\n| 3 | 4 |\n\nAfter.\n';
       const out = disableAt(text, 'FLAG');
-      assert.match(out, /<!-- policylint-disable some-rule -->\n\| a \| b \|[\s\S]*\| 3 \| 4 \|\n<!-- policylint-enable some-rule -->\n/);
+      assert.match(
+        out,
+        /<!-- policylint-disable some-rule -->\n\| a \| b \|[\s\S]*\| 3 \| 4 \|\n<!-- policylint-enable some-rule -->\n/,
+      );
     });
 
     it('wraps a block quote for a line inside it', () => {
@@ -130,7 +145,10 @@ describe('disableCommentEdit', () => {
     it('adds a line ending before the enable when the block ends the text without one', () => {
       const text = 'Line one\nline FLAG two';
       const out = disableAt(text, 'FLAG');
-      assert.equal(out, '<!-- policylint-disable some-rule -->\nLine one\nline FLAG two\n<!-- policylint-enable some-rule -->');
+      assert.equal(
+        out,
+        '<!-- policylint-disable some-rule -->\nLine one\nline FLAG two\n<!-- policylint-enable some-rule -->',
+      );
     });
 
     it('merges with a disable-next-line comment already there', () => {
@@ -167,12 +185,18 @@ describe('disableCommentEdit', () => {
     it('uses the document line ending (CRLF)', () => {
       const text = '# T\r\n\r\nOne\r\ntwo FLAG\r\n';
       const out = disableAt(text, 'FLAG');
-      assert.equal(out, '# T\r\n\r\n<!-- policylint-disable some-rule -->\r\nOne\r\ntwo FLAG\r\n<!-- policylint-enable some-rule -->\r\n');
+      assert.equal(
+        out,
+        '# T\r\n\r\n<!-- policylint-disable some-rule -->\r\nOne\r\ntwo FLAG\r\n<!-- policylint-enable some-rule -->\r\n',
+      );
     });
 
     it('keeps the lines of CR-only text apart (enable after the block, a blank line turned into a comment)', () => {
       const text = '# P\r\rFirst line\rsecond FLAG line\r\rNext.\r';
-      assert.equal(disableAt(text, 'FLAG'), '# P\r\r<!-- policylint-disable some-rule -->\rFirst line\rsecond FLAG line\r<!-- policylint-enable some-rule -->\r\rNext.\r');
+      assert.equal(
+        disableAt(text, 'FLAG'),
+        '# P\r\r<!-- policylint-disable some-rule -->\rFirst line\rsecond FLAG line\r<!-- policylint-enable some-rule -->\r\rNext.\r',
+      );
       const list = '# P\r\r- a\r\r- b\r';
       const out = applyEdits(list, [disableCommentEdit(parsePolicy(list), 'some-rule', 'line', 4)]);
       assert.equal(out, '# P\r\r- a\r  <!-- policylint-disable-line some-rule -->\r- b\r');
@@ -184,7 +208,13 @@ describe('disableCommentEdit', () => {
       const out = applyEdits(text, [disableCommentEdit(doc, 'some-rule', 'line', 2)]);
       assert.equal(out, '# T\n<!-- policylint-disable-line some-rule -->\nBody.\n');
       const after = parsePolicy(out);
-      const msg: LintMessage = { ruleId: 'some-rule', severity: 'info', message: '', range: after.rangeOf(4, 4), docsUrl: '' };
+      const msg: LintMessage = {
+        ruleId: 'some-rule',
+        severity: 'info',
+        message: '',
+        range: after.rangeOf(4, 4),
+        docsUrl: '',
+      };
       assert.equal(filterByDirectives([msg], after).length, 0);
     });
 
@@ -218,7 +248,10 @@ describe('disableCommentEdit', () => {
         const text = ['---', 'title: x', '---'].join(eol);
         const out = applyEdits(text, [disableCommentEdit(parsePolicy(text), 'r', 'file', 1)]);
         assert.equal(out, `${text}${eol}<!-- policylint-disable-file r -->${eol}`, JSON.stringify(eol));
-        assert.deepEqual(parsePolicy(out).directives.map((d) => [d.kind, d.rules]), [['disable-file', ['r']]]);
+        assert.deepEqual(
+          parsePolicy(out).directives.map((d) => [d.kind, d.rules]),
+          [['disable-file', ['r']]],
+        );
       }
     });
 
@@ -269,7 +302,13 @@ describe('disableCommentEdit', () => {
         const first = start + lineText.search(/\S/);
         const moved = first < edit.start ? first : out.indexOf(lineText, edit.start) + lineText.search(/\S/);
         const after = parsePolicy(out);
-        const msg: LintMessage = { ruleId: 'r', severity: 'info', message: '', range: after.rangeOf(moved, moved + 1), docsUrl: '' };
+        const msg: LintMessage = {
+          ruleId: 'r',
+          severity: 'info',
+          message: '',
+          range: after.rangeOf(moved, moved + 1),
+          docsUrl: '',
+        };
         assert.equal(filterByDirectives([msg], after).length, 0, `${file}:${line} not disabled`);
         assert.deepEqual(shape(after), before, `${file}:${line} changed the Markdown structure`);
       }
@@ -296,7 +335,9 @@ describe('disableCommentEdit', () => {
         const all = SEED_LINES[r.seed];
         const start = r.from % all.length;
         // Long lines wrapped after 40 characters make paragraphs of several lines.
-        const body = all.slice(start, start + r.size).flatMap((l) => (r.wrap ? l.replace(/^(.{40}\S*) (?=\S)/, '$1\n').split('\n') : [l]));
+        const body = all
+          .slice(start, start + r.size)
+          .flatMap((l) => (r.wrap ? l.replace(/^(.{40}\S*) (?=\S)/, '$1\n').split('\n') : [l]));
         const lines = [...(r.frontMatter ? ['---', 'title: Privacy Policy', 'lang: en', '---'] : []), ...body];
         const eol = EOLS[r.eol];
         return { ...r, text: lines.join(eol) + (r.finalEol ? eol : '') };
@@ -312,15 +353,33 @@ describe('disableCommentEdit', () => {
           const lineText = text.slice(start, doc.lineStarts[line] ?? text.length).replace(/(?:\r\n|\n|\r)$/, '');
           const edit = disableCommentEdit(doc, 'r', scope, line);
           const out = applyEdits(text, [edit]);
-          assert.ok(isSubsequence(text, out), `an original character was lost:\n${JSON.stringify(text)}\n→ ${JSON.stringify(out)}`);
+          assert.ok(
+            isSubsequence(text, out),
+            `an original character was lost:\n${JSON.stringify(text)}\n→ ${JSON.stringify(out)}`,
+          );
           // The line's first character, where it is now: before the edit, or re-emitted by it.
           // A blank line becomes the comment itself: a message at its start.
           const lead = Math.max(0, lineText.search(/\S/));
           const first = start + lead;
-          const moved = first < edit.start || !lineText.trim() ? first : edit.start === edit.end ? first + edit.text.length : out.indexOf(lineText, edit.start) + lead;
+          const moved =
+            first < edit.start || !lineText.trim()
+              ? first
+              : edit.start === edit.end
+                ? first + edit.text.length
+                : out.indexOf(lineText, edit.start) + lead;
           const after = parsePolicy(out);
-          const msg: LintMessage = { ruleId: 'r', severity: 'info', message: '', range: after.rangeOf(moved, moved + 1), docsUrl: '' };
-          assert.equal(filterByDirectives([msg], after).length, 0, `line ${line} not disabled (${scope}):\n${JSON.stringify(out)}`);
+          const msg: LintMessage = {
+            ruleId: 'r',
+            severity: 'info',
+            message: '',
+            range: after.rangeOf(moved, moved + 1),
+            docsUrl: '',
+          };
+          assert.equal(
+            filterByDirectives([msg], after).length,
+            0,
+            `line ${line} not disabled (${scope}):\n${JSON.stringify(out)}`,
+          );
           assert.equal(after.eol, doc.eol, 'the line ending changed');
           assert.deepEqual(shape(after), shape(doc), `the Markdown structure changed:\n${JSON.stringify(out)}`);
         }),

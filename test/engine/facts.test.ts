@@ -30,8 +30,17 @@ describe('facts: ages', () => {
   for (const text of notAges) it(`finds no age in "${text}"`, () => assert.deepEqual(ages(text), []));
 
   it('tags what an age is a threshold for', () => {
-    const f = facts('Children under 13 may not use the app. You must be 18 or older to enter our sweepstakes. In the EEA, users under 16 need parental consent.');
-    assert.deepEqual(f.ages.map((a) => [a.age, a.concept]), [[13, 'children'], [18, 'contest'], [16, 'consent:eu']]);
+    const f = facts(
+      'Children under 13 may not use the app. You must be 18 or older to enter our sweepstakes. In the EEA, users under 16 need parental consent.',
+    );
+    assert.deepEqual(
+      f.ages.map((a) => [a.age, a.concept]),
+      [
+        [13, 'children'],
+        [18, 'contest'],
+        [16, 'consent:eu'],
+      ],
+    );
   });
 
   it('points each age at its words in the source', () => {
@@ -46,7 +55,9 @@ describe('facts: emails', () => {
   const emails = (text: string) => facts(text).emails.map((e) => [e.email, e.form]);
   it('reads plain, mailto-only and obfuscated addresses, lower-cased', () => {
     assert.deepEqual(emails('Write to Privacy@Acme.io.'), [['privacy@acme.io', 'plain']]);
-    assert.deepEqual(emails('You can [write to us](mailto:help@acme.io?subject=Privacy).'), [['help@acme.io', 'mailto']]);
+    assert.deepEqual(emails('You can [write to us](mailto:help@acme.io?subject=Privacy).'), [
+      ['help@acme.io', 'mailto'],
+    ]);
     assert.deepEqual(emails('Email privacy (at) acme (dot) com today.'), [['privacy@acme.com', 'obfuscated']]);
     assert.deepEqual(emails('Email privacy[at]acme[dot]co[dot]uk today.'), [['privacy@acme.co.uk', 'obfuscated']]);
     assert.deepEqual(emails('Email dpo AT acme DOT de today.'), [['dpo@acme.de', 'obfuscated']]);
@@ -59,8 +70,16 @@ describe('facts: emails', () => {
     assert.deepEqual(emails('We meet at noon. Look at the data in our office.'), []);
   });
   it('marks addresses given for a third party', () => {
-    const f = facts('If we cannot resolve a complaint, contact TRUSTe at feedback@truste-example.org. Contact us at help@acme.io.');
-    assert.deepEqual(f.emails.map((e) => [e.email, e.thirdParty]), [['feedback@truste-example.org', true], ['help@acme.io', false]]);
+    const f = facts(
+      'If we cannot resolve a complaint, contact TRUSTe at feedback@truste-example.org. Contact us at help@acme.io.',
+    );
+    assert.deepEqual(
+      f.emails.map((e) => [e.email, e.thirdParty]),
+      [
+        ['feedback@truste-example.org', true],
+        ['help@acme.io', false],
+      ],
+    );
   });
 });
 
@@ -98,7 +117,9 @@ describe('facts: phones', () => {
 describe('facts: dates', () => {
   const dates = (text: string) => facts(text).dates.map((d) => [d.iso, d.effective]);
   it('reads a date labelled in front matter as the policy date', () => {
-    assert.deepEqual(dates('---\ntitle: Our privacy notice\nlastmod: 2023-04-05\n---\n\nWe collect little.'), [['2023-04-05', true]]);
+    assert.deepEqual(dates('---\ntitle: Our privacy notice\nlastmod: 2023-04-05\n---\n\nWe collect little.'), [
+      ['2023-04-05', true],
+    ]);
     assert.deepEqual(dates('---\nupdated: 2022-11-30\n---\n\nWe collect little.'), [['2022-11-30', true]]);
     assert.deepEqual(dates('---\ndate: 2021-06-01\n---\n\nWe collect little.'), [['2021-06-01', true]]);
   });
@@ -113,12 +134,21 @@ describe('facts: dates', () => {
     assert.deepEqual(dates('This page was last substantively updated on 11/16/10.'), [['2010-11-16', true]]);
   });
   it('does not make an unlabelled date in prose the policy date', () => {
-    assert.deepEqual(dates('We moved offices on 1/2/20 and on March 3, 2021.'), [['2020-01-02', false], ['2021-03-03', false]]);
+    assert.deepEqual(dates('We moved offices on 1/2/20 and on March 3, 2021.'), [
+      ['2020-01-02', false],
+      ['2021-03-03', false],
+    ]);
   });
   it('takes the latest of an effective and a last-updated date in one line, not across sentences', () => {
     const date = (text: string) => lint(text).checklist.find((c) => c.id === 'effective-date')!.facts.date;
-    assert.equal(date('# Privacy\n\nEffective as of May 1, 2020 | Last update June 3, 2021\n\nWe collect little.'), '2021-06-03');
-    assert.equal(date('# Privacy\n\n**Last updated on May 1, 2020.** It takes effect on June 3, 2020.\n\nWe collect little.'), '2020-05-01');
+    assert.equal(
+      date('# Privacy\n\nEffective as of May 1, 2020 | Last update June 3, 2021\n\nWe collect little.'),
+      '2021-06-03',
+    );
+    assert.equal(
+      date('# Privacy\n\n**Last updated on May 1, 2020.** It takes effect on June 3, 2020.\n\nWe collect little.'),
+      '2020-05-01',
+    );
   });
   it('reads the forms policies use', () => {
     assert.deepEqual(dates('Last updated: April 4, 2013'), [['2013-04-04', true]]);

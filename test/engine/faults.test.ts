@@ -10,12 +10,23 @@ const TEXT = '# Privacy Policy\n\nWe collect your email address. See Section 9.\
 describe('fault injection (engine/faults.ts)', () => {
   it('makes the named rule fail as one message, and only through withFaults', () => {
     const options: LintOptions = { assumePolicy: true };
-    const failed = lint(TEXT, withFaults(options, { throwInRule: 'cross-reference' })).messages.filter((m) => m.ruleError);
-    assert.deepEqual(failed.map((m) => m.ruleId), ['cross-reference']);
+    const failed = lint(TEXT, withFaults(options, { throwInRule: 'cross-reference' })).messages.filter(
+      (m) => m.ruleError,
+    );
+    assert.deepEqual(
+      failed.map((m) => m.ruleId),
+      ['cross-reference'],
+    );
     assert.match(failed[0].message, /Rule cross-reference failed on this document/);
-    assert.deepEqual(lint(TEXT, options).messages.filter((m) => m.ruleError), []);
+    assert.deepEqual(
+      lint(TEXT, options).messages.filter((m) => m.ruleError),
+      [],
+    );
     // An option spelled like the old hook is not read.
-    assert.deepEqual(lint(TEXT, { ...options, throwInRule: 'cross-reference' } as LintOptions).messages.filter((m) => m.ruleError), []);
+    assert.deepEqual(
+      lint(TEXT, { ...options, throwInRule: 'cross-reference' } as LintOptions).messages.filter((m) => m.ruleError),
+      [],
+    );
   });
 
   it('is not part of the public API or of LintOptions', () => {

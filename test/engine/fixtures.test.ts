@@ -15,7 +15,11 @@ describe('labelled fixture policies', () => {
       const result = lint(text, { filePath: file, now: new Date('2026-11-22') });
       checkAgainstLabel(result, label);
       if (!label.is_privacy_policy) {
-        assert.deepEqual(result.messages.map((m) => m.ruleId), ['not-a-policy'], 'a non-policy gets one informational message');
+        assert.deepEqual(
+          result.messages.map((m) => m.ruleId),
+          ['not-a-policy'],
+          'a non-policy gets one informational message',
+        );
       }
     });
   }

@@ -7,7 +7,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { AnalysisCache, lint, lintSteps, parsePolicy, resolveConfig, type LintResult, type PolicyDocument } from '../../server/src/engine/index.js';
+import {
+  AnalysisCache,
+  lint,
+  lintSteps,
+  parsePolicy,
+  resolveConfig,
+  type LintResult,
+  type PolicyDocument,
+} from '../../server/src/engine/index.js';
 
 const SEED = Number(process.env.FC_SEED ?? 4242);
 const RUNS = Number(process.env.FC_RUNS ?? 60);
@@ -15,14 +23,30 @@ const now = new Date('2026-11-22');
 const config = resolveConfig({ extends: 'all' }).config;
 
 const FILES = [
-  ...readdirSync('corpus').filter((f) => f.endsWith('.md')).map((f) => `corpus/${f}`),
-  ...readdirSync('test/fixtures/policies').filter((f) => f.endsWith('.md')).map((f) => `test/fixtures/policies/${f}`),
+  ...readdirSync('corpus')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `corpus/${f}`),
+  ...readdirSync('test/fixtures/policies')
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `test/fixtures/policies/${f}`),
 ];
 
 /** Everything rules read from the model, as one comparable value. */
 function modelSummary(d: PolicyDocument): unknown {
   return {
-    sections: d.sections.map((s) => [s.title, s.name, s.number, s.level, s.kind, s.range, s.titleRange, s.bodyRange, s.bodyText, s.parent?.index, s.children.map((c) => c.index)]),
+    sections: d.sections.map((s) => [
+      s.title,
+      s.name,
+      s.number,
+      s.level,
+      s.kind,
+      s.range,
+      s.titleRange,
+      s.bodyRange,
+      s.bodyText,
+      s.parent?.index,
+      s.children.map((c) => c.index),
+    ]),
     title: d.title?.index,
     blocks: d.blocks.map((b) => [b.kind, b.text, b.offsets, b.range, b.section?.index]),
     sentences: d.sentences.map((s) => [s.text, s.range, s.start, s.section?.index]),
@@ -43,10 +67,29 @@ function lintSummary(r: LintResult): unknown {
 function assertSameModels(text: string): void {
   const whole = modelSummary(parsePolicy(text, { whole: true }));
   assert.deepEqual(modelSummary(parsePolicy(text)), whole, 'heading chunks differ from the whole parse');
-  assert.deepEqual(modelSummary(parsePolicy(text, { cache: new AnalysisCache() })), whole, 'fine chunks differ from the whole parse');
+  assert.deepEqual(
+    modelSummary(parsePolicy(text, { cache: new AnalysisCache() })),
+    whole,
+    'fine chunks differ from the whole parse',
+  );
 }
 
-const word = fc.constantFrom('privacy', 'data', 'we', 'collect', 'Cookies', 'contact', 'children', 'under 13', 'SSL', 'section 4', 'privacy@example.org', '[Company]', 'share', 'retain');
+const word = fc.constantFrom(
+  'privacy',
+  'data',
+  'we',
+  'collect',
+  'Cookies',
+  'contact',
+  'children',
+  'under 13',
+  'SSL',
+  'section 4',
+  'privacy@example.org',
+  '[Company]',
+  'share',
+  'retain',
+);
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
 const sentence = line.map((l) => `${l[0].toUpperCase()}${l.slice(1)}.`);
 const BLOCKS = fc.oneof(
@@ -62,16 +105,42 @@ const BLOCKS = fc.oneof(
   line.map((l) => `> ${l}\n> # quoted heading`),
   fc.constantFrom('```', '~~~~', '```js', '``` `x`', '    indented code'),
   line.map((l) => `\`\`\`\n# not a heading ${l}\n\`\`\``),
-  fc.constantFrom('<!--', '-->', '<!-- policylint-disable cookies -->', '<div>', '</div>', '<pre>', '</pre>', '<?php', '?>', '<![CDATA[', ']]>', '<span>x</span>'),
+  fc.constantFrom(
+    '<!--',
+    '-->',
+    '<!-- policylint-disable cookies -->',
+    '<div>',
+    '</div>',
+    '<pre>',
+    '</pre>',
+    '<?php',
+    '?>',
+    '<![CDATA[',
+    ']]>',
+    '<span>x</span>',
+  ),
   line.map((l) => `| a | b |\n|---|---|\n| ${l} | 1 |`),
-  fc.constantFrom('[terms]: https://example.org/terms', '[^1]: A note.', 'See the [terms][terms] and a note[^1].', 'Read [our terms].', '[our terms]: #terms'),
+  fc.constantFrom(
+    '[terms]: https://example.org/terms',
+    '[^1]: A note.',
+    'See the [terms][terms] and a note[^1].',
+    'Read [our terms].',
+    '[our terms]: #terms',
+  ),
   // A footnote definition straight before a reference definition, empty or not.
-  fc.constantFrom('[^1]:\n[x]: mailto:privacy@example.org', '[^2]: A note.\n\n[x]: mailto:privacy@example.org', 'Write to [x].', 'See [x]\n='),
+  fc.constantFrom(
+    '[^1]:\n[x]: mailto:privacy@example.org',
+    '[^2]: A note.\n\n[x]: mailto:privacy@example.org',
+    'Write to [x].',
+    'See [x]\n=',
+  ),
   line.map((l) => `${l}\n===`),
   line.map((l) => `${l}\n---`),
   fc.constantFrom('***', '', ' ', '\t'),
 );
-const document = fc.array(fc.tuple(BLOCKS, fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n\r\n', '\r\r')), { minLength: 1, maxLength: 40 }).map((parts) => parts.map(([b, sep]) => b + sep).join(''));
+const document = fc
+  .array(fc.tuple(BLOCKS, fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n\r\n', '\r\r')), { minLength: 1, maxLength: 40 })
+  .map((parts) => parts.map(([b, sep]) => b + sep).join(''));
 
 describe('incremental analysis', function () {
   this.timeout(120_000);
@@ -98,22 +167,45 @@ describe('incremental analysis', function () {
       for (const e of edits) {
         const at = Math.floor(e.at * current.length);
         current = current.slice(0, at) + e.insert + current.slice(Math.min(current.length, at + e.remove));
-        assert.deepEqual(lintSummary(lint(current, { config, now, cache })), lintSummary(lint(current, { config, now })), `after an edit at ${at}`);
+        assert.deepEqual(
+          lintSummary(lint(current, { config, now, cache })),
+          lintSummary(lint(current, { config, now })),
+          `after an edit at ${at}`,
+        );
       }
     }
     const edit = fc.record({
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       remove: fc.integer({ min: 0, max: 40 }),
-      insert: fc.oneof(fc.constantFrom('', 'x', '\n', '\n\n', '# New heading\n', '```\n', '<!--', '-->', '- ', '**Bold.** ', 'Contact privacy@example.org.', '[terms]: #x\n'), BLOCKS),
+      insert: fc.oneof(
+        fc.constantFrom(
+          '',
+          'x',
+          '\n',
+          '\n\n',
+          '# New heading\n',
+          '```\n',
+          '<!--',
+          '-->',
+          '- ',
+          '**Bold.** ',
+          'Contact privacy@example.org.',
+          '[terms]: #x\n',
+        ),
+        BLOCKS,
+      ),
     });
 
     it('a reference definition after a footnote definition holds in every chunk, as in the whole text', () => {
       // The chunks' copy of the definitions once let a footnote's body swallow the next definition.
       replay('[^1]:\n[x]: h\nSee [x]\n=\n', [{ at: 1, remove: 0, insert: 'x' }]);
-      replay('# Privacy Policy\n\nWe collect data.\n\n[^1]: a note\n\n[x]: mailto:privacy@example.com\n\nEmail [x].\n', [
-        { at: 0.99, remove: 0, insert: ' Thanks.' },
-        { at: 0.5, remove: 0, insert: '\n\n# More\n\n' },
-      ]);
+      replay(
+        '# Privacy Policy\n\nWe collect data.\n\n[^1]: a note\n\n[x]: mailto:privacy@example.com\n\nEmail [x].\n',
+        [
+          { at: 0.99, remove: 0, insert: ' Thanks.' },
+          { at: 0.5, remove: 0, insert: '\n\n# More\n\n' },
+        ],
+      );
     });
 
     it(`over random edit sequences on generated documents (seed ${SEED})`, () => {
@@ -126,7 +218,9 @@ describe('incremental analysis', function () {
     it(`over random edit sequences on the seeds (seed ${SEED})`, () => {
       const seeds = FILES.filter((f) => f.startsWith('corpus/')).map((f) => readFileSync(f, 'utf8'));
       fc.assert(
-        fc.property(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 4 }), (text, edits) => replay(text, edits)),
+        fc.property(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 4 }), (text, edits) =>
+          replay(text, edits),
+        ),
         { seed: SEED, numRuns: 10 },
       );
     });
@@ -157,8 +251,14 @@ describe('incremental analysis', function () {
         text = `${text.slice(0, at)}Edit ${i}. ${text.slice(at)}`;
         lint(text, { config, now, cache });
       }
-      assert.ok(cache.size.chunks <= 2 * base.chunks + 64, `chunks held: ${cache.size.chunks}, after the first lint: ${base.chunks}`);
-      assert.ok(cache.size.memos <= 2 * base.memos + 256, `memo entries held: ${cache.size.memos}, after the first lint: ${base.memos}`);
+      assert.ok(
+        cache.size.chunks <= 2 * base.chunks + 64,
+        `chunks held: ${cache.size.chunks}, after the first lint: ${base.chunks}`,
+      );
+      assert.ok(
+        cache.size.memos <= 2 * base.memos + 256,
+        `memo entries held: ${cache.size.memos}, after the first lint: ${base.memos}`,
+      );
     });
 
     it('elapsedMs counts the engine’s own work, not the time a caller spends elsewhere between steps', () => {
@@ -174,7 +274,10 @@ describe('incremental analysis', function () {
       }
       const wall = performance.now() - started;
       assert.ok(away > 0, 'the lint paused at least once');
-      assert.ok(step.value.elapsedMs <= wall - away + 1, `elapsed ${step.value.elapsedMs} ms, wall ${wall} ms, away ${away} ms`);
+      assert.ok(
+        step.value.elapsedMs <= wall - away + 1,
+        `elapsed ${step.value.elapsedMs} ms, wall ${wall} ms, away ${away} ms`,
+      );
     });
 
     it('elapsedMs under a fake clock: the same whether the caller is away 0 ms or 10 s between steps (issue 18, finding 6)', () => {
@@ -197,7 +300,7 @@ describe('incremental analysis', function () {
         const interleaved = measure(10_000);
         assert.ok(alone.pauses > 0, 'the lint paused at least once');
         assert.equal(interleaved.pauses, alone.pauses);
-        assert.equal(interleaved.elapsed, alone.elapsed, 'time spent away counted as the lint\'s own');
+        assert.equal(interleaved.elapsed, alone.elapsed, "time spent away counted as the lint's own");
         assert.ok(alone.elapsed > 0 && alone.elapsed < 10_000, `elapsed ${alone.elapsed} fake ms`);
       } finally {
         performance.now = realNow;

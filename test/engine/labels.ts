@@ -29,7 +29,20 @@ export interface Label {
   };
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** "April 4, 2013" → "2013-04-04"; "October 2010" → "2010-10"; "2024-03-01" stays; "2019" stays. */
 export function isoOfLabel(value: string): string {
@@ -42,7 +55,11 @@ export function isoOfLabel(value: string): string {
     const [m, d] = a > 12 ? [b, a] : [a, b];
     return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
-  const words = value.toLowerCase().replace(/,/g, '').replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1').split(/\s+/);
+  const words = value
+    .toLowerCase()
+    .replace(/,/g, '')
+    .replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1')
+    .split(/\s+/);
   const month = words.findIndex((w) => MONTHS.includes(w));
   const m = String(MONTHS.indexOf(words[month]) + 1).padStart(2, '0');
   const year = words.find((w) => /^\d{4}$/.test(w))!;
@@ -58,26 +75,58 @@ export function checkAgainstLabel(result: LintResult, label: Label): void {
   if (!label.is_privacy_policy) return;
 
   const children = item('children');
-  assert.deepEqual(children.facts.ages, [...it.children.ages].sort((a, b) => a - b), 'children ages');
+  assert.deepEqual(
+    children.facts.ages,
+    [...it.children.ages].sort((a, b) => a - b),
+    'children ages',
+  );
   assert.equal(children.status === 'present', it.children.present && it.children.ages.length > 0, 'children status');
   assert.equal(children.status === 'missing', !it.children.present, 'children missing');
 
   const change = item('change-notification');
-  assert.deepEqual([...(change.facts.methods as string[])].sort(), [...it['change-notification'].methods].sort(), 'notification methods');
+  assert.deepEqual(
+    [...(change.facts.methods as string[])].sort(),
+    [...it['change-notification'].methods].sort(),
+    'notification methods',
+  );
   const active = it['change-notification'].methods.some((m) => m === 'email' || m === 'site-notice');
-  assert.equal(change.status, it['change-notification'].present ? (active ? 'present' : 'incomplete') : 'missing', 'change-notification status');
+  assert.equal(
+    change.status,
+    it['change-notification'].present ? (active ? 'present' : 'incomplete') : 'missing',
+    'change-notification status',
+  );
 
   const contact = item('contact');
-  assert.deepEqual([...(contact.facts.emails as string[])].sort(), it.contact.emails.map((e) => e.toLowerCase()).sort(), 'contact emails');
+  assert.deepEqual(
+    [...(contact.facts.emails as string[])].sort(),
+    it.contact.emails.map((e) => e.toLowerCase()).sort(),
+    'contact emails',
+  );
   for (const k of ['postal', 'phone', 'form'] as const) assert.equal(contact.facts[k], it.contact[k], `contact ${k}`);
   assert.equal(contact.status === 'present', it.contact.present, 'contact status');
 
   const date = item('effective-date');
   assert.equal(date.status === 'present', it['effective-date'].present, 'effective-date status');
-  assert.equal(date.facts.date, it['effective-date'].value ? isoOfLabel(it['effective-date'].value) : null, 'effective date');
+  assert.equal(
+    date.facts.date,
+    it['effective-date'].value ? isoOfLabel(it['effective-date'].value) : null,
+    'effective date',
+  );
 
-  for (const topic of ['collection', 'use', 'sharing', 'cookies', 'security', 'access-rights', 'retention', 'opt-out', 'third-party-links', 'do-not-track', 'international-transfer', 'california-rights'] as const) {
+  for (const topic of [
+    'collection',
+    'use',
+    'sharing',
+    'cookies',
+    'security',
+    'access-rights',
+    'retention',
+    'opt-out',
+    'third-party-links',
+    'do-not-track',
+    'international-transfer',
+    'california-rights',
+  ] as const) {
     assert.equal(item(topic).status !== 'missing', it[topic], `topic ${topic}`);
   }
 }
-

@@ -5,7 +5,16 @@
 // section in its place, so nothing else in the text changed.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fixText, lint, parsePolicy, resolveConfig, templateBody, templateFor, templateValues, ITEMS } from '../../server/src/engine/index.js';
+import {
+  fixText,
+  lint,
+  parsePolicy,
+  resolveConfig,
+  templateBody,
+  templateFor,
+  templateValues,
+  ITEMS,
+} from '../../server/src/engine/index.js';
 import { checkInsertion, LINE_ENDINGS, STYLE_CASES, withEol } from './styles.js';
 
 const all = resolveConfig({ extends: 'all' }).config;
@@ -13,7 +22,8 @@ const now = new Date('2026-11-22');
 const SEED = Number(process.env.FC_SEED ?? 20261207);
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 
-const insert = (text: string, only: string[]) => fixText(text, { types: ['section'], config: all, now, assumePolicy: true, only });
+const insert = (text: string, only: string[]) =>
+  fixText(text, { types: ['section'], config: all, now, assumePolicy: true, only });
 
 describe('section insertion in each document style', () => {
   for (const c of STYLE_CASES) {
@@ -26,10 +36,16 @@ describe('section insertion in each document style', () => {
         assert.equal(first.text.replace(/\r\n|\r|\n/g, '').length < first.text.length, true);
         // The document's own line ending, and no other.
         const breaks = first.text.match(/\r\n|\r|\n/g) ?? [];
-        assert.ok(breaks.every((b) => b === eol), `line endings mixed: ${JSON.stringify([...new Set(breaks)])}`);
+        assert.ok(
+          breaks.every((b) => b === eol),
+          `line endings mixed: ${JSON.stringify([...new Set(breaks)])}`,
+        );
         const second = insert(first.text, [c.item]);
         assert.equal(second.text, first.text, 'a second run changes nothing');
-        assert.notEqual(lint(first.text, { config: all, now, assumePolicy: true }).checklist.find((e) => e.id === c.item)?.status, 'missing');
+        assert.notEqual(
+          lint(first.text, { config: all, now, assumePolicy: true }).checklist.find((e) => e.id === c.item)?.status,
+          'missing',
+        );
       });
     }
     it(`${c.name}: --fix alone (safe text fixes) inserts nothing`, () => {
@@ -42,10 +58,14 @@ describe('section insertion in each document style', () => {
 
 describe('numbered sequences', () => {
   it('Roman numerals take the next numeral and the following ones move up', () => {
-    const text = '# Privacy Policy\n\n## I. Information We Collect\n\nWe collect your name.\n\n## II. How We Use Information\n\nWe use it for receipts.\n\n## III. Contact Us\n\nWrite to us. See Section II.\n';
+    const text =
+      '# Privacy Policy\n\n## I. Information We Collect\n\nWe collect your name.\n\n## II. How We Use Information\n\nWe use it for receipts.\n\n## III. Contact Us\n\nWrite to us. See Section II.\n';
     const { text: out, fixed } = insert(text, ['sharing']);
     assert.match(fixed[0].fix!.title, /as III$/);
-    assert.match(out, /## II\. How We Use Information[\s\S]*## III\. How We Share Information[\s\S]*## IV\. Contact Us/);
+    assert.match(
+      out,
+      /## II\. How We Use Information[\s\S]*## III\. How We Share Information[\s\S]*## IV\. Contact Us/,
+    );
     assert.match(out, /See Section II\./, 'a reference to an earlier section is unchanged');
   });
 
@@ -67,7 +87,12 @@ describe('numbered sequences', () => {
       '## Section 3. Contact Us\n\n### 3.1 By Email\n\nWrite to privacy@harbour-notes.test (Section 3.1).\n\n### 3.2 By Post\n\nSee 3.2 below... or Section 3.2.\n';
     const { text: out } = insert(text, ['sharing']);
     const expected = text
-      .replace('## Section 3. Contact Us', '## Section 3. How We Share Information\n\n' + templateBody(templateFor('sharing')!, templateValues(parsePolicy(text), all)) + '\n\n## Section 4. Contact Us')
+      .replace(
+        '## Section 3. Contact Us',
+        '## Section 3. How We Share Information\n\n' +
+          templateBody(templateFor('sharing')!, templateValues(parsePolicy(text), all)) +
+          '\n\n## Section 4. Contact Us',
+      )
       .replace('Sections 2 and 3 say more; § 3', 'Sections 2 and 4 say more; § 4')
       .replace('as described in 3 below', 'as described in 4 below')
       .replace('### 3.1 By Email', '### 4.1 By Email')
@@ -78,7 +103,8 @@ describe('numbered sequences', () => {
   });
 
   it('irregular numbering (a gap) puts the section at the end with the next number, and says so', () => {
-    const text = '# Privacy Policy\n\n## 1. Information We Collect\n\nWe collect your name.\n\n## 2. How We Use Information\n\nWe use it.\n\n## 5. Contact Us\n\nWrite to us.\n';
+    const text =
+      '# Privacy Policy\n\n## 1. Information We Collect\n\nWe collect your name.\n\n## 2. How We Use Information\n\nWe use it.\n\n## 5. Contact Us\n\nWrite to us.\n';
     const { text: out, fixed } = insert(text, ['sharing']);
     assert.match(fixed[0].fix!.title, /as 6 \(at the end: the numbering is not a plain sequence\)/);
     assert.equal(out.slice(0, text.length), text);
@@ -86,17 +112,28 @@ describe('numbered sequences', () => {
   });
 
   it('a list numbered "1. 1. 1." keeps the marker Markdown numbers for it', () => {
-    const text = '# Privacy Policy\n\n1. **Information We Collect.** We collect your name.\n1. **How We Use Information.** We use it.\n1. **Contact Us.** Write to us.\n';
+    const text =
+      '# Privacy Policy\n\n1. **Information We Collect.** We collect your name.\n1. **How We Use Information.** We use it.\n1. **Contact Us.** Write to us.\n';
     const { text: out } = insert(text, ['sharing']);
     assert.match(out, /1\. \*\*How We Use Information\.\*\* We use it\.\n1\. \*\*How We Share Information\.\*\* \[/);
     assert.match(out, /\n1\. \*\*Contact Us\.\*\*/);
   });
 
   it('several missing sections in one run are numbered one after the other', () => {
-    const text = '# Privacy Policy\n\n## 1. Information We Collect\n\nWe collect your name.\n\n## 2. How We Use Information\n\nWe use it. See Section 3.\n\n## 3. Contact Us\n\nWrite to us.\n';
+    const text =
+      '# Privacy Policy\n\n## 1. Information We Collect\n\nWe collect your name.\n\n## 2. How We Use Information\n\nWe use it. See Section 3.\n\n## 3. Contact Us\n\nWrite to us.\n';
     const { text: out } = insert(text, ['sharing', 'cookies', 'security']);
-    const numbers = parsePolicy(out).sections.filter((s) => s.level === 2).map((s) => s.title);
-    assert.deepEqual(numbers, ['1. Information We Collect', '2. How We Use Information', '3. How We Share Information', '4. Cookies and Similar Technologies', '5. How We Protect Information', '6. Contact Us']);
+    const numbers = parsePolicy(out)
+      .sections.filter((s) => s.level === 2)
+      .map((s) => s.title);
+    assert.deepEqual(numbers, [
+      '1. Information We Collect',
+      '2. How We Use Information',
+      '3. How We Share Information',
+      '4. Cookies and Similar Technologies',
+      '5. How We Protect Information',
+      '6. Contact Us',
+    ]);
     assert.match(out, /See Section 6\./);
   });
 });
@@ -125,11 +162,19 @@ interface Spec {
   subs: boolean[];
 }
 
-const READING = ITEMS.filter((i) => i.id !== 'effective-date').sort((a, b) => a.order - b.order).map((i) => i.id as string);
+const READING = ITEMS.filter((i) => i.id !== 'effective-date')
+  .sort((a, b) => a.order - b.order)
+  .map((i) => i.id as string);
 
 function formatNumber(n: number, style: Style): string {
   if (style !== 'roman') return String(n);
-  const table: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, s] of table) {
     while (n >= v) {
@@ -146,15 +191,23 @@ function render(spec: Spec, body: (id: string) => string): string {
   const parts: string[] = ['# Privacy Policy\n\nThis document describes how the service treats what it is told.\n\n'];
   spec.items.forEach((id, i) => {
     const title = templateFor(id)!.title;
-    const refs = spec.refs[i].map((r, k) => [`See Section ${n(r)}.`, `Read § ${n(r)}.`, `As described in ${n(r)} below.`][k % 3]);
+    const refs = spec.refs[i].map(
+      (r, k) => [`See Section ${n(r)}.`, `Read § ${n(r)}.`, `As described in ${n(r)} below.`][k % 3],
+    );
     const text = [body(id), ...spec.fill[i].map((f) => FILLER[f]), ...refs].join(' ');
     if (spec.style === 'bold-list') {
       parts.push(`${n(i)}. **${title}.** ${text}\n`);
       return;
     }
-    const line = spec.style === 'heading' || spec.style === 'roman' ? `## ${n(i)}. ${title}` : spec.style === 'section-word' ? `## Section ${n(i)}. ${title}` : `${n(i)}. ${title}`;
+    const line =
+      spec.style === 'heading' || spec.style === 'roman'
+        ? `## ${n(i)}. ${title}`
+        : spec.style === 'section-word'
+          ? `## Section ${n(i)}. ${title}`
+          : `${n(i)}. ${title}`;
     parts.push(`${line}\n\n${text}\n\n`);
-    if (spec.subs[i] && spec.style !== 'plain-line') parts.push(`### ${n(i)}.1 First Part\n\nOne.\n\n### ${n(i)}.2 Second Part\n\nTwo.\n\n`);
+    if (spec.subs[i] && spec.style !== 'plain-line')
+      parts.push(`### ${n(i)}.1 First Part\n\nOne.\n\n### ${n(i)}.2 Second Part\n\nTwo.\n\n`);
   });
   return parts.join('').replace(/\n\n$/, '\n');
 }
@@ -205,7 +258,9 @@ describe('renumbering, property over generated numbered documents', () => {
           refs: spec.items.map((_, i) => (i === missing ? [] : without.refs[keep.indexOf(i)].map((r) => keep[r]))),
           subs: spec.items.map((_, i) => i !== missing && spec.subs[i]),
         };
-        const expected = render(expectedSpec, (id) => (id === gone ? templateBody(templateFor(id)!, values) : filler(id)));
+        const expected = render(expectedSpec, (id) =>
+          id === gone ? templateBody(templateFor(id)!, values) : filler(id),
+        );
         const { text } = insert(before, [gone]);
         assert.equal(text, expected);
       }),

@@ -94,12 +94,20 @@ describe('outline of the structures real policies use (fixtures in our own words
   });
 
   it('does not read short sentences, dates or addresses on their own line as titles', () => {
-    const text = '# Policy\n\nIntro text here.\n\nLast updated 3 March 2025\n\nThanks for reading.\n\nhelp@example.com\n\nMore text.\n';
-    assert.deepEqual(parsePolicy(text).sections.map((s) => s.title), ['Policy']);
+    const text =
+      '# Policy\n\nIntro text here.\n\nLast updated 3 March 2025\n\nThanks for reading.\n\nhelp@example.com\n\nMore text.\n';
+    assert.deepEqual(
+      parsePolicy(text).sections.map((s) => s.title),
+      ['Policy'],
+    );
   });
 
   it('leaves an ordinary numbered list of sentences alone', () => {
-    const text = '# Policy\n\n1. We collect your name.\n\n   It is needed.\n\n2. We collect your email.\n\n   It is needed too.\n';
-    assert.deepEqual(parsePolicy(text).sections.map((s) => s.title), ['Policy']);
+    const text =
+      '# Policy\n\n1. We collect your name.\n\n   It is needed.\n\n2. We collect your email.\n\n   It is needed too.\n';
+    assert.deepEqual(
+      parsePolicy(text).sections.map((s) => s.title),
+      ['Policy'],
+    );
   });
 });

@@ -14,11 +14,23 @@ import {
   type ChecklistStatus,
 } from '../../server/src/engine/index.js';
 
-const entry = (id: ChecklistId, status: ChecklistStatus): ChecklistEntry => ({ id, title: id, status, line: status === 'missing' ? null : 1, facts: {} });
+const entry = (id: ChecklistId, status: ChecklistStatus): ChecklistEntry => ({
+  id,
+  title: id,
+  status,
+  line: status === 'missing' ? null : 1,
+  facts: {},
+});
 
 describe('engine: profile counts', () => {
   it('counts an item two laws ask for in both, incomplete and missing items as not met', () => {
-    const checklist = [entry('contact', 'present'), entry('gdpr-rights', 'incomplete'), entry('gdpr-dpo', 'missing'), entry('ccpa-rights', 'present'), entry('retention', 'missing')];
+    const checklist = [
+      entry('contact', 'present'),
+      entry('gdpr-rights', 'incomplete'),
+      entry('gdpr-dpo', 'missing'),
+      entry('ccpa-rights', 'present'),
+      entry('retention', 'missing'),
+    ];
     const counts = profileCounts(checklist, { profiles: ['gdpr', 'ccpa'] });
     assert.deepEqual(
       counts.map((c) => [c.profile, c.label, c.met, c.total, c.items]),
@@ -32,10 +44,19 @@ describe('engine: profile counts', () => {
 
   it('follows the config order and counts the recommended corpus items as "Checklist"', () => {
     const checklist = [entry('contact', 'present'), entry('do-not-track', 'missing'), entry('gdpr-dpo', 'present')];
-    assert.equal(formatProfileCounts(profileCounts(checklist, { profiles: ['ccpa', 'recommended', 'gdpr'] })), 'CCPA 1/1 · Checklist 1/1 · GDPR 2/2');
+    assert.equal(
+      formatProfileCounts(profileCounts(checklist, { profiles: ['ccpa', 'recommended', 'gdpr'] })),
+      'CCPA 1/1 · Checklist 1/1 · GDPR 2/2',
+    );
     // do-not-track is a corpus item recommended leaves out: only `all` counts it, as "Other items".
     const all = profileCounts(checklist, { profiles: ['all'] });
-    assert.deepEqual(all.slice(0, 2).map((c) => [c.label, c.items]), [['Checklist', ['contact']], ['Other items', ['do-not-track']]]);
+    assert.deepEqual(
+      all.slice(0, 2).map((c) => [c.label, c.items]),
+      [
+        ['Checklist', ['contact']],
+        ['Other items', ['do-not-track']],
+      ],
+    );
     assert.ok(all.some((c) => c.profile === 'caloppa' && c.items.includes('do-not-track')));
   });
 
@@ -51,7 +72,10 @@ describe('engine: profile counts', () => {
     const text = '# Privacy Policy\n\nLast updated: May 2, 2026\n\n## Contact\n\nWrite to help@example.org.\n';
     const r = lint(text, { config, now: new Date('2026-06-01T00:00:00Z'), assumePolicy: true });
     const counts = profileCounts(r.checklist, config);
-    assert.deepEqual(counts.map((c) => c.profile), ['recommended', 'gdpr', 'ccpa']);
+    assert.deepEqual(
+      counts.map((c) => c.profile),
+      ['recommended', 'gdpr', 'ccpa'],
+    );
     assert.equal(counts[1].total, 10);
     assert.equal(counts[2].total, 7);
     for (const c of counts.slice(1)) {
@@ -61,20 +85,26 @@ describe('engine: profile counts', () => {
     }
   });
 
-  it('groups for views: the profiles\' groups, then the items none of them asks for, which no count line shows', () => {
+  it("groups for views: the profiles' groups, then the items none of them asks for, which no count line shows", () => {
     const checklist = [entry('contact', 'present'), entry('do-not-track', 'missing'), entry('gdpr-dpo', 'present')];
     const groups = profileGroups(checklist, { profiles: ['recommended', 'gdpr'] });
-    assert.deepEqual(groups.map((g) => [g.profile, g.label, g.items]), [
-      ['recommended', 'Checklist', ['contact']],
-      ['gdpr', 'GDPR', ['contact', 'gdpr-dpo']],
-      ['none', 'Not asked for', ['do-not-track']],
-    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.profile, g.label, g.items]),
+      [
+        ['recommended', 'Checklist', ['contact']],
+        ['gdpr', 'GDPR', ['contact', 'gdpr-dpo']],
+        ['none', 'Not asked for', ['do-not-track']],
+      ],
+    );
     assert.equal(formatProfileCounts(groups), 'Checklist 1/1 · GDPR 2/2');
     assert.equal(profileGroups(checklist, { profiles: ['all'] }).at(-1)?.profile, 'lgpd');
   });
 
-  it('gives each active profile\'s provision for an item', () => {
-    assert.deepEqual(provisionsOf('contact', ['recommended', 'gdpr', 'ccpa']), { gdpr: 'Art. 13(1)(a), 14(1)(a)', ccpa: '11 CCR 7011' });
+  it("gives each active profile's provision for an item", () => {
+    assert.deepEqual(provisionsOf('contact', ['recommended', 'gdpr', 'ccpa']), {
+      gdpr: 'Art. 13(1)(a), 14(1)(a)',
+      ccpa: '11 CCR 7011',
+    });
     assert.deepEqual(provisionsOf('cookies', ['recommended', 'gdpr']), {});
   });
 });

@@ -17,18 +17,26 @@ import {
 
 const now = new Date('2026-11-22T00:00:00Z');
 
-function entry(text: string, id: string, data: Parameters<typeof resolveConfig>[0] = { extends: 'all' }): ChecklistEntry {
+function entry(
+  text: string,
+  id: string,
+  data: Parameters<typeof resolveConfig>[0] = { extends: 'all' },
+): ChecklistEntry {
   const config = resolveConfig(data).config;
   const found = lint(text, { config, now, assumePolicy: true }).checklist.find((c) => c.id === id);
   assert.ok(found, `${id} is not in the checklist`);
   return found;
 }
 
-const policy = (body: string) => `# Privacy Policy\n\nLast updated: May 2, 2026\n\nWe collect the email address you give us.\n\n${body}\n`;
+const policy = (body: string) =>
+  `# Privacy Policy\n\nLast updated: May 2, 2026\n\nWe collect the email address you give us.\n\n${body}\n`;
 
 describe('profiles', () => {
   it('declares every law profile the issue names, each item with a provision', () => {
-    assert.deepEqual(LAW_PROFILES.map((p) => p.id), ['gdpr', 'uk-gdpr', 'ccpa', 'caloppa', 'coppa', 'us-states', 'pipeda', 'lgpd']);
+    assert.deepEqual(
+      LAW_PROFILES.map((p) => p.id),
+      ['gdpr', 'uk-gdpr', 'ccpa', 'caloppa', 'coppa', 'us-states', 'pipeda', 'lgpd'],
+    );
     for (const p of LAW_PROFILES) {
       assert.ok(p.items.length >= 5, `${p.id}: items`);
       for (const i of p.items) assert.ok(i.provision.length > 2, `${p.id}/${i.item}: provision`);
@@ -47,8 +55,14 @@ describe('profiles', () => {
 
   it('gives a rule the strongest severity any composed profile gives it', () => {
     assert.equal(resolveConfig({ extends: 'recommended' }).config.rules.get('collection')?.severity, 'warning');
-    assert.equal(resolveConfig({ extends: ['recommended', 'caloppa'] }).config.rules.get('collection')?.severity, 'error');
-    assert.equal(resolveConfig({ extends: ['caloppa', 'recommended'] }).config.rules.get('collection')?.severity, 'error');
+    assert.equal(
+      resolveConfig({ extends: ['recommended', 'caloppa'] }).config.rules.get('collection')?.severity,
+      'error',
+    );
+    assert.equal(
+      resolveConfig({ extends: ['caloppa', 'recommended'] }).config.rules.get('collection')?.severity,
+      'error',
+    );
   });
 
   it('reads --profile as a comma-separated list, replacing extends', () => {
@@ -82,7 +96,10 @@ describe('profiles', () => {
   });
 
   it('validates asOf', () => {
-    assert.deepEqual(parseConfigText('{"asOf": "2025-02-30"}').errors.map((e) => e.key), ['asOf']);
+    assert.deepEqual(
+      parseConfigText('{"asOf": "2025-02-30"}').errors.map((e) => e.key),
+      ['asOf'],
+    );
     assert.deepEqual(parseConfigText('{"asOf": "2025-02-28"}').errors, []);
     assert.equal(resolveConfig({ asOf: '2025-02-28' }).config.asOf, '2025-02-28');
   });
@@ -90,24 +107,114 @@ describe('profiles', () => {
 
 /** Each case: the item, a text that addresses it, and one that does not. */
 const CASES: { id: string; structure: string; pass: string; fail: string }[] = [
-  { id: 'gdpr-legal-basis', structure: 'heading', pass: '## Legal Basis\n\nWe rely on your consent to send newsletters.', fail: '## Use\n\nWe send newsletters.' },
-  { id: 'gdpr-legal-basis', structure: 'sentence', pass: 'We keep access logs because we have a legitimate interest in preventing fraud.', fail: 'We keep access logs to prevent fraud.' },
-  { id: 'gdpr-legal-basis', structure: 'bold lead', pass: '**Why we may process it.** Billing data is processed because it is necessary for the performance of a contract with you.', fail: '**Billing.** We process billing data to charge you.' },
-  { id: 'gdpr-dpo', structure: 'heading', pass: '## Data Protection Officer\n\nReach our DPO at dpo@example.org.', fail: '## Contact\n\nReach us at help@example.org.' },
-  { id: 'gdpr-dpo', structure: 'sentence', pass: 'Our representative in the European Union is Example Rep GmbH.', fail: 'We have an office in Berlin.' },
-  { id: 'gdpr-dpo', structure: 'none appointed', pass: 'We have not appointed a data protection officer, as the law does not require one for us.', fail: 'Questions go to our support team.' },
-  { id: 'gdpr-complaint', structure: 'sentence', pass: 'You may lodge a complaint with a supervisory authority.', fail: 'You may complain to us.' },
-  { id: 'gdpr-complaint', structure: 'UK wording', pass: 'If you are unhappy, you can complain to the Information Commissioner.', fail: 'If you are unhappy, tell our support team.' },
-  { id: 'gdpr-complaint', structure: 'list item', pass: '- You can file a complaint with your local data protection authority.', fail: '- You can write to us.' },
-  { id: 'gdpr-rights', structure: 'heading', pass: '## Your GDPR Rights\n\nYou can ask for access to your data.', fail: '## Your Choices\n\nYou can unsubscribe.' },
-  { id: 'gdpr-rights', structure: 'sentence', pass: 'You have the right to data portability.', fail: 'You can change your password.' },
-  { id: 'ccpa-rights', structure: 'heading', pass: '## CCPA\n\nYou may ask us to delete your personal information.', fail: '## Cookies\n\nWe use cookies.' },
-  { id: 'ccpa-rights', structure: 'sentence', pass: 'Under the California Consumer Privacy Act you may request deletion of your data.', fail: 'Residents of some states may have extra rights.' },
-  { id: 'ccpa-rights', structure: 'California section, law unnamed', pass: '## California Residents\n\nYou may ask us to delete or correct your data, opt out of the sale of it, and we will not discriminate against you for asking.', fail: '## California Residents\n\nYou may ask us once a year which third parties received your data for their direct marketing.' },
-  { id: 'coppa-parental-consent', structure: 'sentence', pass: 'We collect nothing from children under 13 without verifiable parental consent.', fail: 'Children under 13 should not use the app.' },
-  { id: 'coppa-parental-consent', structure: 'law named', pass: 'We comply with COPPA.', fail: 'Teenagers need a parent’s permission to sign up.' },
-  { id: 'gdpr-retention', structure: 'period', pass: '## Retention\n\nWe keep invoices for seven years.', fail: '## Storage\n\nWe use cloud storage.' },
-  { id: 'gdpr-transfers', structure: 'safeguard', pass: '## International Transfers\n\nTransfers to the US rely on standard contractual clauses.', fail: '## Hosting\n\nOur servers are rented.' },
+  {
+    id: 'gdpr-legal-basis',
+    structure: 'heading',
+    pass: '## Legal Basis\n\nWe rely on your consent to send newsletters.',
+    fail: '## Use\n\nWe send newsletters.',
+  },
+  {
+    id: 'gdpr-legal-basis',
+    structure: 'sentence',
+    pass: 'We keep access logs because we have a legitimate interest in preventing fraud.',
+    fail: 'We keep access logs to prevent fraud.',
+  },
+  {
+    id: 'gdpr-legal-basis',
+    structure: 'bold lead',
+    pass: '**Why we may process it.** Billing data is processed because it is necessary for the performance of a contract with you.',
+    fail: '**Billing.** We process billing data to charge you.',
+  },
+  {
+    id: 'gdpr-dpo',
+    structure: 'heading',
+    pass: '## Data Protection Officer\n\nReach our DPO at dpo@example.org.',
+    fail: '## Contact\n\nReach us at help@example.org.',
+  },
+  {
+    id: 'gdpr-dpo',
+    structure: 'sentence',
+    pass: 'Our representative in the European Union is Example Rep GmbH.',
+    fail: 'We have an office in Berlin.',
+  },
+  {
+    id: 'gdpr-dpo',
+    structure: 'none appointed',
+    pass: 'We have not appointed a data protection officer, as the law does not require one for us.',
+    fail: 'Questions go to our support team.',
+  },
+  {
+    id: 'gdpr-complaint',
+    structure: 'sentence',
+    pass: 'You may lodge a complaint with a supervisory authority.',
+    fail: 'You may complain to us.',
+  },
+  {
+    id: 'gdpr-complaint',
+    structure: 'UK wording',
+    pass: 'If you are unhappy, you can complain to the Information Commissioner.',
+    fail: 'If you are unhappy, tell our support team.',
+  },
+  {
+    id: 'gdpr-complaint',
+    structure: 'list item',
+    pass: '- You can file a complaint with your local data protection authority.',
+    fail: '- You can write to us.',
+  },
+  {
+    id: 'gdpr-rights',
+    structure: 'heading',
+    pass: '## Your GDPR Rights\n\nYou can ask for access to your data.',
+    fail: '## Your Choices\n\nYou can unsubscribe.',
+  },
+  {
+    id: 'gdpr-rights',
+    structure: 'sentence',
+    pass: 'You have the right to data portability.',
+    fail: 'You can change your password.',
+  },
+  {
+    id: 'ccpa-rights',
+    structure: 'heading',
+    pass: '## CCPA\n\nYou may ask us to delete your personal information.',
+    fail: '## Cookies\n\nWe use cookies.',
+  },
+  {
+    id: 'ccpa-rights',
+    structure: 'sentence',
+    pass: 'Under the California Consumer Privacy Act you may request deletion of your data.',
+    fail: 'Residents of some states may have extra rights.',
+  },
+  {
+    id: 'ccpa-rights',
+    structure: 'California section, law unnamed',
+    pass: '## California Residents\n\nYou may ask us to delete or correct your data, opt out of the sale of it, and we will not discriminate against you for asking.',
+    fail: '## California Residents\n\nYou may ask us once a year which third parties received your data for their direct marketing.',
+  },
+  {
+    id: 'coppa-parental-consent',
+    structure: 'sentence',
+    pass: 'We collect nothing from children under 13 without verifiable parental consent.',
+    fail: 'Children under 13 should not use the app.',
+  },
+  {
+    id: 'coppa-parental-consent',
+    structure: 'law named',
+    pass: 'We comply with COPPA.',
+    fail: 'Teenagers need a parent’s permission to sign up.',
+  },
+  {
+    id: 'gdpr-retention',
+    structure: 'period',
+    pass: '## Retention\n\nWe keep invoices for seven years.',
+    fail: '## Storage\n\nWe use cloud storage.',
+  },
+  {
+    id: 'gdpr-transfers',
+    structure: 'safeguard',
+    pass: '## International Transfers\n\nTransfers to the US rely on standard contractual clauses.',
+    fail: '## Hosting\n\nOur servers are rented.',
+  },
 ];
 
 describe('law items', () => {
@@ -119,29 +226,53 @@ describe('law items', () => {
   }
 
   it('gdpr-rights is incomplete and names the rights that are missing', () => {
-    const e = entry(policy('## Your Rights Under the GDPR\n\nYou may request access to your data and its erasure.'), 'gdpr-rights');
+    const e = entry(
+      policy('## Your Rights Under the GDPR\n\nYou may request access to your data and its erasure.'),
+      'gdpr-rights',
+    );
     assert.equal(e.status, 'incomplete');
     assert.match(e.reason ?? '', /rectification, restriction, objection and portability/);
-    const full = entry(policy('## Your Rights Under the GDPR\n\nYou have the rights of access, rectification and erasure, the right to restrict processing, the right to object and the right to data portability.'), 'gdpr-rights');
+    const full = entry(
+      policy(
+        '## Your Rights Under the GDPR\n\nYou have the rights of access, rectification and erasure, the right to restrict processing, the right to object and the right to data portability.',
+      ),
+      'gdpr-rights',
+    );
     assert.equal(full.status, 'present');
   });
 
   it('ccpa-rights is incomplete and names the missing rights', () => {
-    const e = entry(policy('## Your Rights Under the CCPA\n\nYou may ask us to delete your personal information.'), 'ccpa-rights');
+    const e = entry(
+      policy('## Your Rights Under the CCPA\n\nYou may ask us to delete your personal information.'),
+      'ccpa-rights',
+    );
     assert.equal(e.status, 'incomplete');
     assert.match(e.reason ?? '', /know/);
   });
 
   it('gdpr-retention needs a period or the criteria, not only the word "retain"', () => {
     assert.equal(entry(policy('## Data Retention\n\nWe retain personal data.'), 'gdpr-retention').status, 'incomplete');
-    assert.equal(entry(policy('## Data Retention\n\nWe retain personal data while your account is open.'), 'gdpr-retention').status, 'present');
+    assert.equal(
+      entry(policy('## Data Retention\n\nWe retain personal data while your account is open.'), 'gdpr-retention')
+        .status,
+      'present',
+    );
   });
 
   it('gdpr-transfers needs a safeguard, and Privacy Shield is none', () => {
-    const shield = entry(policy('## International Transfers\n\nWe transfer data to the US under the EU-US Privacy Shield.'), 'gdpr-transfers');
+    const shield = entry(
+      policy('## International Transfers\n\nWe transfer data to the US under the EU-US Privacy Shield.'),
+      'gdpr-transfers',
+    );
     assert.equal(shield.status, 'incomplete');
     assert.match(shield.reason ?? '', /Privacy Shield/);
-    assert.equal(entry(policy('## International Transfers\n\nWe transfer data to the US, relying on the Data Privacy Framework.'), 'gdpr-transfers').status, 'present');
+    assert.equal(
+      entry(
+        policy('## International Transfers\n\nWe transfer data to the US, relying on the Data Privacy Framework.'),
+        'gdpr-transfers',
+      ).status,
+      'present',
+    );
   });
 
   it('ccpa-last-updated fails past 12 months, judged against today or asOf', () => {
@@ -184,7 +315,13 @@ describe('a checklist of 100 items', () => {
     try {
       assert.equal(ITEMS.length, 100);
       // Every third synthetic item by a sentence, every third by a heading, the rest absent.
-      const lines = added.map((_it, k) => (k % 3 === 0 ? `We speak of word q${base + k}z here.` : k % 3 === 1 ? `## Topic q${base + k}z\n\nSome text.` : ''));
+      const lines = added.map((_it, k) =>
+        k % 3 === 0
+          ? `We speak of word q${base + k}z here.`
+          : k % 3 === 1
+            ? `## Topic q${base + k}z\n\nSome text.`
+            : '',
+      );
       const doc = parsePolicy(`# Privacy Policy\n\n${lines.filter(Boolean).join('\n\n')}\n`);
       const checklist = evaluateChecklist(doc);
       assert.equal(checklist.length, 100);

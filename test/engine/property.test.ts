@@ -5,7 +5,18 @@
 // the message), or run more cases with FC_RUNS=<n>.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, CHECKLIST_IDS, fixText, LAW_ITEMS, lint, resolveConfig, type LintOptions, type Point, type Range, type TextEdit } from '../../server/src/engine/index.js';
+import {
+  applyEdits,
+  CHECKLIST_IDS,
+  fixText,
+  LAW_ITEMS,
+  lint,
+  resolveConfig,
+  type LintOptions,
+  type Point,
+  type Range,
+  type TextEdit,
+} from '../../server/src/engine/index.js';
 import { hostileMarkdown, isSubsequence, SEED_LINES } from './arbitraries.js';
 import { SAFE_PHRASES } from '../../server/src/engine/rules/legalese.js';
 
@@ -32,8 +43,15 @@ function expectedPoint(text: string, offset: number): Omit<Point, 'offset'> {
 }
 
 function assertPoint(text: string, p: Point, what: string): void {
-  assert.ok(Number.isInteger(p.offset) && p.offset >= 0 && p.offset <= text.length, `${what}: offset ${p.offset} outside 0..${text.length}`);
-  assert.deepEqual({ line: p.line, column: p.column }, expectedPoint(text, p.offset), `${what}: line/column do not match offset ${p.offset}`);
+  assert.ok(
+    Number.isInteger(p.offset) && p.offset >= 0 && p.offset <= text.length,
+    `${what}: offset ${p.offset} outside 0..${text.length}`,
+  );
+  assert.deepEqual(
+    { line: p.line, column: p.column },
+    expectedPoint(text, p.offset),
+    `${what}: line/column do not match offset ${p.offset}`,
+  );
 }
 
 function assertRange(text: string, r: Range, what: string): void {
@@ -45,12 +63,19 @@ function assertRange(text: string, r: Range, what: string): void {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /** True when `offset` falls between the two halves of a surrogate pair. */
-const splitsPair = (text: string, offset: number) => offset > 0 && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
+const splitsPair = (text: string, offset: number) =>
+  offset > 0 && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
 
 function assertEdits(text: string, edits: readonly TextEdit[], what: string): string {
   for (const e of edits) {
-    assert.ok(Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length, `${what}: edit ${e.start}-${e.end} outside 0..${text.length}`);
-    assert.ok(!splitsPair(text, e.start) && !splitsPair(text, e.end), `${what}: edit ${e.start}-${e.end} splits a surrogate pair`);
+    assert.ok(
+      Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length,
+      `${what}: edit ${e.start}-${e.end} outside 0..${text.length}`,
+    );
+    assert.ok(
+      !splitsPair(text, e.start) && !splitsPair(text, e.end),
+      `${what}: edit ${e.start}-${e.end} splits a surrogate pair`,
+    );
   }
   return applyEdits(text, edits); // throws on overlap
 }
@@ -60,7 +85,8 @@ function assertEdits(text: string, edits: readonly TextEdit[], what: string): st
  * it into its TLS wording, keeping everything around it). Everything else a fix does must be
  * an insertion, so the original minus these spans is a subsequence of the fixed text.
  */
-const SSL_WORDING = /\bSSL\s*\/\s*(?=TLS\b)|(?<=\bTLS)\s*\/\s*SSL\b|\bSSL(?:\s*v?\s*[23](?:\.0)?)?\b|\bsecure\s+sockets?\s+layers?\b/;
+const SSL_WORDING =
+  /\bSSL\s*\/\s*(?=TLS\b)|(?<=\bTLS)\s*\/\s*SSL\b|\bSSL(?:\s*v?\s*[23](?:\.0)?)?\b|\bsecure\s+sockets?\s+layers?\b/;
 /** …and a legal phrase that legalese's fix replaces with its plain wording ("prior to" → "before"). */
 const REPLACEABLE = new RegExp(`${SSL_WORDING.source}|\\b(?:${SAFE_PHRASES.join('|')})\\b`, 'gi');
 /** …and the rule ids of an inline directive, which unknown-directive-rule's fix corrects ("contcat" → "contact"). */
@@ -79,7 +105,11 @@ function assertKeepsUserText(before: string, after: string, what: string): void 
 function checkDocument(text: string): void {
   for (const [name, options] of CONFIGS) {
     const r = lint(text, options);
-    assert.deepEqual(r.checklist.map((c) => c.id), [...CHECKLIST_IDS, ...LAW_ITEMS.filter((i) => options.config?.rules.has(i.id)).map((i) => i.id)], `${name}: checklist size`);
+    assert.deepEqual(
+      r.checklist.map((c) => c.id),
+      [...CHECKLIST_IDS, ...LAW_ITEMS.filter((i) => options.config?.rules.has(i.id)).map((i) => i.id)],
+      `${name}: checklist size`,
+    );
     for (const c of r.checklist) {
       if (c.range) assertRange(text, c.range, `${name}: checklist ${c.id}`);
       if (c.range && c.line !== null) assert.equal(c.line, c.range.start.line, `${name}: checklist ${c.id} line`);
@@ -130,7 +160,11 @@ describe('engine properties over hostile Markdown', () => {
 
   it('holds them on each whole seed, in CRLF, CR-only or LF with a BOM', function () {
     this.timeout(120_000);
-    const dressings = [(l: string[]) => l.join('\r\n'), (l: string[]) => l.join('\r'), (l: string[]) => `\ufeff${l.join('\n')}`];
+    const dressings = [
+      (l: string[]) => l.join('\r\n'),
+      (l: string[]) => l.join('\r'),
+      (l: string[]) => `\ufeff${l.join('\n')}`,
+    ];
     SEED_LINES.forEach((lines, i) => {
       checkDocument(dressings[i % dressings.length](lines));
     });

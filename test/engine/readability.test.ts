@@ -2,7 +2,15 @@
 // them), sentence splitting on policy text, and the Flesch–Kincaid formula.
 import assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/engine/index.js';
-import { fleschKincaidGrade, proseSentences, sectionReadability, sentenceStats, syllables, wordCount, words } from '../../server/src/engine/readability.js';
+import {
+  fleschKincaidGrade,
+  proseSentences,
+  sectionReadability,
+  sentenceStats,
+  syllables,
+  wordCount,
+  words,
+} from '../../server/src/engine/readability.js';
 import { splitSentences } from '../../server/src/engine/text.js';
 
 /** Word → syllables, counted by hand. */
@@ -51,13 +59,19 @@ const WORDS: [string, string[]][] = [
 
 /** Text → its sentences, split by hand. */
 const SENTENCES: [string, string[]][] = [
-  ['We share data with vendors, e.g. payment processors. They help us.', ['We share data with vendors, e.g. payment processors.', 'They help us.']],
+  [
+    'We share data with vendors, e.g. payment processors. They help us.',
+    ['We share data with vendors, e.g. payment processors.', 'They help us.'],
+  ],
   ['Acme Inc. is based in the U.S. We follow U.S. law.', ['Acme Inc. is based in the U.S.', 'We follow U.S. law.']],
   ['We are Acme Corp. We sell tools.', ['We are Acme Corp.', 'We sell tools.']],
   ['Write to privacy@acme.com. We answer in 30 days.', ['Write to privacy@acme.com.', 'We answer in 30 days.']],
   ['Visit https://acme.com/privacy. It lists the terms.', ['Visit https://acme.com/privacy.', 'It lists the terms.']],
   ['Go to www.acme.com. Then sign in.', ['Go to www.acme.com.', 'Then sign in.']],
-  ['We collect: 1. Names 2. Emails 3. Phone numbers. That is all.', ['We collect: 1. Names 2. Emails 3. Phone numbers.', 'That is all.']],
+  [
+    'We collect: 1. Names 2. Emails 3. Phone numbers. That is all.',
+    ['We collect: 1. Names 2. Emails 3. Phone numbers.', 'That is all.'],
+  ],
   ['Children under 13. We never ask them.', ['Children under 13.', 'We never ask them.']],
   ['See Section 4.2. It explains more.', ['See Section 4.2.', 'It explains more.']],
   ['We use cookies (i.e. small files). They expire.', ['We use cookies (i.e. small files).', 'They expire.']],
@@ -80,7 +94,12 @@ describe('readability', () => {
 
   describe('sentences on policy text', () => {
     for (const [text, expected] of SENTENCES) {
-      it(JSON.stringify(text), () => assert.deepEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), expected));
+      it(JSON.stringify(text), () =>
+        assert.deepEqual(
+          splitSentences(text).map((s) => text.slice(s.start, s.end)),
+          expected,
+        ),
+      );
     }
   });
 
@@ -100,19 +119,30 @@ describe('readability', () => {
   });
 
   describe('per section', () => {
-    const text = '# Privacy Policy\n\n## Use\n\nWe keep your data safe. We never sell it.\n\n## Sharing\n\nNotwithstanding the foregoing, organizational affiliates may receive information.\n\n| a | b |\n|---|---|\n| Cookies | 30 days |\n';
+    const text =
+      '# Privacy Policy\n\n## Use\n\nWe keep your data safe. We never sell it.\n\n## Sharing\n\nNotwithstanding the foregoing, organizational affiliates may receive information.\n\n| a | b |\n|---|---|\n| Cookies | 30 days |\n';
     const doc = parsePolicy(text);
 
     it('leaves out titles and table cells', () => {
       assert.deepEqual(
         proseSentences(doc).map((r) => r.sentence.text),
-        ['We keep your data safe.', 'We never sell it.', 'Notwithstanding the foregoing, organizational affiliates may receive information.'],
+        [
+          'We keep your data safe.',
+          'We never sell it.',
+          'Notwithstanding the foregoing, organizational affiliates may receive information.',
+        ],
       );
     });
 
     it('grades each section on its own sentences', () => {
       const sections = sectionReadability(doc);
-      assert.deepEqual(sections.map((s) => [s.section.title, s.words]), [['Use', 9], ['Sharing', 8]]);
+      assert.deepEqual(
+        sections.map((s) => [s.section.title, s.words]),
+        [
+          ['Use', 9],
+          ['Sharing', 8],
+        ],
+      );
       assert.ok(sections[1].grade! > sections[0].grade! + 10, `${sections[1].grade} vs ${sections[0].grade}`);
     });
   });

@@ -8,7 +8,16 @@ import assert from 'node:assert/strict';
 import { check, type Parameters } from 'recheck';
 import { lint, resolveConfig } from '../../server/src/engine/index.js';
 import { SEED_LINES } from './arbitraries.js';
-import { distinct, hasUnboundedRepeat, literalRegexes, pool, probeRegexes, replay, timeOf, type FoundRegex } from './regexes.js';
+import {
+  distinct,
+  hasUnboundedRepeat,
+  literalRegexes,
+  pool,
+  probeRegexes,
+  replay,
+  timeOf,
+  type FoundRegex,
+} from './regexes.js';
 
 const FULL = process.env.REDOS_FULL === '1';
 const VERBOSE = Boolean(process.env.REDOS_VERBOSE);
@@ -19,7 +28,20 @@ const VERBOSE = Boolean(process.env.REDOS_VERBOSE);
  */
 const PARAMS: Parameters = FULL
   ? { timeout: 10_000 }
-  : { timeout: 400, maxNFASize: 2000, maxIteration: 2, maxInitialGenerationSize: 50, maxGenerationSize: 30, crossoverSize: 5, mutationSize: 10, incubationTimeout: 25, attackTimeout: 200, maxAttackStringSize: 30_000, maxGeneStringSize: 400, seedingTimeout: 20 };
+  : {
+      timeout: 400,
+      maxNFASize: 2000,
+      maxIteration: 2,
+      maxInitialGenerationSize: 50,
+      maxGenerationSize: 30,
+      crossoverSize: 5,
+      mutationSize: 10,
+      incubationTimeout: 25,
+      attackTimeout: 200,
+      maxAttackStringSize: 30_000,
+      maxGeneStringSize: 400,
+      seedingTimeout: 20,
+    };
 
 describe('ReDoS', () => {
   let regexes: FoundRegex[] = [];
@@ -32,9 +54,17 @@ describe('ReDoS', () => {
   it('finds the regular expressions the engine writes and builds', () => {
     const files = new Set(regexes.map((r) => r.where.replace(/:\d+$/, '')));
     assert.ok(regexes.length > 200, `only ${regexes.length} patterns found`);
-    for (const f of ['server/src/engine/facts.ts', 'server/src/engine/text.ts', 'server/src/engine/rules/cross-reference.ts']) assert.ok(files.has(f), f);
+    for (const f of [
+      'server/src/engine/facts.ts',
+      'server/src/engine/text.ts',
+      'server/src/engine/rules/cross-reference.ts',
+    ])
+      assert.ok(files.has(f), f);
     // Built at run time from pieces: only the probe sees them whole.
-    assert.ok(regexes.some((r) => r.where.startsWith('server/src/engine/facts.ts') && r.source.includes('twenty-one')), 'the age patterns built with new RegExp');
+    assert.ok(
+      regexes.some((r) => r.where.startsWith('server/src/engine/facts.ts') && r.source.includes('twenty-one')),
+      'the age patterns built with new RegExp',
+    );
   });
 
   it('no pattern is vulnerable (recheck, confirmed by replaying its attack in V8)', async function () {
@@ -58,7 +88,9 @@ describe('ReDoS', () => {
     });
     if (VERBOSE) {
       const replayMs = performance.now() - started - checkMs;
-      console.log(`recheck: ${checked.length} of ${regexes.length} patterns in ${checkMs.toFixed(0)} ms, ${unknown} unknown (timeout); V8 replays ${replayMs.toFixed(0)} ms; not reproduced in V8:\n  ${unconfirmed.join('\n  ')}`);
+      console.log(
+        `recheck: ${checked.length} of ${regexes.length} patterns in ${checkMs.toFixed(0)} ms, ${unknown} unknown (timeout); V8 replays ${replayMs.toFixed(0)} ms; not reproduced in V8:\n  ${unconfirmed.join('\n  ')}`,
+      );
     }
     assert.deepEqual(offenders, [], `${offenders.length} super-linear patterns:\n  ${offenders.join('\n  ')}\n`);
   });
@@ -79,11 +111,31 @@ describe('ReDoS', () => {
     });
 
     const repeats: [string, string][] = [
-      ['digits', '1'], ['spaces', ' '], ['letters', 'a'], ['at signs', '@'], ['dots', '.'], ['open brackets', '['],
-      ['asterisks', '*'], ['hashes', '#'], ['hyphens', '-'], ['open parentheses', '('], ['tabs', '\t'], ['quotes', '"'],
-      ['braces', '{'], ['angle brackets', '<'], ['closing parentheses', ')'],
-      ['"under "', 'under '], ['"a@a"', 'a@'], ['"1 "', '1 '], ['"SSL "', 'SSL '], ['"section "', 'section '], ['"{{ "', '{{ '],
-      ['"a.b."', 'a.b.'], ['"(at) "', '(at) '], ['"> - "', '> - '], ['words and newlines', 'We collect\n'],
+      ['digits', '1'],
+      ['spaces', ' '],
+      ['letters', 'a'],
+      ['at signs', '@'],
+      ['dots', '.'],
+      ['open brackets', '['],
+      ['asterisks', '*'],
+      ['hashes', '#'],
+      ['hyphens', '-'],
+      ['open parentheses', '('],
+      ['tabs', '\t'],
+      ['quotes', '"'],
+      ['braces', '{'],
+      ['angle brackets', '<'],
+      ['closing parentheses', ')'],
+      ['"under "', 'under '],
+      ['"a@a"', 'a@'],
+      ['"1 "', '1 '],
+      ['"SSL "', 'SSL '],
+      ['"section "', 'section '],
+      ['"{{ "', '{{ '],
+      ['"a.b."', 'a.b.'],
+      ['"(at) "', '(at) '],
+      ['"> - "', '> - '],
+      ['words and newlines', 'We collect\n'],
     ];
     for (const [name, unit] of repeats) {
       it(`${name}`, function () {
@@ -99,9 +151,11 @@ describe('ReDoS', () => {
         };
         let ms = timeOf(once);
         if (ms >= 20 * benign) ms = Math.min(ms, timeOf(once));
-        assert.ok(ms < 20 * benign, `${SIZE} × ${JSON.stringify(unit)}: ${ms.toFixed(0)} ms, benign ${benign.toFixed(0)} ms (limit 20 ×)`);
+        assert.ok(
+          ms < 20 * benign,
+          `${SIZE} × ${JSON.stringify(unit)}: ${ms.toFixed(0)} ms, benign ${benign.toFixed(0)} ms (limit 20 ×)`,
+        );
       });
     }
   });
 });
-

@@ -9,13 +9,20 @@ const now = new Date('2026-11-22');
 
 function assertSane(text: string, r: LintResult) {
   for (const m of r.messages) {
-    assert.ok(m.range.start.offset >= 0 && m.range.end.offset <= text.length && m.range.start.offset <= m.range.end.offset, `${m.ruleId} range`);
+    assert.ok(
+      m.range.start.offset >= 0 && m.range.end.offset <= text.length && m.range.start.offset <= m.range.end.offset,
+      `${m.ruleId} range`,
+    );
     assert.ok(m.range.start.line >= 1 && m.range.start.column >= 1);
     if (m.fix) assert.equal(typeof applyEdits(text, m.fix.edits), 'string');
     assert.ok(!m.ruleError, `rule ${m.ruleId} threw: ${m.message}`);
   }
   assert.equal(r.checklist.length, 16 + LAW_ITEMS.filter((i) => r.checklist.some((c) => c.id === i.id)).length);
-  for (const c of r.checklist.slice(16)) assert.ok(LAW_ITEMS.some((i) => i.id === c.id), `${c.id} after the corpus items`);
+  for (const c of r.checklist.slice(16))
+    assert.ok(
+      LAW_ITEMS.some((i) => i.id === c.id),
+      `${c.id} after the corpus items`,
+    );
 }
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -56,15 +63,44 @@ describe('engine robustness', () => {
 
   it('survives 300 random mutations of the corpus', function () {
     this.timeout(120_000);
-    const seeds = ['act-on.com', 'manycontacts.com', 'attendicon.com', 'rs6.net', 'outboundengine.com'].map((d) => readFileSync(`corpus/${d}.md`, 'utf8'));
-    const pieces = ['**', '[', ']', '(', ')', '#', '\n', '\n\n', '> ', '* ', '1. ', '`', '<!--', '-->', '|', 'under 13', '@', '(at)', 'Effective: ', '2024-02-30', '\\', '<', '>', '“', '"'];
+    const seeds = ['act-on.com', 'manycontacts.com', 'attendicon.com', 'rs6.net', 'outboundengine.com'].map((d) =>
+      readFileSync(`corpus/${d}.md`, 'utf8'),
+    );
+    const pieces = [
+      '**',
+      '[',
+      ']',
+      '(',
+      ')',
+      '#',
+      '\n',
+      '\n\n',
+      '> ',
+      '* ',
+      '1. ',
+      '`',
+      '<!--',
+      '-->',
+      '|',
+      'under 13',
+      '@',
+      '(at)',
+      'Effective: ',
+      '2024-02-30',
+      '\\',
+      '<',
+      '>',
+      '“',
+      '"',
+    ];
     const rand = random(20261122);
     for (let i = 0; i < 300; i++) {
       let text = seeds[i % seeds.length];
       for (let k = 0; k < 12; k++) {
         const at = Math.floor(rand() * text.length);
         const cut = Math.floor(rand() * 40);
-        text = text.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + text.slice(at + (rand() < 0.5 ? cut : 0));
+        text =
+          text.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + text.slice(at + (rand() < 0.5 ? cut : 0));
       }
       assertSane(text, lint(text, { config, now }));
     }

@@ -20,7 +20,11 @@ function pages(): Page[] {
   return readdirSync(DOCS_DIR)
     .filter((f) => f.endsWith('.md') && f !== INDEX)
     .sort()
-    .map((f) => ({ id: f.replace(/\.md$/, ''), file: `${DOCS_DIR}/${f}`, text: readFileSync(`${DOCS_DIR}/${f}`, 'utf8') }));
+    .map((f) => ({
+      id: f.replace(/\.md$/, ''),
+      file: `${DOCS_DIR}/${f}`,
+      text: readFileSync(`${DOCS_DIR}/${f}`, 'utf8'),
+    }));
 }
 
 /** Line numbers (0-based) of the page's "## " headings, skipping fenced code (examples have headings too). */
@@ -68,7 +72,12 @@ const now = new Date('2026-11-22T00:00:00Z');
  */
 function reports(ruleId: string, text: string, baseline?: string) {
   // suggest-profile notes laws whose profile is off: under `all` every one is on.
-  const options = { assumePolicy: ruleId !== 'not-a-policy', config: ruleId === 'suggest-profile' ? recommended : config, now, baseline: baseline === undefined ? undefined : { text: baseline, ref: 'HEAD' } };
+  const options = {
+    assumePolicy: ruleId !== 'not-a-policy',
+    config: ruleId === 'suggest-profile' ? recommended : config,
+    now,
+    baseline: baseline === undefined ? undefined : { text: baseline, ref: 'HEAD' },
+  };
   return lint(text, options).messages.filter((m) => m.ruleId === ruleId);
 }
 
@@ -122,7 +131,10 @@ describe('rule docs', () => {
       it('sections come in the documented order', () => {
         const lines = page.text.split(/\r?\n/);
         const positions = SECTIONS.map((t) => headingLines(lines).find((i) => lines[i].trim() === `## ${t}`) ?? -1);
-        assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+        assert.deepEqual(
+          [...positions].sort((a, b) => a - b),
+          positions,
+        );
       });
 
       it('the failing example makes the rule report', () => {
@@ -151,12 +163,17 @@ describe('rule docs index (docs/rules/README.md)', () => {
   // "| [id](id.md) | severity | yes/no/section | description |"
   const rows = readFileSync(`${DOCS_DIR}/${INDEX}`, 'utf8')
     .split(/\r?\n/)
-    .map((line) => /^\|\s*\[([\w-]+)\]\(([\w-]+)\.md\)\s*\|\s*(\w+)\s*\|\s*(yes|no|section)\s*\|\s*(.*?)\s*\|$/.exec(line))
+    .map((line) =>
+      /^\|\s*\[([\w-]+)\]\(([\w-]+)\.md\)\s*\|\s*(\w+)\s*\|\s*(yes|no|section)\s*\|\s*(.*?)\s*\|$/.exec(line),
+    )
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ id: m[1], link: m[2], severity: m[3], fixable: m[4], description: m[5] }));
 
   it('lists every rule in RULES once, in the order of RULES', () => {
-    assert.deepEqual(rows.map((r) => r.id), RULES.map((r) => r.meta.id));
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
+    );
   });
 
   it("links each row to the rule's own page and describes it", () => {

@@ -26,7 +26,15 @@ describe('seed labels', () => {
             .filter((m) => m.ruleId === 'outdated-framework')
             .map((m) => {
               const quoted = text.slice(m.range.start.offset, m.range.end.offset).toLowerCase();
-              return /harbou?r/.test(quoted) ? 'safe-harbor' : /shield/.test(quoted) ? 'privacy-shield' : /ssl|secure socket/.test(quoted) ? 'ssl' : /truste/.test(quoted) ? 'truste' : quoted;
+              return /harbou?r/.test(quoted)
+                ? 'safe-harbor'
+                : /shield/.test(quoted)
+                  ? 'privacy-shield'
+                  : /ssl|secure socket/.test(quoted)
+                    ? 'ssl'
+                    : /truste/.test(quoted)
+                      ? 'truste'
+                      : quoted;
             })
             .filter((k) => k !== 'truste'),
         );
@@ -34,7 +42,9 @@ describe('seed labels', () => {
       });
 
       it('reports exactly the labelled placeholders', () => {
-        const found = result.messages.filter((m) => m.ruleId === 'no-placeholders').map((m) => text.slice(m.range.start.offset, m.range.end.offset));
+        const found = result.messages
+          .filter((m) => m.ruleId === 'no-placeholders')
+          .map((m) => text.slice(m.range.start.offset, m.range.end.offset));
         assert.deepEqual(found, label.items.placeholders);
       });
     });

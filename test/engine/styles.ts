@@ -45,7 +45,8 @@ export const STYLE_CASES: StyleCase[] = [
     name: 'numbered bold list',
     text: `# Privacy Policy\n\n1. **Information We Collect.** ${BODY.collect}\n2. **How We Use Information.** ${BODY.use}\n3. **Contact Us.** ${BODY.contact}\n`,
     item: 'sharing',
-    titleLine: '3. **How We Share Information.** [List the kinds of third parties you disclose personal information to, and why.] [State whether you sell personal information or share it for targeted advertising.]',
+    titleLine:
+      '3. **How We Share Information.** [List the kinds of third parties you disclose personal information to, and why.] [State whether you sell personal information or share it for targeted advertising.]',
     after: `2. **How We Use Information.** ${BODY.use}`,
     renumbered: [[`3. **Contact Us.** ${BODY.contact}`, `4. **Contact Us.** ${BODY.contact}`]],
   },
@@ -61,7 +62,8 @@ export const STYLE_CASES: StyleCase[] = [
     name: 'bold leads',
     text: `# Privacy Policy\n\n**Information We Collect.** ${BODY.collect}\n\n**How We Use Information.** ${BODY.use}\n\n**Contact Us.** ${BODY.contact}\n`,
     item: 'sharing',
-    titleLine: '**How We Share Information.** [List the kinds of third parties you disclose personal information to, and why.] [State whether you sell personal information or share it for targeted advertising.]',
+    titleLine:
+      '**How We Share Information.** [List the kinds of third parties you disclose personal information to, and why.] [State whether you sell personal information or share it for targeted advertising.]',
     after: `**How We Use Information.** ${BODY.use}`,
   },
   {
@@ -101,7 +103,8 @@ export function checkInsertion(c: StyleCase, before: string, after: string): str
   if (at < 0) return `no line ${JSON.stringify(c.titleLine)} in ${JSON.stringify(after)}`;
   let prev = at - 1;
   while (prev >= 0 && lines[prev].trim() === '') prev--;
-  if (lines[prev] !== c.after) return `the section follows ${JSON.stringify(lines[prev])}, not ${JSON.stringify(c.after)}`;
+  if (lines[prev] !== c.after)
+    return `the section follows ${JSON.stringify(lines[prev])}, not ${JSON.stringify(c.after)}`;
   const renamed = new Map(c.renumbered ?? []);
   const expected = split(before).map((l) => renamed.get(l) ?? l);
   let j = 0;

@@ -24,10 +24,14 @@ const SCOPES = [
 ];
 
 function runCli(files: string[]) {
-  const res = spawnSync(process.execPath, [cli, '-c', '--config', join(root, 'package.json'), '-g', standIn, ...files], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const res = spawnSync(
+    process.execPath,
+    [cli, '-c', '--config', join(root, 'package.json'), '-g', standIn, ...files],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   return { status: res.status, out: `${res.stdout}${res.stderr}` };
 }
 
@@ -40,13 +44,31 @@ describe('TextMate grammar', () => {
   });
 
   it('asserts every scope positively and negatively (in a privacy policy), and positively in plain Markdown', () => {
-    const policyText = testFiles.filter((f) => f.endsWith('.policy.md')).map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
-    const mdText = testFiles.filter((f) => !f.endsWith('.policy.md')).map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
+    const policyText = testFiles
+      .filter((f) => f.endsWith('.policy.md'))
+      .map((f) => readFileSync(join(here, f), 'utf8'))
+      .join('\n');
+    const mdText = testFiles
+      .filter((f) => !f.endsWith('.policy.md'))
+      .map((f) => readFileSync(join(here, f), 'utf8'))
+      .join('\n');
     for (const scope of SCOPES) {
       const esc = scope.replace(/\./g, '\\.');
-      assert.match(policyText, new RegExp(`^<!--\\s*(?:\\^+|<~*-+)\\s+(?:[\\w.-]+\\s+)*${esc}`, 'm'), `no positive assertion for ${scope}`);
-      assert.match(policyText, new RegExp(`^<!--.*\\s-\\s(?:[\\w.-]+\\s+)*${esc}`, 'm'), `no negative assertion for ${scope}`);
-      assert.match(mdText, new RegExp(`^<!--\\s*(?:\\^+|<~*-+)\\s+(?:[\\w.-]+\\s+)*${esc}`, 'm'), `no injection assertion for ${scope}`);
+      assert.match(
+        policyText,
+        new RegExp(`^<!--\\s*(?:\\^+|<~*-+)\\s+(?:[\\w.-]+\\s+)*${esc}`, 'm'),
+        `no positive assertion for ${scope}`,
+      );
+      assert.match(
+        policyText,
+        new RegExp(`^<!--.*\\s-\\s(?:[\\w.-]+\\s+)*${esc}`, 'm'),
+        `no negative assertion for ${scope}`,
+      );
+      assert.match(
+        mdText,
+        new RegExp(`^<!--\\s*(?:\\^+|<~*-+)\\s+(?:[\\w.-]+\\s+)*${esc}`, 'm'),
+        `no injection assertion for ${scope}`,
+      );
     }
   });
 
@@ -54,7 +76,8 @@ describe('TextMate grammar', () => {
     const { status, out } = runCli(testFiles.map((f) => join(here, f)));
     assert.equal(status, 0, out);
     assert.doesNotMatch(out, /ERROR|failed/, out);
-    for (const f of testFiles) assert.match(out, new RegExp(`${f.replace(/\./g, '\\.')} run successfuly`), `${f} was not run:\n${out}`);
+    for (const f of testFiles)
+      assert.match(out, new RegExp(`${f.replace(/\./g, '\\.')} run successfuly`), `${f} was not run:\n${out}`);
   });
 
   it('fails when an assertion does not hold (so the test above can fail)', () => {
@@ -80,7 +103,8 @@ describe('TextMate grammar', () => {
 
   it('declares the grammars in the manifest with the scope names the files carry', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const grammars: { language?: string; scopeName: string; path: string; injectTo?: string[] }[] = pkg.contributes.grammars;
+    const grammars: { language?: string; scopeName: string; path: string; injectTo?: string[] }[] =
+      pkg.contributes.grammars;
     for (const g of grammars) {
       const raw = JSON.parse(readFileSync(join(root, g.path), 'utf8'));
       assert.equal(raw.scopeName, g.scopeName, g.path);
@@ -91,7 +115,13 @@ describe('TextMate grammar', () => {
     assert.deepEqual(injection?.injectTo, ['text.html.markdown']);
     const injRaw = JSON.parse(readFileSync(join(root, injection!.path), 'utf8'));
     // Never in code, comments or links; never twice in a privacy-policy document.
-    for (const excluded of ['-comment', '-markup.raw', '-markup.fenced_code', '-markup.inline.raw', '-text.html.markdown.privacy-policy']) {
+    for (const excluded of [
+      '-comment',
+      '-markup.raw',
+      '-markup.fenced_code',
+      '-markup.inline.raw',
+      '-text.html.markdown.privacy-policy',
+    ]) {
       assert.ok(injRaw.injectionSelector.split(/\s+/).includes(excluded), `injectionSelector lacks ${excluded}`);
     }
   });

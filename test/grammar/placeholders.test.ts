@@ -16,7 +16,10 @@ const onig = require('vscode-oniguruma') as typeof import('vscode-oniguruma');
 const grammar = JSON.parse(readFileSync(join(root, 'syntaxes', 'privacy-policy.tmLanguage.json'), 'utf8')) as {
   repository: { placeholder: { patterns: { match: string }[] } };
 };
-const config = resolveConfig({ extends: 'recommended', rules: Object.fromEntries([['no-placeholders', 'warn']]) }).config;
+const config = resolveConfig({
+  extends: 'recommended',
+  rules: Object.fromEntries([['no-placeholders', 'warn']]),
+}).config;
 
 /** The first placeholder each side finds in a line of prose, as the text it covers (undefined: none). */
 function engineFinds(line: string): string | undefined {
@@ -67,7 +70,10 @@ describe('placeholders: the grammar is generated from the engine', () => {
   });
 
   it('the committed grammar is what scripts/gen-grammar.mjs writes from GRAMMAR_PLACEHOLDERS', () => {
-    const res = spawnSync(process.execPath, [join(root, 'scripts', 'gen-grammar.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [join(root, 'scripts', 'gen-grammar.mjs'), '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(res.status, 0, res.stderr);
   });
 

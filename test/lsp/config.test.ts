@@ -27,10 +27,17 @@ describe('language server: settings and config files', function () {
   });
 
   /** A folder (a workspace root) with a policy named like a privacy policy, opened as Markdown. */
-  async function openPolicy(folder: string, config?: unknown): Promise<{ file: string; uri: string; diagnostics: Diagnostic[] }> {
+  async function openPolicy(
+    folder: string,
+    config?: unknown,
+  ): Promise<{ file: string; uri: string; diagnostics: Diagnostic[] }> {
     const dir = path.join(tmp, folder);
     fs.mkdirSync(dir, { recursive: true });
-    if (config !== undefined) fs.writeFileSync(path.join(dir, '.policylintrc.json'), typeof config === 'string' ? config : JSON.stringify(config, null, 2));
+    if (config !== undefined)
+      fs.writeFileSync(
+        path.join(dir, '.policylintrc.json'),
+        typeof config === 'string' ? config : JSON.stringify(config, null, 2),
+      );
     const file = path.join(dir, 'Privacy-Policy.md');
     fs.writeFileSync(file, TEXT);
     const uri = fileUri(file);
@@ -93,7 +100,10 @@ describe('language server: settings and config files', function () {
     const quiet = await openPolicy('root-a', { rules: { [rule]: 'off' } });
     assert.equal(quiet.diagnostics.filter((d) => d.code === rule).length, 0);
     assert.ok(plain.diagnostics.some((d) => d.code === rule));
-    assert.deepEqual(summarizeDiagnostics(quiet.diagnostics), summarizeMessages(TEXT, engineLint(TEXT, quiet.file).messages));
+    assert.deepEqual(
+      summarizeDiagnostics(quiet.diagnostics),
+      summarizeMessages(TEXT, engineLint(TEXT, quiet.file).messages),
+    );
   });
 
   it('reports an invalid config on the config file and once in a message, and lints with defaults', async () => {
@@ -102,16 +112,23 @@ describe('language server: settings and config files', function () {
     const { uri, file, diagnostics } = await openPolicy('invalid', configText);
     const configUri = fileUri(path.join(path.dirname(file), '.policylintrc.json'));
     const configDiagnostics = await h.waitFor('config diagnostics', (e) =>
-      e.kind === 'diagnostics' && e.params.uri === configUri && e.params.diagnostics.length ? e.params.diagnostics : undefined,
+      e.kind === 'diagnostics' && e.params.uri === configUri && e.params.diagnostics.length
+        ? e.params.diagnostics
+        : undefined,
     );
     assert.equal(configDiagnostics.length, 1);
     assert.equal(configDiagnostics[0].severity, 1);
     assert.equal(configDiagnostics[0].range.start.line, 2, 'on the line of the bad key');
     assert.match(configDiagnostics[0].message, /no-such-rule/);
 
-    const shown = await h.waitFor('showMessage', (e) => (e.kind === 'showMessage' && /no-such-rule/.test(e.params.message) ? e.params : undefined));
+    const shown = await h.waitFor('showMessage', (e) =>
+      e.kind === 'showMessage' && /no-such-rule/.test(e.params.message) ? e.params : undefined,
+    );
     assert.equal(shown.type, 1);
-    assert.ok(shown.message.includes(path.join(path.dirname(file), '.policylintrc.json')), 'the message names the file');
+    assert.ok(
+      shown.message.includes(path.join(path.dirname(file), '.policylintrc.json')),
+      'the message names the file',
+    );
     // The document is still linted, with the defaults.
     assert.deepEqual(summarizeDiagnostics(diagnostics), summarizeMessages(TEXT, lint(TEXT).messages));
 
@@ -126,7 +143,11 @@ describe('language server: settings and config files', function () {
     fs.writeFileSync(configFile, '{ "rules": {} }\n');
     const fixedFrom = h.events.length;
     await h.configFileChanged(configFile);
-    const cleared = await h.waitFor('cleared config diagnostics', (e) => (e.kind === 'diagnostics' && e.params.uri === configUri ? e.params.diagnostics : undefined), fixedFrom);
+    const cleared = await h.waitFor(
+      'cleared config diagnostics',
+      (e) => (e.kind === 'diagnostics' && e.params.uri === configUri ? e.params.diagnostics : undefined),
+      fixedFrom,
+    );
     assert.deepEqual(cleared, []);
   });
 
@@ -135,7 +156,9 @@ describe('language server: settings and config files', function () {
     const { file, diagnostics } = await openPolicy('broken-json', configText);
     const configUri = fileUri(path.join(path.dirname(file), '.policylintrc.json'));
     const configDiagnostics = await h.waitFor('config diagnostics', (e) =>
-      e.kind === 'diagnostics' && e.params.uri === configUri && e.params.diagnostics.length ? e.params.diagnostics : undefined,
+      e.kind === 'diagnostics' && e.params.uri === configUri && e.params.diagnostics.length
+        ? e.params.diagnostics
+        : undefined,
     );
     assert.equal(configDiagnostics[0].severity, 1);
     assert.match(configDiagnostics[0].message, /JSON/);

@@ -26,6 +26,9 @@ describe('lsp: declared policies', () => {
   it('gives the same text as privacy Markdown only the not-a-policy note', async () => {
     const uri = fileUri('/tmp/declared/privacy-notes.md');
     await h.open(uri, DRAFT, 'markdown');
-    assert.deepEqual((await h.diagnostics(uri)).map((d) => d.code), ['not-a-policy']);
+    assert.deepEqual(
+      (await h.diagnostics(uri)).map((d) => d.code),
+      ['not-a-policy'],
+    );
   });
 });

@@ -4,7 +4,13 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, TextEdit } from 'vscode-languageserver-protocol';
-import { lint, resolveConfig, type LintMessage, type LintOptions, type LintResult } from '../../server/src/engine/index.js';
+import {
+  lint,
+  resolveConfig,
+  type LintMessage,
+  type LintOptions,
+  type LintResult,
+} from '../../server/src/engine/index.js';
 import { loadConfigFor } from '../../server/src/node/config-files.js';
 import type { DiagnosticData } from '../../server/src/protocol.js';
 import { offsetAt, positionAt } from './harness.js';
@@ -43,7 +49,12 @@ export function summarizeMessages(text: string, messages: readonly LintMessage[]
 }
 
 export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): Summary[] {
-  return diagnostics.map((d) => ({ code: String(d.code), message: d.message, severity: d.severity ?? 0, range: rangeText(d.range.start, d.range.end) }));
+  return diagnostics.map((d) => ({
+    code: String(d.code),
+    message: d.message,
+    severity: d.severity ?? 0,
+    range: rangeText(d.range.start, d.range.end),
+  }));
 }
 
 export function dataOf(d: Diagnostic): DiagnosticData {

@@ -65,8 +65,18 @@ async function assertServing(h: Harness): Promise<void> {
 }
 
 /** The diagnostics of the first publication for `uri` (any version) from event `from` on that `pick` accepts. */
-function nextPublication(h: Harness, uri: string, from: number, pick: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
-  return h.waitFor(`diagnostics for ${uri}`, (e) => (e.kind === 'diagnostics' && e.params.uri === uri && pick(e.params.diagnostics) ? e.params.diagnostics : undefined), from);
+function nextPublication(
+  h: Harness,
+  uri: string,
+  from: number,
+  pick: (d: Diagnostic[]) => boolean = () => true,
+): Promise<Diagnostic[]> {
+  return h.waitFor(
+    `diagnostics for ${uri}`,
+    (e) =>
+      e.kind === 'diagnostics' && e.params.uri === uri && pick(e.params.diagnostics) ? e.params.diagnostics : undefined,
+    from,
+  );
 }
 
 describe('language server: fault injection', function () {
@@ -86,7 +96,11 @@ describe('language server: fault injection', function () {
   });
 
   /** A folder with a config (JSON text or data) and a policy opened in the privacy-policy language. */
-  async function openWithConfig(folder: string, config: unknown, text = TEXT): Promise<{ uri: string; configFile: string; diagnostics: Diagnostic[] }> {
+  async function openWithConfig(
+    folder: string,
+    config: unknown,
+    text = TEXT,
+  ): Promise<{ uri: string; configFile: string; diagnostics: Diagnostic[] }> {
     const dir = path.join(tmp, folder);
     fs.mkdirSync(dir, { recursive: true });
     const configFile = path.join(dir, '.policylintrc.json');
@@ -102,7 +116,11 @@ describe('language server: fault injection', function () {
     it('a config deleted while the document is open: diagnostics go back to the default profile', async () => {
       const { uri, configFile, diagnostics } = await openWithConfig('deleted', { extends: 'all' });
       const defaults = summarizeMessages(TEXT, lint(TEXT, { config: resolveConfig(undefined).config }).messages);
-      assert.notDeepEqual(summarizeDiagnostics(diagnostics), defaults, 'the "all" profile should differ from the default');
+      assert.notDeepEqual(
+        summarizeDiagnostics(diagnostics),
+        defaults,
+        'the "all" profile should differ from the default',
+      );
       fs.rmSync(configFile);
       const from = h.events.length;
       await h.configFileChanged(configFile, FileChangeType.Deleted);
@@ -120,7 +138,8 @@ describe('language server: fault injection', function () {
       const defaults = summarizeMessages(TEXT, lint(TEXT, { config: resolveConfig(undefined).config }).messages);
       assert.deepEqual(summarizeDiagnostics(await nextPublication(h, uri, from)), defaults);
       const configUri = fileUri(configFile);
-      for (const p of h.publications(configUri)) assert.deepEqual(p.diagnostics, [], `a diagnostic on the deleted config: ${JSON.stringify(p.diagnostics)}`);
+      for (const p of h.publications(configUri))
+        assert.deepEqual(p.diagnostics, [], `a diagnostic on the deleted config: ${JSON.stringify(p.diagnostics)}`);
       assert.deepEqual(h.showMessages().slice(messagesBefore), []);
       await h.close(uri);
       await assertServing(h);
@@ -139,8 +158,16 @@ describe('language server: fault injection', function () {
       assert.equal(configDiagnostics.length, 1);
       assert.equal(configDiagnostics[0].severity, 1);
       assert.match(configDiagnostics[0].message, /JSON/);
-      const shown = await h.waitFor('a message about the config', (e) => (e.kind === 'showMessage' && e.params.message.includes(configFile) ? e.params : undefined), from);
-      assert.match(shown.message, new RegExp(`${configFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+`), 'the message names the file and the line');
+      const shown = await h.waitFor(
+        'a message about the config',
+        (e) => (e.kind === 'showMessage' && e.params.message.includes(configFile) ? e.params : undefined),
+        from,
+      );
+      assert.match(
+        shown.message,
+        new RegExp(`${configFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+`),
+        'the message names the file and the line',
+      );
       assert.equal(h.showMessages().length - messagesBefore, 1);
       // Invalid JSON gives no config at all: the document is linted with the defaults.
       const defaults = summarizeMessages(TEXT, lint(TEXT, { config: resolveConfig(undefined).config }).messages);
@@ -169,7 +196,10 @@ describe('language server: fault injection', function () {
       await h.configFileChanged(configFile);
       const linted = await nextPublication(h, uri, from);
       assert.ok(!linted.some((d) => d.code === 'too-large'));
-      assert.deepEqual(summarizeDiagnostics(linted), summarizeMessages(text, lint(text, { assumePolicy: true }).messages));
+      assert.deepEqual(
+        summarizeDiagnostics(linted),
+        summarizeMessages(text, lint(text, { assumePolicy: true }).messages),
+      );
       await h.close(uri);
       await assertServing(h);
     });
@@ -188,7 +218,9 @@ describe('language server: fault injection', function () {
         // once its diagnostics arrive, the closed document's timer would have fired too.
         const version = await h.setText(HEALTHY, `${h.doc(HEALTHY).text}\nA change after the close.\n`);
         await h.diagnostics(HEALTHY, version, from);
-        const after = h.events.slice(from).flatMap((e) => (e.kind === 'diagnostics' && e.params.uri === uri ? [e.params.diagnostics] : []));
+        const after = h.events
+          .slice(from)
+          .flatMap((e) => (e.kind === 'diagnostics' && e.params.uri === uri ? [e.params.diagnostics] : []));
         for (const d of after) assert.deepEqual(d, [], 'diagnostics published for a closed document');
       } finally {
         await h.changeSettings({ debounceMs: 0 });
@@ -211,7 +243,9 @@ describe('language server: fault injection', function () {
         }
         assert.equal(pull.proc.exitCode, null);
         await pull.open('untitled:Other', TEXT);
-        const other = (await pull.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: 'untitled:Other' } })) as FullDocumentDiagnosticReport;
+        const other = (await pull.conn.sendRequest(DocumentDiagnosticRequest.type, {
+          textDocument: { uri: 'untitled:Other' },
+        })) as FullDocumentDiagnosticReport;
         assert.deepEqual(summarizeDiagnostics(other.items), summarizeMessages(TEXT, engineLint(TEXT).messages));
       } finally {
         await pull.stop();
@@ -226,18 +260,32 @@ describe('language server: fault injection', function () {
     for (const uri of unknown) {
       it(`answers every feature for ${uri.split(':')[0]}: an empty answer, null or an error response`, async () => {
         const textDocument = { uri };
-        assert.equal((await answerOf(h.conn.sendRequest(HoverRequest.type, { textDocument, position }))).result ?? null, null);
-        const actions = await answerOf(h.conn.sendRequest(CodeActionRequest.type, { textDocument, range, context: { diagnostics: [] } }));
+        assert.equal(
+          (await answerOf(h.conn.sendRequest(HoverRequest.type, { textDocument, position }))).result ?? null,
+          null,
+        );
+        const actions = await answerOf(
+          h.conn.sendRequest(CodeActionRequest.type, { textDocument, range, context: { diagnostics: [] } }),
+        );
         assert.ok(actions.error || (actions.result ?? []).length === 0);
         for (const type of [DocumentSymbolRequest.type, FoldingRangeRequest.type, CodeLensRequest.type] as const) {
           const r = await answerOf(h.conn.sendRequest(type as typeof DocumentSymbolRequest.type, { textDocument }));
           assert.ok(r.error || (r.result ?? []).length === 0, `${type.method}: ${JSON.stringify(r.result)}`);
         }
         const completion = await answerOf(h.conn.sendRequest(CompletionRequest.type, { textDocument, position }));
-        assert.ok(completion.error || !completion.result || (Array.isArray(completion.result) ? completion.result : completion.result.items).length === 0);
+        assert.ok(
+          completion.error ||
+            !completion.result ||
+            (Array.isArray(completion.result) ? completion.result : completion.result.items).length === 0,
+        );
         assert.equal((await answerOf(h.conn.sendRequest(ChecklistRequest, { uri }))).result ?? null, null);
-        const fixAll = await answerOf(h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.fixAll, arguments: [uri] }));
-        assert.ok(fixAll.error || !fixAll.result, `fixAll on an unknown document answered ${JSON.stringify(fixAll.result)}`);
+        const fixAll = await answerOf(
+          h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.fixAll, arguments: [uri] }),
+        );
+        assert.ok(
+          fixAll.error || !fixAll.result,
+          `fixAll on an unknown document answered ${JSON.stringify(fixAll.result)}`,
+        );
         await assertServing(h);
       });
     }
@@ -271,9 +319,14 @@ describe('language server: fault injection', function () {
       // More requests than libuv has threadpool threads (4): reading would hold one each, forever.
       const errors = await Promise.all(Array.from({ length: 6 }, () => checklistError(fifo)));
       for (const error of errors) {
-        assert.match(error.message, new RegExp(`cannot lint ${quoted(fifo)}: it is a named pipe \\(FIFO\\), not a regular file`));
+        assert.match(
+          error.message,
+          new RegExp(`cannot lint ${quoted(fifo)}: it is a named pipe \\(FIFO\\), not a regular file`),
+        );
       }
-      const fixAll = await answerOf(h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.fixAll, arguments: [fileUri(fifo)] }));
+      const fixAll = await answerOf(
+        h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.fixAll, arguments: [fileUri(fifo)] }),
+      );
       assert.equal(fixAll.error?.code, LSPErrorCodes.RequestFailed);
       assert.match(fixAll.error.message, /named pipe/);
       // The threadpool is free: a file is still read (fs work runs on those threads).
@@ -334,27 +387,127 @@ describe('language server: fault injection', function () {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     /** What is sent, and what the InvalidParams message must say (after the method's name, or the command's). */
     const malformed: [string, string, unknown, RegExp][] = [
-      ['hover without a document', HoverRequest.method, { position: hover.position }, /params\.textDocument must be an object, got nothing/],
-      ['hover with a number for the document', HoverRequest.method, { textDocument: 42, position: 'top' }, /params\.textDocument must be an object, got a number/],
-      ['hover with an empty uri', HoverRequest.method, { ...hover, textDocument: { uri: '' } }, /params\.textDocument\.uri must be a non-empty string, got an empty string/],
-      ['hover with a negative line', HoverRequest.method, { ...hover, position: { line: -1, character: 0 } }, /params\.position\.line must be a whole number/],
-      ['symbols with no params', DocumentSymbolRequest.method, null, /^textDocument\/documentSymbol: params must be an object, got null|parameters by name but received parameters by position/],
-      ['folding with an array for the document', FoldingRangeRequest.method, { textDocument: [HEALTHY] }, /params\.textDocument must be an object, got an array/],
-      ['code lens with a number for the uri', CodeLensRequest.method, { textDocument: { uri: 3 } }, /params\.textDocument\.uri must be a non-empty string, got a number/],
-      ['code action without a range or context', CodeActionRequest.method, { textDocument: { uri: HEALTHY } }, /params\.range must be an object, got nothing/],
-      ['code action without a context', CodeActionRequest.method, { textDocument: { uri: HEALTHY }, range }, /params\.context must be an object, got nothing/],
-      ['code action with diagnostics that are not an array', CodeActionRequest.method, { textDocument: { uri: HEALTHY }, range, context: { diagnostics: 'none' } }, /params\.context\.diagnostics must be an array, got a string/],
-      ['code action with a diagnostic without a range', CodeActionRequest.method, { textDocument: { uri: HEALTHY }, range, context: { diagnostics: [{ message: 'x' }] } }, /params\.context\.diagnostics\[0\]\.range must be an object, got nothing/],
-      ['completion at a position that is not one', CompletionRequest.method, { textDocument: { uri: HEALTHY }, position: { line: 'x' } }, /params\.position\.line must be a whole number \(0 or more\), got a string/],
-      ['pulled diagnostics without a document', DocumentDiagnosticRequest.method, { previousResultId: 'x' }, /params\.textDocument must be an object, got nothing/],
-      ['checklist with a number for the uri', ChecklistRequest.method, { uri: 5 }, /params\.uri must be a non-empty string, got a number/],
-      ['lint documents with a string for the list', LintDocumentsRequest.method, { documents: 'all of them' }, /params\.documents must be an array, got a string/],
-      ['lint documents with entries of the wrong shape', LintDocumentsRequest.method, { documents: [{ uri: 7 }, null, { uri: 'untitled:x', text: 12 }] }, /params\.documents\[0\]\.uri must be a non-empty string, got a number/],
-      ['lint documents with an entry without text', LintDocumentsRequest.method, { documents: [{ uri: 'untitled:No-Text' }] }, /params\.documents\[0\]\.text must be a string, got nothing/],
-      ['a command with a number for its name', ExecuteCommandRequest.method, { command: 12 }, /params\.command must be a non-empty string, got a number/],
-      ['a command with an object for its arguments', ExecuteCommandRequest.method, { command: Commands.fixAll, arguments: { uri: HEALTHY } }, /params\.arguments must be an array, got an object/],
+      [
+        'hover without a document',
+        HoverRequest.method,
+        { position: hover.position },
+        /params\.textDocument must be an object, got nothing/,
+      ],
+      [
+        'hover with a number for the document',
+        HoverRequest.method,
+        { textDocument: 42, position: 'top' },
+        /params\.textDocument must be an object, got a number/,
+      ],
+      [
+        'hover with an empty uri',
+        HoverRequest.method,
+        { ...hover, textDocument: { uri: '' } },
+        /params\.textDocument\.uri must be a non-empty string, got an empty string/,
+      ],
+      [
+        'hover with a negative line',
+        HoverRequest.method,
+        { ...hover, position: { line: -1, character: 0 } },
+        /params\.position\.line must be a whole number/,
+      ],
+      [
+        'symbols with no params',
+        DocumentSymbolRequest.method,
+        null,
+        /^textDocument\/documentSymbol: params must be an object, got null|parameters by name but received parameters by position/,
+      ],
+      [
+        'folding with an array for the document',
+        FoldingRangeRequest.method,
+        { textDocument: [HEALTHY] },
+        /params\.textDocument must be an object, got an array/,
+      ],
+      [
+        'code lens with a number for the uri',
+        CodeLensRequest.method,
+        { textDocument: { uri: 3 } },
+        /params\.textDocument\.uri must be a non-empty string, got a number/,
+      ],
+      [
+        'code action without a range or context',
+        CodeActionRequest.method,
+        { textDocument: { uri: HEALTHY } },
+        /params\.range must be an object, got nothing/,
+      ],
+      [
+        'code action without a context',
+        CodeActionRequest.method,
+        { textDocument: { uri: HEALTHY }, range },
+        /params\.context must be an object, got nothing/,
+      ],
+      [
+        'code action with diagnostics that are not an array',
+        CodeActionRequest.method,
+        { textDocument: { uri: HEALTHY }, range, context: { diagnostics: 'none' } },
+        /params\.context\.diagnostics must be an array, got a string/,
+      ],
+      [
+        'code action with a diagnostic without a range',
+        CodeActionRequest.method,
+        { textDocument: { uri: HEALTHY }, range, context: { diagnostics: [{ message: 'x' }] } },
+        /params\.context\.diagnostics\[0\]\.range must be an object, got nothing/,
+      ],
+      [
+        'completion at a position that is not one',
+        CompletionRequest.method,
+        { textDocument: { uri: HEALTHY }, position: { line: 'x' } },
+        /params\.position\.line must be a whole number \(0 or more\), got a string/,
+      ],
+      [
+        'pulled diagnostics without a document',
+        DocumentDiagnosticRequest.method,
+        { previousResultId: 'x' },
+        /params\.textDocument must be an object, got nothing/,
+      ],
+      [
+        'checklist with a number for the uri',
+        ChecklistRequest.method,
+        { uri: 5 },
+        /params\.uri must be a non-empty string, got a number/,
+      ],
+      [
+        'lint documents with a string for the list',
+        LintDocumentsRequest.method,
+        { documents: 'all of them' },
+        /params\.documents must be an array, got a string/,
+      ],
+      [
+        'lint documents with entries of the wrong shape',
+        LintDocumentsRequest.method,
+        { documents: [{ uri: 7 }, null, { uri: 'untitled:x', text: 12 }] },
+        /params\.documents\[0\]\.uri must be a non-empty string, got a number/,
+      ],
+      [
+        'lint documents with an entry without text',
+        LintDocumentsRequest.method,
+        { documents: [{ uri: 'untitled:No-Text' }] },
+        /params\.documents\[0\]\.text must be a string, got nothing/,
+      ],
+      [
+        'a command with a number for its name',
+        ExecuteCommandRequest.method,
+        { command: 12 },
+        /params\.command must be a non-empty string, got a number/,
+      ],
+      [
+        'a command with an object for its arguments',
+        ExecuteCommandRequest.method,
+        { command: Commands.fixAll, arguments: { uri: HEALTHY } },
+        /params\.arguments must be an array, got an object/,
+      ],
       ['a command with no arguments', Commands.fixAll, { command: Commands.fixAll }, /expects arguments \[uri\]/],
-      ['a command that does not exist', 'policylint.noSuchCommand', { command: 'policylint.noSuchCommand', arguments: [] }, /no such command/],
+      [
+        'a command that does not exist',
+        'policylint.noSuchCommand',
+        { command: 'policylint.noSuchCommand', arguments: [] },
+        /no such command/,
+      ],
     ];
     for (const [what, method, params, says] of malformed) {
       it(`${what}: an InvalidParams error naming the problem, no stack trace logged, and the server keeps serving`, async () => {
@@ -380,14 +533,33 @@ describe('language server: fault injection', function () {
 
     it('malformed notifications (open without text, change of a document never opened) change nothing', async () => {
       const from = h.events.length;
-      await h.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:No-Text', languageId: 'privacy-policy', version: 1 } });
-      await h.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:Never', version: 2 }, contentChanges: [{ text: 'x' }] });
+      await h.conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'untitled:No-Text', languageId: 'privacy-policy', version: 1 },
+      });
+      await h.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: 'untitled:Never', version: 2 },
+        contentChanges: [{ text: 'x' }],
+      });
       await h.conn.sendNotification('textDocument/didClose', { textDocument: {} });
       await h.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: 'none' });
-      const noText = await h.waitFor('a warning about the open without text', (e) => (e.kind === 'log' && e.params.message.includes('untitled:No-Text') ? e.params : undefined), from);
-      assert.equal(noText.message, 'policylint: untitled:No-Text was opened without its text (got undefined); taken as empty');
-      const warning = await h.waitFor('a warning about the watched-files params', (e) => (e.kind === 'log' && e.params.message.includes('didChangeWatchedFiles') ? e.params : undefined), from);
-      assert.equal(warning.message, 'policylint: ignored workspace/didChangeWatchedFiles: params.changes must be an array, got a string');
+      const noText = await h.waitFor(
+        'a warning about the open without text',
+        (e) => (e.kind === 'log' && e.params.message.includes('untitled:No-Text') ? e.params : undefined),
+        from,
+      );
+      assert.equal(
+        noText.message,
+        'policylint: untitled:No-Text was opened without its text (got undefined); taken as empty',
+      );
+      const warning = await h.waitFor(
+        'a warning about the watched-files params',
+        (e) => (e.kind === 'log' && e.params.message.includes('didChangeWatchedFiles') ? e.params : undefined),
+        from,
+      );
+      assert.equal(
+        warning.message,
+        'policylint: ignored workspace/didChangeWatchedFiles: params.changes must be an array, got a string',
+      );
       await assertServing(h);
       const logged = h.events.slice(from).flatMap((e) => (e.kind === 'log' ? [e.params.message] : []));
       for (const message of logged) assert.doesNotMatch(message, /\n\s+at /, `a stack trace was logged: ${message}`);
@@ -411,7 +583,11 @@ describe('language server: fault injection', function () {
       const failed = diagnostics.find((d) => d.code === rule);
       assert.ok(failed, 'the failing rule is reported');
       const textDocument = { uri };
-      const actions = await t.conn.sendRequest(CodeActionRequest.type, { textDocument, range: failed.range, context: { diagnostics: [failed] } });
+      const actions = await t.conn.sendRequest(CodeActionRequest.type, {
+        textDocument,
+        range: failed.range,
+        context: { diagnostics: [failed] },
+      });
       assert.ok(Array.isArray(actions));
       await t.conn.sendRequest(HoverRequest.type, { textDocument, position: failed.range.start });
       assert.ok((await t.conn.sendRequest(CodeLensRequest.type, { textDocument }))?.length);

@@ -19,11 +19,30 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { applyEdits, fixText, getItem, parsePolicy, SHIPPED_CHECKLIST, templateBody, templateFor, templateValues, type LintResult } from '../../server/src/engine/index.js';
+import {
+  applyEdits,
+  fixText,
+  getItem,
+  parsePolicy,
+  SHIPPED_CHECKLIST,
+  templateBody,
+  templateFor,
+  templateValues,
+  type LintResult,
+} from '../../server/src/engine/index.js';
 import { loadConfigFor } from '../../server/src/node/config-files.js';
 import { ChecklistRequest, Commands } from '../../server/src/protocol.js';
 import { applyTextEdits, editsFor, fileUri, Harness, positionAt } from './harness.js';
-import { assertChangedOnlyAt, CORPUS, countLike, dataOf, engineLint, summarizeDiagnostics, summarizeMessages, symbolNames } from './expect.js';
+import {
+  assertChangedOnlyAt,
+  CORPUS,
+  countLike,
+  dataOf,
+  engineLint,
+  summarizeDiagnostics,
+  summarizeMessages,
+  symbolNames,
+} from './expect.js';
 
 const FIX_ALL_TITLE = 'Fix all policylint problems';
 
@@ -40,7 +59,11 @@ describe('language server: features on the corpus (push diagnostics)', function 
 
   async function codeActionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const actions = await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    const actions = await h.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only },
+    });
     return (actions ?? []) as CodeAction[];
   }
 
@@ -79,7 +102,11 @@ describe('language server: features on the corpus (push diagnostics)', function 
           assert.equal(dataOf(d).uri, uri);
           assert.equal(dataOf(d).ruleId, m.ruleId);
           assert.equal(dataOf(d).version, 1);
-          assert.equal((d.tags ?? []).includes(DiagnosticTag.Deprecated), !!m.tags?.includes('deprecated'), `deprecated tag of ${m.ruleId}`);
+          assert.equal(
+            (d.tags ?? []).includes(DiagnosticTag.Deprecated),
+            !!m.tags?.includes('deprecated'),
+            `deprecated tag of ${m.ruleId}`,
+          );
           assert.equal(d.relatedInformation?.length ?? 0, m.related?.length ?? 0);
           if (m.fix?.edits.length) {
             // The serialized fix, applied as LSP edits, does what the engine's fix does.
@@ -92,7 +119,9 @@ describe('language server: features on the corpus (push diagnostics)', function 
       });
 
       it('sends checklistChanged and answers policylint/checklist with the engine checklist', async () => {
-        await h.waitFor('checklistChanged', (e) => (e.kind === 'checklistChanged' && e.params.uri === uri ? true : undefined));
+        await h.waitFor('checklistChanged', (e) =>
+          e.kind === 'checklistChanged' && e.params.uri === uri ? true : undefined,
+        );
         const response = await h.conn.sendRequest(ChecklistRequest, { uri });
         assert.ok(response);
         assert.equal(response.version, 1);
@@ -105,20 +134,32 @@ describe('language server: features on the corpus (push diagnostics)', function 
         assert.equal(response.total, expected.checklist.length);
         for (const item of response.items) {
           const derived = SHIPPED_CHECKLIST.items.find((i) => i.id === item.id);
-          assert.deepEqual(item.coverage, { covered: derived?.covered ?? 0, total: derived?.total ?? SHIPPED_CHECKLIST.documents.length });
+          assert.deepEqual(item.coverage, {
+            covered: derived?.covered ?? 0,
+            total: derived?.total ?? SHIPPED_CHECKLIST.documents.length,
+          });
           assert.equal(item.insertable, item.status === 'missing' && !!getItem(item.id));
         }
       });
 
       it('gives the outline as document symbols, pseudo-headings included', async () => {
-        const symbols = (await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+        const symbols = (await h.conn.sendRequest(DocumentSymbolRequest.type, {
+          textDocument: { uri },
+        })) as DocumentSymbol[];
         const sections = parsePolicy(text).sections;
-        assert.deepEqual(symbolNames(symbols), sections.map((s) => s.title));
+        assert.deepEqual(
+          symbolNames(symbols),
+          sections.map((s) => s.title),
+        );
         const check = (s: DocumentSymbol) => {
           const inside = (p: { line: number; character: number }) =>
-            (p.line > s.range.start.line || (p.line === s.range.start.line && p.character >= s.range.start.character)) &&
+            (p.line > s.range.start.line ||
+              (p.line === s.range.start.line && p.character >= s.range.start.character)) &&
             (p.line < s.range.end.line || (p.line === s.range.end.line && p.character <= s.range.end.character));
-          assert.ok(inside(s.selectionRange.start) && inside(s.selectionRange.end), `selection range of ${s.name} outside its range`);
+          assert.ok(
+            inside(s.selectionRange.start) && inside(s.selectionRange.end),
+            `selection range of ${s.name} outside its range`,
+          );
           s.children?.forEach(check);
         };
         symbols.forEach(check);
@@ -130,7 +171,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const expectedFolds = parsePolicy(text).sections.flatMap((s) => {
           const startLine = s.titleRange.start.line - 1;
           // The section's last line (0-based): the line before the next section when it ends at a line start.
-          let endLine = s.range.end.column === 1 && s.range.end.line > s.range.start.line ? s.range.end.line - 2 : s.range.end.line - 1;
+          let endLine =
+            s.range.end.column === 1 && s.range.end.line > s.range.start.line
+              ? s.range.end.line - 2
+              : s.range.end.line - 1;
           while (endLine > startLine && !lines[endLine]?.trim()) endLine--;
           return endLine > startLine ? [`${startLine}-${endLine}`] : [];
         });
@@ -145,7 +189,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
         if (!expected.checklist.length) return assert.equal(lenses.length, 0);
         assert.equal(lenses.length, 1);
         const lens = lenses[0];
-        assert.ok(lens.command!.title.startsWith(`Checklist ${present}/${expected.checklist.length}`), lens.command!.title);
+        assert.ok(
+          lens.command!.title.startsWith(`Checklist ${present}/${expected.checklist.length}`),
+          lens.command!.title,
+        );
         for (const id of missing.slice(0, 5)) assert.ok(lens.command!.title.includes(id), `lens does not name ${id}`);
         if (!missing.length) assert.ok(lens.command!.title.endsWith('complete'));
         assert.equal(lens.command!.command, Commands.showChecklist);
@@ -158,9 +205,16 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const entry = expected.checklist.find((e) => e.range);
         assert.ok(entry, 'a checklist entry with evidence');
         // The innermost section holding the evidence.
-        const section = [...expected.doc.sections].reverse().find((s) => s.range.start.offset <= entry.range!.start.offset && entry.range!.start.offset < s.range.end.offset);
+        const section = [...expected.doc.sections]
+          .reverse()
+          .find(
+            (s) => s.range.start.offset <= entry.range!.start.offset && entry.range!.start.offset < s.range.end.offset,
+          );
         assert.ok(section, 'a section around the evidence');
-        const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionAt(text, section.titleRange.start.offset) });
+        const hover = await h.conn.sendRequest(HoverRequest.type, {
+          textDocument: { uri },
+          position: positionAt(text, section.titleRange.start.offset),
+        });
         assert.ok(hover, `no hover on ${section.title}`);
         const value = (hover.contents as MarkupContent).value;
         const derived = SHIPPED_CHECKLIST.items.find((i) => i.id === entry.id);
@@ -172,7 +226,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const m = expected.messages.find((x) => x.range.end.offset > x.range.start.offset);
         assert.ok(m, 'a message with a non-empty range');
         const mid = Math.floor((m.range.start.offset + m.range.end.offset) / 2);
-        const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionAt(text, mid) });
+        const hover = await h.conn.sendRequest(HoverRequest.type, {
+          textDocument: { uri },
+          position: positionAt(text, mid),
+        });
         const value = (hover!.contents as MarkupContent).value;
         assert.ok(value.includes(`**${m.ruleId}**`), value);
         // The bundled page (the server runs from dist/, beside docs/rules): offline.
@@ -190,9 +247,15 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const reason = actions.find((a) => a.title.startsWith(`Disable ${rule} for this file with a reason`));
         assert.ok(reason?.edit, 'the disable-with-a-reason action is an edit');
         // A missing section is about the document, not the title line it is shown on.
-        assert.equal(actions.some((a) => a.title === `Disable ${rule} for this line` && a.edit), !dataOf(d).documentLevel);
+        assert.equal(
+          actions.some((a) => a.title === `Disable ${rule} for this line` && a.edit),
+          !dataOf(d).documentLevel,
+        );
         assert.ok(actions.some((a) => a.title === `Disable ${rule} for this file` && a.edit));
-        assert.ok(actions.every((a) => !/for this line with a reason/.test(a.title)), 'a reason is asked for file-wide disables only');
+        assert.ok(
+          actions.every((a) => !/for this line with a reason/.test(a.title)),
+          'a reason is asked for file-wide disables only',
+        );
       });
 
       it('applies each quick-fix: the diagnostic goes away and only the edited span changes', async () => {
@@ -207,8 +270,14 @@ describe('language server: features on the corpus (push diagnostics)', function 
           assert.equal(fix.isPreferred, dataOf(d).fix!.safe);
           const out = await applyAndRelint(uri, fix.edit!);
           assertChangedOnlyAt(out.before, out.after, out.edits);
-          assert.ok(countLike(out.diagnostics, d) < countLike(diagnostics, d), `${d.code} still reported after its fix`);
-          assert.deepEqual(summarizeDiagnostics(out.diagnostics), summarizeMessages(out.after, engineLint(out.after, file).messages));
+          assert.ok(
+            countLike(out.diagnostics, d) < countLike(diagnostics, d),
+            `${d.code} still reported after its fix`,
+          );
+          assert.deepEqual(
+            summarizeDiagnostics(out.diagnostics),
+            summarizeMessages(out.after, engineLint(out.after, file).messages),
+          );
           current = await restore(uri, text);
         }
       });
@@ -235,7 +304,11 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const out = await applyAndRelint(uri, actions[0].edit!);
         assert.equal(out.after, fixText(text, { config: loadConfigFor(file).config }).text);
         assertChangedOnlyAt(out.before, out.after, edits);
-        for (const d of safe) assert.ok(countLike(out.diagnostics, d) < countLike(diagnostics, d), `${d.code} still reported after fix all`);
+        for (const d of safe)
+          assert.ok(
+            countLike(out.diagnostics, d) < countLike(diagnostics, d),
+            `${d.code} still reported after fix all`,
+          );
         await restore(uri, text);
       });
 
@@ -254,9 +327,18 @@ describe('language server: features on the corpus (push diagnostics)', function 
         const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`)!;
         const out = await applyAndRelint(uri, disable.edit!);
         assertChangedOnlyAt(out.before, out.after, out.edits);
-        assert.equal(countLike(out.diagnostics, d), countLike(diagnostics, d) - diagnostics.filter((x) => x.code === d.code && x.message === d.message && x.range.start.line === d.range.start.line).length);
+        assert.equal(
+          countLike(out.diagnostics, d),
+          countLike(diagnostics, d) -
+            diagnostics.filter(
+              (x) => x.code === d.code && x.message === d.message && x.range.start.line === d.range.start.line,
+            ).length,
+        );
         assert.match(out.after, new RegExp(`policylint-(disable|disable-next-line) ${d.code}`));
-        assert.deepEqual(parsePolicy(out.after).sections.map((s) => s.title), parsePolicy(out.before).sections.map((s) => s.title));
+        assert.deepEqual(
+          parsePolicy(out.after).sections.map((s) => s.title),
+          parsePolicy(out.before).sections.map((s) => s.title),
+        );
         assert.equal(out.diagnostics.length, engineLint(out.after, file).messages.length);
         await restore(uri, text);
       });
@@ -270,7 +352,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
         assertChangedOnlyAt(out.before, out.after, out.edits);
         assert.equal(out.diagnostics.filter((x) => x.code === d.code).length, 0);
         assert.equal(out.diagnostics.length, diagnostics.filter((x) => x.code !== d.code).length);
-        assert.deepEqual(parsePolicy(out.after).sections.map((s) => s.title), parsePolicy(out.before).sections.map((s) => s.title));
+        assert.deepEqual(
+          parsePolicy(out.after).sections.map((s) => s.title),
+          parsePolicy(out.before).sections.map((s) => s.title),
+        );
         await restore(uri, text);
       });
     });
@@ -281,7 +366,9 @@ describe('language server: features on the corpus (push diagnostics)', function 
     const uri = fileUri(file);
     const text = readFileSync(file, 'utf8');
 
-    async function completionsAtEnd(prefix: string): Promise<{ items: CompletionItem[]; body: string; result: LintResult }> {
+    async function completionsAtEnd(
+      prefix: string,
+    ): Promise<{ items: CompletionItem[]; body: string; result: LintResult }> {
       const body = `${text.replace(/\s*$/, '')}\n\n${prefix}`;
       const version = await h.setText(uri, body);
       await h.diagnostics(uri, version);
@@ -295,10 +382,7 @@ describe('language server: features on the corpus (push diagnostics)', function 
       const { items, body, result } = await completionsAtEnd('');
       const missing = result.checklist.filter((e) => e.status === 'missing' && getItem(e.id));
       const config = loadConfigFor(file).config;
-      assert.deepEqual(
-        items.map((i) => i.label).sort(),
-        missing.map((e) => templateFor(e.id)!.title).sort(),
-      );
+      assert.deepEqual(items.map((i) => i.label).sort(), missing.map((e) => templateFor(e.id)!.title).sort());
       assert.ok(items.length > 0, 'manycontacts misses sections');
       // Insert the first one: it is no longer missing.
       const item = items[0];
@@ -310,7 +394,11 @@ describe('language server: features on the corpus (push diagnostics)', function 
       await h.diagnostics(uri, version);
       const checklist = await h.conn.sendRequest(ChecklistRequest, { uri });
       const id = (item.data as { itemId: string }).itemId;
-      assert.notEqual(checklist!.items.find((i) => i.id === id)!.status, 'missing', `${id} still missing after inserting its template`);
+      assert.notEqual(
+        checklist!.items.find((i) => i.id === id)!.status,
+        'missing',
+        `${id} still missing after inserting its template`,
+      );
     });
 
     it('keeps the heading level typed after "#"', async () => {
@@ -328,7 +416,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
       const version = await h.setText(uri, text);
       await h.diagnostics(uri, version);
       const from = h.events.length;
-      const applied = await h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.insertMissingSections, arguments: [uri] });
+      const applied = await h.conn.sendRequest(ExecuteCommandRequest.type, {
+        command: Commands.insertMissingSections,
+        arguments: [uri],
+      });
       assert.equal(applied, true);
       const edit = await h.waitFor('applyEdit', (e) => (e.kind === 'applyEdit' ? e.edit : undefined), from);
       const out = await applyAndRelint(uri, edit);
@@ -336,7 +427,8 @@ describe('language server: features on the corpus (push diagnostics)', function 
       const before = engineLint(text, file).checklist;
       for (const e of before.filter((x) => x.status === 'missing')) {
         const insertable = engineLint(text, file).messages.some((m) => m.item === e.id && m.fix);
-        if (insertable) assert.notEqual(checklist!.items.find((i) => i.id === e.id)?.status, 'missing', `${e.id} still missing`);
+        if (insertable)
+          assert.notEqual(checklist!.items.find((i) => i.id === e.id)?.status, 'missing', `${e.id} still missing`);
       }
       assertChangedOnlyAt(out.before, out.after, out.edits);
       await restore(uri, text);
@@ -359,7 +451,10 @@ describe('language server: features on the corpus (push diagnostics)', function 
     });
 
     it('rejects a command with bad arguments and keeps serving', async () => {
-      await assert.rejects(h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.disableRule, arguments: [uri] }), /expects arguments/);
+      await assert.rejects(
+        h.conn.sendRequest(ExecuteCommandRequest.type, { command: Commands.disableRule, arguments: [uri] }),
+        /expects arguments/,
+      );
       const symbols = await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
       assert.ok(symbols && symbols.length > 0);
     });

@@ -119,7 +119,12 @@ export function positionAt(text: string, offset: number): Position {
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);
   const spans = edits
-    .map((e, i) => ({ start: offsetAt(text, e.range.start, starts), end: offsetAt(text, e.range.end, starts), newText: e.newText, i }))
+    .map((e, i) => ({
+      start: offsetAt(text, e.range.start, starts),
+      end: offsetAt(text, e.range.end, starts),
+      newText: e.newText,
+      i,
+    }))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
   let out = '';
   let cursor = 0;
@@ -178,8 +183,12 @@ export class Harness {
       }),
     );
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
-    this.conn.onRequest(DiagnosticRefreshRequest.type, () => record({ kind: 'refresh', method: DiagnosticRefreshRequest.method }));
-    this.conn.onRequest(CodeLensRefreshRequest.type, () => record({ kind: 'refresh', method: CodeLensRefreshRequest.method }));
+    this.conn.onRequest(DiagnosticRefreshRequest.type, () =>
+      record({ kind: 'refresh', method: DiagnosticRefreshRequest.method }),
+    );
+    this.conn.onRequest(CodeLensRefreshRequest.type, () =>
+      record({ kind: 'refresh', method: CodeLensRefreshRequest.method }),
+    );
     // Edits are recorded, not applied: the test applies them (applyAndSend) like an editor would.
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       record({ kind: 'applyEdit', edit: params.edit });
@@ -211,8 +220,18 @@ export class Harness {
       },
       textDocument: {
         synchronization: { didSave: true, dynamicRegistration: false },
-        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
-        codeAction: { dataSupport: true, isPreferredSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        publishDiagnostics: {
+          relatedInformation: true,
+          versionSupport: true,
+          codeDescriptionSupport: true,
+          dataSupport: true,
+          tagSupport: { valueSet: [1, 2] },
+        },
+        codeAction: {
+          dataSupport: true,
+          isPreferredSupport: true,
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true } },
@@ -221,7 +240,13 @@ export class Harness {
       ...(options.showDocument ? { window: { showDocument: { support: true } } } : {}),
       ...(options.snippetEdits ? { experimental: { policylint: { snippetEdits: true } } } : {}),
     };
-    const init = await h.conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, initializationOptions: options.initializationOptions });
+    const init = await h.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: null,
+      initializationOptions: options.initializationOptions,
+    });
     h.initializeResult = init;
     await h.conn.sendNotification(InitializedNotification.type, {});
     return h;
@@ -278,10 +303,17 @@ export class Harness {
    * version by default; `undefined` for any), looking at events from index `from` (by
    * default, since the document was last opened).
    */
-  diagnostics(uri: string, version: number | undefined = this.docs.get(uri)?.version, from = this.docs.get(uri)?.openedAt ?? 0): Promise<Diagnostic[]> {
+  diagnostics(
+    uri: string,
+    version: number | undefined = this.docs.get(uri)?.version,
+    from = this.docs.get(uri)?.openedAt ?? 0,
+  ): Promise<Diagnostic[]> {
     return this.waitFor(
       `diagnostics for ${uri} v${version}`,
-      (e) => (e.kind === 'diagnostics' && e.params.uri === uri && (version === undefined || e.params.version === version) ? e.params.diagnostics : undefined),
+      (e) =>
+        e.kind === 'diagnostics' && e.params.uri === uri && (version === undefined || e.params.version === version)
+          ? e.params.diagnostics
+          : undefined,
       from,
     );
   }
@@ -304,7 +336,9 @@ export class Harness {
   async open(uri: string, text: string, languageId = 'privacy-policy'): Promise<OpenDoc> {
     const doc = { uri, languageId, version: 1, text, openedAt: this.events.length };
     this.docs.set(uri, doc);
-    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return doc;
   }
 
@@ -313,7 +347,10 @@ export class Harness {
     const doc = this.doc(uri);
     doc.text = text;
     doc.version++;
-    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: doc.version }, contentChanges: [{ text }] });
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: doc.version },
+      contentChanges: [{ text }],
+    });
     return doc.version;
   }
 
@@ -352,7 +389,9 @@ export class Harness {
   }
 
   async configFileChanged(file: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {
-    await this.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type }] });
+    await this.conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: fileUri(file), type }],
+    });
   }
 
   doc(uri: string): OpenDoc {

@@ -42,8 +42,22 @@ describe('language server helpers', () => {
       assert.deepEqual(normalizeSettings(null), normalizeSettings({}));
     });
     it('keeps valid values and drops malformed ones', () => {
-      const s = normalizeSettings({ enable: false, files: ['*.md'], run: 'onSave', debounceMs: 50, profile: 'all', docsUrl: 'https://example.test/{rule}' });
-      assert.deepEqual(s, { enable: false, files: ['*.md'], run: 'onSave', debounceMs: 50, profile: 'all', docsUrl: 'https://example.test/{rule}' });
+      const s = normalizeSettings({
+        enable: false,
+        files: ['*.md'],
+        run: 'onSave',
+        debounceMs: 50,
+        profile: 'all',
+        docsUrl: 'https://example.test/{rule}',
+      });
+      assert.deepEqual(s, {
+        enable: false,
+        files: ['*.md'],
+        run: 'onSave',
+        debounceMs: 50,
+        profile: 'all',
+        docsUrl: 'https://example.test/{rule}',
+      });
       assert.equal(normalizeSettings({ enable: 'no', docsUrl: 'not a url' }).enable, true);
       assert.equal(normalizeSettings({ docsUrl: 'not a url' }).docsUrl, '');
       const bad = normalizeSettings({ files: 'x', run: 'sometimes', debounceMs: -5, profile: '' });

@@ -24,7 +24,8 @@ describe('language server: ignores', function () {
     fs.writeFileSync(path.join(tmp, '.policylintignore'), 'drafts/\n');
     fs.writeFileSync(path.join(tmp, '.gitignore'), 'build/\n');
     fs.writeFileSync(path.join(tmp, '.policylintrc.json'), JSON.stringify({ ignores: ['archive'] }));
-    for (const dir of ['', 'drafts', 'archive', 'build']) fs.writeFileSync(path.join(tmp, dir, 'Privacy-Policy.md'), TEXT);
+    for (const dir of ['', 'drafts', 'archive', 'build'])
+      fs.writeFileSync(path.join(tmp, dir, 'Privacy-Policy.md'), TEXT);
     h = await Harness.start({ settings: { debounceMs: 0 } });
   });
   after(async () => {
@@ -44,7 +45,10 @@ describe('language server: ignores', function () {
     }
     const logs = h.logs().join('\n');
     assert.match(logs, /drafts.Privacy-Policy\.md is ignored by the pattern "drafts\/" at .*\.policylintignore:1/);
-    assert.match(logs, /archive.Privacy-Policy\.md is ignored by the pattern "archive" in "ignores" of .*\.policylintrc\.json/);
+    assert.match(
+      logs,
+      /archive.Privacy-Policy\.md is ignored by the pattern "archive" in "ignores" of .*\.policylintrc\.json/,
+    );
   });
 
   it('Lint Workspace: an ignored file comes back as ignored, not linted, and nothing is published for it', async () => {
@@ -52,7 +56,10 @@ describe('language server: ignores', function () {
     assert.equal(res.results.length, 1);
     assert.match(res.results[0].ignored ?? '', /the pattern "build\/" at .*\.gitignore:1/);
     assert.equal(res.results[0].problem, undefined);
-    assert.ok(!h.publications(uriOf('build')).some((p) => p.diagnostics.length), 'diagnostics were published for an ignored file');
+    assert.ok(
+      !h.publications(uriOf('build')).some((p) => p.diagnostics.length),
+      'diagnostics were published for an ignored file',
+    );
   });
 
   it('lints the document again when a watched .policylintignore changes', async () => {
@@ -62,7 +69,14 @@ describe('language server: ignores', function () {
     fs.writeFileSync(ignoreFile, '# nothing ignored now\n');
     const from = h.events.length;
     await h.configFileChanged(ignoreFile, FileChangeType.Changed);
-    const after = await h.waitFor('diagnostics for the no longer ignored draft', (e) => (e.kind === 'diagnostics' && e.params.uri === uriOf('drafts') && e.params.diagnostics.length ? e.params.diagnostics : undefined), from);
+    const after = await h.waitFor(
+      'diagnostics for the no longer ignored draft',
+      (e) =>
+        e.kind === 'diagnostics' && e.params.uri === uriOf('drafts') && e.params.diagnostics.length
+          ? e.params.diagnostics
+          : undefined,
+      from,
+    );
     assert.ok(after.length > 0);
   });
 });

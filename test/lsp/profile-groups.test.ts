@@ -5,7 +5,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeLensRequest } from 'vscode-languageserver-protocol';
-import { formatProfileCounts, lint, profileCounts, profileGroups, resolveConfig } from '../../server/src/engine/index.js';
+import {
+  formatProfileCounts,
+  lint,
+  profileCounts,
+  profileGroups,
+  resolveConfig,
+} from '../../server/src/engine/index.js';
 import { ChecklistRequest } from '../../server/src/protocol.js';
 import { fileUri, Harness } from './harness.js';
 
@@ -28,7 +34,11 @@ describe('language server: the checklist per profile', function () {
   function expected(profile: string) {
     const config = resolveConfig(undefined, { profile }).config;
     const r = lint(TEXT, { config });
-    return { counts: profileCounts(r.checklist, config), groups: profileGroups(r.checklist, config), checklist: r.checklist };
+    return {
+      counts: profileCounts(r.checklist, config),
+      groups: profileGroups(r.checklist, config),
+      checklist: r.checklist,
+    };
   }
 
   it('titles the code lens with the counts per profile, and sends them in the checklist and its notification', async () => {
@@ -36,7 +46,9 @@ describe('language server: the checklist per profile', function () {
     fs.writeFileSync(file, TEXT);
     const uri = fileUri(file);
     await h.open(uri, TEXT);
-    const changed = await h.waitFor('checklistChanged', (e) => (e.kind === 'checklistChanged' && e.params.uri === uri ? e.params : undefined));
+    const changed = await h.waitFor('checklistChanged', (e) =>
+      e.kind === 'checklistChanged' && e.params.uri === uri ? e.params : undefined,
+    );
     const want = expected('recommended,gdpr,ccpa');
     const line = formatProfileCounts(want.counts);
     assert.match(line, /^Checklist \d+\/\d+ · GDPR \d+\/10 · CCPA \d+\/7$/);
@@ -50,7 +62,11 @@ describe('language server: the checklist per profile', function () {
     assert.ok(response);
     assert.equal(response.grouped, line);
     assert.deepEqual(response.groups, want.groups);
-    assert.deepEqual(response.groups!.at(-1)?.items, ['do-not-track', 'california-rights'], 'last, the items no active profile asks for');
+    assert.deepEqual(
+      response.groups!.at(-1)?.items,
+      ['do-not-track', 'california-rights'],
+      'last, the items no active profile asks for',
+    );
     const contact = response.groups!.filter((g) => g.items.includes('contact')).map((g) => g.profile);
     assert.deepEqual(contact, ['recommended', 'gdpr', 'ccpa']);
   });
@@ -62,12 +78,17 @@ describe('language server: the checklist per profile', function () {
     fs.writeFileSync(path.join(tmp, 'alone', '.policylintrc.json'), '{ "extends": ["recommended"] }\n');
     const uri = fileUri(file);
     await h.open(uri, TEXT);
-    const changed = await h.waitFor('checklistChanged', (e) => (e.kind === 'checklistChanged' && e.params.uri === uri ? e.params : undefined));
+    const changed = await h.waitFor('checklistChanged', (e) =>
+      e.kind === 'checklistChanged' && e.params.uri === uri ? e.params : undefined,
+    );
     assert.equal(changed.grouped, undefined);
     const { checklist } = expected('recommended');
     const present = checklist.filter((e) => e.status === 'present').length;
     const lenses = (await h.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
-    assert.ok(lenses[0].command!.title.startsWith(`Checklist ${present}/${checklist.length} · `), lenses[0].command!.title);
+    assert.ok(
+      lenses[0].command!.title.startsWith(`Checklist ${present}/${checklist.length} · `),
+      lenses[0].command!.title,
+    );
     const response = await h.conn.sendRequest(ChecklistRequest, { uri });
     assert.equal(response?.groups, undefined);
   });

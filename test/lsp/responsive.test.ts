@@ -43,7 +43,10 @@ describe('language server: responsive while linting a long document', function (
     assert.ok(Array.isArray(symbols) && symbols.length > 0, 'the small document has sections');
     await h.diagnostics(long, 1, from);
     const published = h.events.slice(from).findIndex((e) => e.kind === 'diagnostics' && e.params.uri === long);
-    assert.ok(published >= answeredAt - from, 'the long document was published before the request about the small one was answered');
+    assert.ok(
+      published >= answeredAt - from,
+      'the long document was published before the request about the small one was answered',
+    );
   });
 
   it('abandons a superseded lint and publishes only the newest version, as a fresh lint would', async () => {
@@ -51,12 +54,23 @@ describe('language server: responsive while linting a long document', function (
     const from = h.events.length;
     await h.open(long, longDocument());
     // Change the document while its first lint runs: three versions in quick succession.
-    await h.edit(long, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'Draft. ' });
-    const last = await h.edit(long, { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: 'We may share data with [Partner Name].\n\n' });
+    await h.edit(long, {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      newText: 'Draft. ',
+    });
+    const last = await h.edit(long, {
+      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+      newText: 'We may share data with [Partner Name].\n\n',
+    });
     const final = await h.diagnostics(long, last, from);
-    const versions = h.events.slice(from).flatMap((e) => (e.kind === 'diagnostics' && e.params.uri === long ? [e.params.version] : []));
+    const versions = h.events
+      .slice(from)
+      .flatMap((e) => (e.kind === 'diagnostics' && e.params.uri === long ? [e.params.version] : []));
     assert.deepEqual(versions, [last], 'only the newest version is published');
     const text = h.doc(long).text;
-    assert.deepEqual(summarizeDiagnostics(final), summarizeMessages(text, engineLint(text, 'long2.policy.md').messages));
+    assert.deepEqual(
+      summarizeDiagnostics(final),
+      summarizeMessages(text, engineLint(text, 'long2.policy.md').messages),
+    );
   });
 });

@@ -9,11 +9,21 @@ import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol
 import { ReviewReportRequest } from '../../server/src/protocol.js';
 import { fileUri, Harness } from './harness.js';
 
-const POLICY = '# Privacy Policy\n\nLast updated: March 3, 2025\n\n## Retention\n\nWe keep your order history for two years.\n';
+const POLICY =
+  '# Privacy Policy\n\nLast updated: March 3, 2025\n\n## Retention\n\nWe keep your order history for two years.\n';
 const CHANGED = POLICY.replace('two years', 'six years');
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  execFileSync('git', args, {
+    cwd,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  });
 }
 
 function repo(): string {
@@ -37,9 +47,14 @@ describe('language server: stale-effective-date and the review report', function
       const uri = fileUri(file);
       const doc = await h.open(uri, CHANGED);
       // The diagnostics that name the rule come once git has answered; the lint did not wait for it.
-      const found = await h.waitFor('a stale-effective-date diagnostic', (e) =>
-        e.kind === 'diagnostics' && e.params.uri === uri && staleOf(e.params.diagnostics).length ? staleOf(e.params.diagnostics) : undefined,
-      doc.openedAt);
+      const found = await h.waitFor(
+        'a stale-effective-date diagnostic',
+        (e) =>
+          e.kind === 'diagnostics' && e.params.uri === uri && staleOf(e.params.diagnostics).length
+            ? staleOf(e.params.diagnostics)
+            : undefined,
+        doc.openedAt,
+      );
       assert.equal(found.length, 1);
       assert.equal((found[0] as { range: { start: { line: number } } }).range.start.line, 2);
       assert.equal(staleOf(h.publications(uri).at(-1)!.diagnostics).length, 1);
@@ -52,7 +67,11 @@ describe('language server: stale-effective-date and the review report', function
     const file = repo();
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-fake-git-'));
     fs.writeFileSync(path.join(bin, 'git'), '#!/bin/sh\nsleep 30\n', { mode: 0o755 });
-    const h = await Harness.start({ settings: { debounceMs: 0 }, initializationOptions: { workspaceTrusted: true }, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+    const h = await Harness.start({
+      settings: { debounceMs: 0 },
+      initializationOptions: { workspaceTrusted: true },
+      env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+    });
     try {
       const uri = fileUri(file);
       const doc = await h.open(uri, CHANGED);
@@ -79,7 +98,14 @@ describe('language server: stale-effective-date and the review report', function
       git(path.dirname(file), 'commit', '-q', '-m', 'other');
       const otherUri = fileUri(other);
       const d = await h.open(otherUri, CHANGED);
-      await h.waitFor('the other document warned', (e) => (e.kind === 'diagnostics' && e.params.uri === otherUri && staleOf(e.params.diagnostics).length ? true : undefined), d.openedAt);
+      await h.waitFor(
+        'the other document warned',
+        (e) =>
+          e.kind === 'diagnostics' && e.params.uri === otherUri && staleOf(e.params.diagnostics).length
+            ? true
+            : undefined,
+        d.openedAt,
+      );
       // Another whitespace edit: linted with the committed text known by now.
       const version = await h.setText(uri, rewrapped + '\n');
       await h.diagnostics(uri, version);
@@ -122,11 +148,20 @@ describe('language server: stale-effective-date and the review report', function
       assert.equal(target, uri);
       assert.equal(range.start.line, Number(link[2]) - 1);
       // The hover on a section title gives the same grade the report shows for it.
-      const row = /<tr class="section-grade"><td>([^<]+)<\/td><td class="num"><a class="line" href="[^"]+">(\d+)<\/a><\/td><td class="num">\d+<\/td><td class="num[^"]*">([\d.]+)<\/td>/.exec(report.html);
+      const row =
+        /<tr class="section-grade"><td>([^<]+)<\/td><td class="num"><a class="line" href="[^"]+">(\d+)<\/a><\/td><td class="num">\d+<\/td><td class="num[^"]*">([\d.]+)<\/td>/.exec(
+          report.html,
+        );
       assert.ok(row, 'a graded section');
-      const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: Number(row[2]) - 1, character: 3 } });
+      const hover = await h.conn.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: Number(row[2]) - 1, character: 3 },
+      });
       assert.ok(hover, 'a hover for the section');
-      assert.match((hover.contents as MarkupContent).value, new RegExp(`Reading grade ${row[3].replace('.', '\\.')} \\(Flesch–Kincaid`));
+      assert.match(
+        (hover.contents as MarkupContent).value,
+        new RegExp(`Reading grade ${row[3].replace('.', '\\.')} \\(Flesch–Kincaid`),
+      );
     } finally {
       await h.stop();
     }

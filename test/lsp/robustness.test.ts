@@ -52,19 +52,20 @@ describe('language server: delivery and robustness', function () {
       const from = h.events.length;
       let last = 1;
       for (let i = 0; i < 50; i++) {
-        last = await h.edit(uri, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: i % 2 ? '' : ' ' });
+        last = await h.edit(uri, {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          newText: i % 2 ? '' : ' ',
+        });
       }
       const final = await h.diagnostics(uri, last, from);
       const expected = engineLint(h.doc(uri).text, POLICY);
       assert.deepEqual(summarizeDiagnostics(final), summarizeMessages(h.doc(uri).text, expected.messages));
       // A round trip after the publish: anything the server had queued has arrived by now.
       await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-      const versions = h.events.slice(from).flatMap((e) => (e.kind === 'diagnostics' && e.params.uri === uri ? [e.params.version] : []));
-      assert.deepEqual(
-        versions,
-        [last],
-        'a publish carried an older version after the last change was sent',
-      );
+      const versions = h.events
+        .slice(from)
+        .flatMap((e) => (e.kind === 'diagnostics' && e.params.uri === uri ? [e.params.version] : []));
+      assert.deepEqual(versions, [last], 'a publish carried an older version after the last change was sent');
       await h.close(uri);
     });
 
@@ -84,7 +85,10 @@ describe('language server: delivery and robustness', function () {
       await h.diagnostics(uri, v, from);
       from = h.events.length;
       h.doc(uri).text = TEXT;
-      await h.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: TEXT }] });
+      await h.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ text: TEXT }],
+      });
       assert.deepEqual(summarizeDiagnostics(await h.diagnostics(uri, v, from)), expectFor(TEXT));
       await h.close(uri);
     });
@@ -104,7 +108,13 @@ describe('language server: delivery and robustness', function () {
       await h.open(policy, TEXT, 'markdown');
       await h.diagnostics(policy, 1);
       assert.equal(await h.conn.sendRequest(ChecklistRequest, { uri: readme }), null);
-      assert.equal(await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri: readme }, position: { line: 2, character: 3 } }), null);
+      assert.equal(
+        await h.conn.sendRequest(HoverRequest.type, {
+          textDocument: { uri: readme },
+          position: { line: 2, character: 3 },
+        }),
+        null,
+      );
       assert.deepEqual(await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: readme } }), []);
       assert.equal(h.publications(readme).length, 0);
       await h.close(readme);
@@ -134,7 +144,10 @@ describe('language server: delivery and robustness', function () {
     });
 
     it('lints documents sent by Lint Workspace and publishes their diagnostics', async () => {
-      const docs = CORPUS.slice(0, 2).map((f) => ({ uri: fileUri(f.replace(/\.md$/, '.policy.md')), text: readFileSync(f, 'utf8') }));
+      const docs = CORPUS.slice(0, 2).map((f) => ({
+        uri: fileUri(f.replace(/\.md$/, '.policy.md')),
+        text: readFileSync(f, 'utf8'),
+      }));
       const from = h.events.length;
       const response = await h.conn.sendRequest(LintDocumentsRequest, { documents: docs });
       assert.equal(response.results.length, docs.length);
@@ -152,7 +165,10 @@ describe('language server: delivery and robustness', function () {
   });
 
   for (const [name, options] of [
-    ['the bin policylint-language-server --stdio', { script: path.resolve('server/bin/policylint-language-server.js') }],
+    [
+      'the bin policylint-language-server --stdio',
+      { script: path.resolve('server/bin/policylint-language-server.js') },
+    ],
     ['the bundled server over IPC (--node-ipc)', { transport: 'ipc' as const }],
   ] as const) {
     it(`starts as ${name} and lints`, async () => {
@@ -188,7 +204,10 @@ describe('language server: delivery and robustness', function () {
       const from = h.events.length;
       await h.save(uri);
       const diagnostics = await h.diagnostics(uri, version, from);
-      assert.deepEqual(summarizeDiagnostics(diagnostics), summarizeMessages(changed, engineLint(changed, POLICY).messages));
+      assert.deepEqual(
+        summarizeDiagnostics(diagnostics),
+        summarizeMessages(changed, engineLint(changed, POLICY).messages),
+      );
       assert.deepEqual(
         h.publications(uri).map((p) => p.version),
         [1, version],
@@ -210,7 +229,11 @@ describe('language server: delivery and robustness', function () {
     }
 
     it('declares a diagnostic provider to a client with pull support', () => {
-      assert.deepEqual(h.initializeResult?.capabilities.diagnosticProvider, { identifier: 'policylint', interFileDependencies: false, workspaceDiagnostics: false });
+      assert.deepEqual(h.initializeResult?.capabilities.diagnosticProvider, {
+        identifier: 'policylint',
+        interFileDependencies: false,
+        workspaceDiagnostics: false,
+      });
     });
 
     it('answers textDocument/diagnostic for the current version and never pushes for open documents', async () => {
@@ -225,7 +248,10 @@ describe('language server: delivery and robustness', function () {
       const second = (await pull(uri, first.resultId)) as FullDocumentDiagnosticReport;
       assert.equal(second.kind, 'full');
       assert.notEqual(second.resultId, first.resultId);
-      assert.deepEqual(summarizeDiagnostics(second.items), summarizeMessages(changed, engineLint(changed, POLICY).messages));
+      assert.deepEqual(
+        summarizeDiagnostics(second.items),
+        summarizeMessages(changed, engineLint(changed, POLICY).messages),
+      );
       assert.equal(h.publications(uri).length, 0, 'pushed diagnostics to a pull client');
     });
 
@@ -246,7 +272,11 @@ describe('language server: delivery and robustness', function () {
       const uri = fileUri(POLICY);
       const report = (await pull(uri)) as FullDocumentDiagnosticReport;
       const d = report.items.find((x) => !(x.data as { documentLevel?: boolean }).documentLevel)!;
-      const actions = (await h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      const actions = (await h.conn.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      })) as CodeAction[];
       const disable = actions.find((a) => a.title === `Disable ${d.code} for this line`)!;
       const change = disable.edit!.documentChanges![0] as TextDocumentEdit;
       assert.deepEqual(change.textDocument, { uri, version: h.doc(uri).version });
@@ -256,7 +286,11 @@ describe('language server: delivery and robustness', function () {
     it('asks the client to pull again when settings change', async () => {
       const from = h.events.length;
       await h.changeSettings({ debounceMs: 0, profile: 'all' });
-      await h.waitFor('diagnostic refresh', (e) => (e.kind === 'refresh' && e.method === 'workspace/diagnostic/refresh' ? true : undefined), from);
+      await h.waitFor(
+        'diagnostic refresh',
+        (e) => (e.kind === 'refresh' && e.method === 'workspace/diagnostic/refresh' ? true : undefined),
+        from,
+      );
     });
   });
 
@@ -279,7 +313,10 @@ describe('language server: delivery and robustness', function () {
       const named = diagnostics.filter((d) => d.code === rule);
       assert.equal(named.length, 1);
       assert.ok(named[0].message.includes(rule));
-      assert.ok(h.logs().some((l) => l.includes(rule) && /failed/.test(l)), 'the failure was not logged');
+      assert.ok(
+        h.logs().some((l) => l.includes(rule) && /failed/.test(l)),
+        'the failure was not logged',
+      );
       const symbols = await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
       assert.ok(symbols && symbols.length > 0);
       const version = await h.setText(uri, `${TEXT}\nMore.\n`);

@@ -92,7 +92,10 @@ describe('gitignore matcher', () => {
         // Paths without an extension are folders here ("build", "legal/eu"): git needs them on disk to know.
         if (!p.endsWith('.md') && !p.endsWith('.log')) fs.mkdirSync(path.join(dir, p), { recursive: true });
       }
-      const git = spawnSync('git', ['-C', dir, 'check-ignore', '--no-index', '--stdin'], { input: PATHS.join('\n') + '\n', encoding: 'utf8' });
+      const git = spawnSync('git', ['-C', dir, 'check-ignore', '--no-index', '--stdin'], {
+        input: PATHS.join('\n') + '\n',
+        encoding: 'utf8',
+      });
       const byGit = new Set(git.stdout.split('\n').filter(Boolean));
       const differ = PATHS.filter((p) => ignores(PATTERNS, p, fs.existsSync(path.join(dir, p))) !== byGit.has(p));
       assert.deepEqual(differ, [], `git ignores: ${[...byGit].join(', ')}`);

@@ -39,7 +39,9 @@ function inChild(modulePath: string, call: string): Promise<unknown> {
   const url = pathToFileURL(path.join(OUT, modulePath)).href;
   const script = `const m = await import(${JSON.stringify(url)}); process.stdout.write(JSON.stringify(${call}));`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -78,7 +80,11 @@ describe('node: the one file reader', () => {
   it('refuses a directory and says why a missing file cannot be read', () => {
     const dir = tempDir();
     assert.deepEqual(readPolicyFile(dir), { ok: false, kind: 'error', message: 'is a directory' });
-    assert.deepEqual(readPolicyFile(path.join(dir, 'nope.md')), { ok: false, kind: 'error', message: 'no such file or directory' });
+    assert.deepEqual(readPolicyFile(path.join(dir, 'nope.md')), {
+      ok: false,
+      kind: 'error',
+      message: 'no such file or directory',
+    });
   });
 });
 
@@ -86,7 +92,9 @@ describe('node: the one config loader', () => {
   it('refuses a FIFO config at once (CLI and server read it the same way)', async function () {
     if (!canMakeFifo()) this.skip(); // no mkfifo on this platform
     const fifo = mkfifo(path.join(tempDir(), '.policylintrc.json'));
-    const r = (await inChild('node/config-files.js', `m.readConfigFile(${JSON.stringify(fifo)})`)) as { errors: { message: string }[] };
+    const r = (await inChild('node/config-files.js', `m.readConfigFile(${JSON.stringify(fifo)})`)) as {
+      errors: { message: string }[];
+    };
     assert.notEqual(r, 'timed out');
     assert.equal(r.errors[0].message, 'cannot read config file: is a named pipe (FIFO), not a regular file');
   });
@@ -100,17 +108,26 @@ describe('node: the one config loader', () => {
       `(() => { const published = []; const store = new m.ConfigStore({ publish: (u, d) => published.push(d.length), showError() {}, log() {} });` +
       ` const c = store.get(${JSON.stringify(uri)}, { profile: 'recommended' }); return { errors: c.errors.map((e) => e.message), published }; })()`;
     const r = await inChild('lsp/configs.js', call);
-    assert.deepEqual(r, { errors: ['cannot read config file: is a named pipe (FIFO), not a regular file'], published: [1] });
+    assert.deepEqual(r, {
+      errors: ['cannot read config file: is a named pipe (FIFO), not a regular file'],
+      published: [1],
+    });
   });
 
   it('refuses a config linked to /dev/zero, and one over the size limit, without reading it whole', function () {
     if (!hasDevZero) this.skip(); // no /dev/zero here
     const dir = tempDir();
     fs.symlinkSync('/dev/zero', path.join(dir, '.policylintrc.json'));
-    assert.equal(readConfigFile(path.join(dir, '.policylintrc.json')).errors[0].message, 'cannot read config file: is a device, not a regular file');
+    assert.equal(
+      readConfigFile(path.join(dir, '.policylintrc.json')).errors[0].message,
+      'cannot read config file: is a device, not a regular file',
+    );
     const big = path.join(tempDir(), 'big.json');
     fs.writeFileSync(big, `{"rules":{}}${' '.repeat(MAX_CONFIG_SIZE)}`);
-    assert.equal(readConfigFile(big).errors[0].message, `cannot read config file: too large (over ${MAX_CONFIG_SIZE} bytes)`);
+    assert.equal(
+      readConfigFile(big).errors[0].message,
+      `cannot read config file: too large (over ${MAX_CONFIG_SIZE} bytes)`,
+    );
   });
 
   it('config discovery skips folders too deep to hold a file and still finds the one above', () => {
@@ -131,7 +148,10 @@ describe('cli: special files', () => {
     const r = await spawnCli(['clean-policy.md', 'pipe.md', '--format', 'json'], { cwd: dir });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /^pipe\.md: error: is a named pipe \(FIFO\), not a regular file$/m);
-    assert.ok(JSON.parse(r.stdout).results.some((x: { file?: string }) => x.file?.endsWith('clean-policy.md')), r.stdout);
+    assert.ok(
+      JSON.parse(r.stdout).results.some((x: { file?: string }) => x.file?.endsWith('clean-policy.md')),
+      r.stdout,
+    );
   });
 
   it('a FIFO as the config is an error line (exit 2), not a hang', async function () {

@@ -29,7 +29,12 @@ We use your email address to sign you in and to send receipts.
 `;
 
 function sh(cmd: string, args: string[], cwd: string) {
-  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', shell: process.platform === 'win32', env: { ...process.env, NO_COLOR: '1' } });
+  const res = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (res.error) throw res.error;
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
@@ -47,13 +52,20 @@ describe('the npm tarball, installed from the file', function () {
 
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policylint-tarball-'));
-    const res = sh(process.execPath, [path.join(ROOT, 'scripts/package.mjs'), '--tarball', '--pack-destination', tmp], ROOT);
+    const res = sh(
+      process.execPath,
+      [path.join(ROOT, 'scripts/package.mjs'), '--tarball', '--pack-destination', tmp],
+      ROOT,
+    );
     assert.equal(res.code, 0, res.stderr);
     tarball = path.join(tmp, `policylint-${VERSION}.tgz`);
     assert.ok(fs.existsSync(tarball), `no ${tarball}`);
     project = path.join(tmp, 'project');
     fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'a-site', version: '1.0.0', private: true }));
+    fs.writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'a-site', version: '1.0.0', private: true }),
+    );
     fs.writeFileSync(path.join(project, 'privacy.md'), DRAFT);
     npmInstall(['-D', tarball], project);
   });
@@ -67,7 +79,10 @@ describe('the npm tarball, installed from the file', function () {
     assert.equal(manifest.dependencies, undefined);
     assert.equal(manifest.scripts, undefined);
     assert.deepEqual(Object.keys(manifest.bin).sort(), ['policylint', 'policylint-language-server']);
-    assert.deepEqual(fs.readdirSync(path.join(project, 'node_modules')).filter((d) => !d.startsWith('.')), ['policylint']);
+    assert.deepEqual(
+      fs.readdirSync(path.join(project, 'node_modules')).filter((d) => !d.startsWith('.')),
+      ['policylint'],
+    );
     for (const doc of ['README.md', 'docs/rules/children.md', 'schema/policylintrc.schema.json']) {
       assert.ok(fs.existsSync(path.join(project, 'node_modules/policylint', doc)), doc);
     }
@@ -81,7 +96,8 @@ describe('the npm tarball, installed from the file', function () {
     assert.equal(res.code, 1, res.stderr);
     const report = JSON.parse(res.stdout);
     const ids = report.results[0].diagnostics.map((d: { ruleId: string }) => d.ruleId);
-    for (const id of ['contact', 'children', 'no-placeholders']) assert.ok(ids.includes(id), `${id} not in ${ids.join(', ')}`);
+    for (const id of ['contact', 'children', 'no-placeholders'])
+      assert.ok(ids.includes(id), `${id} not in ${ids.join(', ')}`);
   });
 
   it('npm install -g: both commands answer --version and --help without a stack trace', () => {
@@ -104,7 +120,10 @@ describe('the npm tarball, installed from the file', function () {
   });
 
   it('the installed language server lints a draft over stdio', async () => {
-    const h = await Harness.start({ script: path.join(project, 'node_modules/.bin/policylint-language-server'), settings: { debounceMs: 0 } });
+    const h = await Harness.start({
+      script: path.join(project, 'node_modules/.bin/policylint-language-server'),
+      settings: { debounceMs: 0 },
+    });
     try {
       const uri = fileUri(path.join(project, 'privacy.md'));
       await h.open(uri, DRAFT, 'markdown');

@@ -32,7 +32,9 @@ const action = serverAction(process.argv.slice(2));
 if (action === 'help') process.stdout.write(SERVER_USAGE);
 else if (action === 'version') process.stdout.write(`${packageVersion()}\n`);
 else if (action === 'no-transport') {
-  process.stderr.write('policylint-language-server: no transport given; start it with --stdio (or --node-ipc, --socket=PORT, --pipe=NAME). See --help.\n');
+  process.stderr.write(
+    'policylint-language-server: no transport given; start it with --stdio (or --node-ipc, --socket=PORT, --pipe=NAME). See --help.\n',
+  );
   process.exitCode = 2;
 } else {
   import('../server.js').catch((err: unknown) => {

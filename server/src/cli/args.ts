@@ -75,7 +75,9 @@ export const OPTIONS: OptionSpec[] = [
     apply(args, v) {
       if (args.command === 'report') {
         if (!(REPORT_FORMATS as readonly string[]).includes(v)) {
-          throw new UsageError(`--format expects one of ${REPORT_FORMATS.join(', ')} with policylint report, got ${JSON.stringify(v)}`);
+          throw new UsageError(
+            `--format expects one of ${REPORT_FORMATS.join(', ')} with policylint report, got ${JSON.stringify(v)}`,
+          );
         }
         args.reportFormat = v as ReportFormat;
         return;
@@ -86,16 +88,27 @@ export const OPTIONS: OptionSpec[] = [
       args.format = v as Format;
     },
   },
-  { names: ['--fix'], commands: ['lint'], help: 'apply every safe text fix and write the files back (never inserts a section)', apply: (a) => void (a.fix = true) },
+  {
+    names: ['--fix'],
+    commands: ['lint'],
+    help: 'apply every safe text fix and write the files back (never inserts a section)',
+    apply: (a) => void (a.fix = true),
+  },
   {
     names: ['--fix-type'],
     value: 'TYPES',
     commands: ['lint'],
     help: 'with --fix: the kinds of fix to apply, comma-separated: safe (text fixes, the default), section (insert missing sections)',
     apply(a, v) {
-      const types = v.split(',').map((t) => t.trim()).filter(Boolean);
+      const types = v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
       const bad = types.find((t) => !(FIX_TYPES as readonly string[]).includes(t));
-      if (!types.length || bad !== undefined) throw new UsageError(`--fix-type expects ${FIX_TYPES.join(', ')} or both comma-separated, got ${JSON.stringify(v)}`);
+      if (!types.length || bad !== undefined)
+        throw new UsageError(
+          `--fix-type expects ${FIX_TYPES.join(', ')} or both comma-separated, got ${JSON.stringify(v)}`,
+        );
       a.fixTypes = [...new Set([...(a.fixTypes ?? []), ...(types as FixType[])])];
     },
   },
@@ -119,17 +132,25 @@ export const OPTIONS: OptionSpec[] = [
     commands: ['lint'],
     help: 'exit with 1 when there are more than N warnings',
     apply(a, v) {
-      a.maxWarnings = parseNumber('--max-warnings', v, (n) => Number.isInteger(n) && n >= -1, 'a whole number (0 or more)');
+      a.maxWarnings = parseNumber(
+        '--max-warnings',
+        v,
+        (n) => Number.isInteger(n) && n >= -1,
+        'a whole number (0 or more)',
+      );
     },
   },
   {
     names: ['--max-file-size'],
     value: 'SIZE',
     commands: ['lint'],
-    help: 'refuse files larger than SIZE (bytes, or e.g. 5MB, 500KB; default: the config\'s maxFileSize, else 5MB)',
+    help: "refuse files larger than SIZE (bytes, or e.g. 5MB, 500KB; default: the config's maxFileSize, else 5MB)",
     apply(a, v) {
       const bytes = parseSize(v);
-      if (bytes === undefined) throw new UsageError(`--max-file-size expects a size such as 5MB, 500KB or 2000000 (bytes), got ${JSON.stringify(v)}`);
+      if (bytes === undefined)
+        throw new UsageError(
+          `--max-file-size expects a size such as 5MB, 500KB or 2000000 (bytes), got ${JSON.stringify(v)}`,
+        );
       a.maxFileSize = bytes;
     },
   },
@@ -139,7 +160,12 @@ export const OPTIONS: OptionSpec[] = [
     commands: ['lint'],
     help: 'lint N files at once on worker threads (default: one per core, for 16 files or more; 1: no threads)',
     apply(a, v) {
-      a.jobs = parseNumber('--jobs', v, (n) => Number.isInteger(n) && n >= 1 && n <= 256, 'a whole number from 1 to 256');
+      a.jobs = parseNumber(
+        '--jobs',
+        v,
+        (n) => Number.isInteger(n) && n >= 1 && n <= 256,
+        'a whole number from 1 to 256',
+      );
     },
   },
   {
@@ -164,10 +190,30 @@ export const OPTIONS: OptionSpec[] = [
     help: 'lint what .policylintignore, .gitignore and the config\'s "ignores" leave out (folders still skip node_modules and dot-folders)',
     apply: (a) => void (a.ignore = false),
   },
-  { names: ['--quiet', '-q'], commands: ['lint'], help: 'report errors only (warnings are not shown or counted)', apply: (a) => void (a.quiet = true) },
-  { names: ['--no-color'], commands: ALL, help: 'never colour the output (NO_COLOR works too)', apply: (a) => void (a.color = false) },
-  { names: ['--color'], commands: ALL, help: 'colour the output even when it is not a terminal', apply: (a) => void (a.color = true) },
-  { names: ['--list-rules'], commands: ['lint'], help: 'list every rule with its severity in recommended (or --profile) and where that comes from', apply: (a) => void (a.listRules = true) },
+  {
+    names: ['--quiet', '-q'],
+    commands: ['lint'],
+    help: 'report errors only (warnings are not shown or counted)',
+    apply: (a) => void (a.quiet = true),
+  },
+  {
+    names: ['--no-color'],
+    commands: ALL,
+    help: 'never colour the output (NO_COLOR works too)',
+    apply: (a) => void (a.color = false),
+  },
+  {
+    names: ['--color'],
+    commands: ALL,
+    help: 'colour the output even when it is not a terminal',
+    apply: (a) => void (a.color = true),
+  },
+  {
+    names: ['--list-rules'],
+    commands: ['lint'],
+    help: 'list every rule with its severity in recommended (or --profile) and where that comes from',
+    apply: (a) => void (a.listRules = true),
+  },
   {
     names: ['--min-coverage'],
     value: 'RATIO',
@@ -183,7 +229,8 @@ export const OPTIONS: OptionSpec[] = [
     commands: ['lint', 'report'],
     help: 'stale-effective-date compares with the file at this git ref (default: HEAD, the last commit)',
     apply(a, v) {
-      if (!/^[A-Za-z0-9_][\w./@{}~^-]*$/.test(v) || v.includes('..')) throw new UsageError(`--since expects a git ref such as HEAD~1, main or v2.0, got ${JSON.stringify(v)}`);
+      if (!/^[A-Za-z0-9_][\w./@{}~^-]*$/.test(v) || v.includes('..'))
+        throw new UsageError(`--since expects a git ref such as HEAD~1, main or v2.0, got ${JSON.stringify(v)}`);
       a.since = v;
     },
   },
@@ -250,7 +297,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       throw new UsageError(`${name} cannot be used ${where}`);
     }
   }
-  if (args.command === 'init' && args.paths.length > 1) throw new UsageError('policylint init takes at most one draft policy to guess the profiles from');
+  if (args.command === 'init' && args.paths.length > 1)
+    throw new UsageError('policylint init takes at most one draft policy to guess the profiles from');
   if (args.fixTypes && !args.fix) throw new UsageError('--fix-type needs --fix');
   return args;
 }
@@ -266,7 +314,8 @@ export function configOptionProblem(args: Pick<CliArgs, 'config'>, cwd: string):
     stat = fs.statSync(path.resolve(cwd, args.config));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return `the config file given with --config does not exist: ${args.config}`;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return `the config file given with --config does not exist: ${args.config}`;
     return undefined;
   }
   return stat.isDirectory() ? `--config names a folder, not a config file: ${args.config}` : undefined;

@@ -56,7 +56,14 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
 /** A stable text for everything of a resolved config that can change a result. */
 export function configFingerprint(config: ResolvedConfig): string {
   const rules = [...config.rules.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, r]) => [id, r]);
-  return JSON.stringify([rules, config.company, config.contactEmail, config.postalAddress, config.profiles, config.maxFileSize]);
+  return JSON.stringify([
+    rules,
+    config.company,
+    config.contactEmail,
+    config.postalAddress,
+    config.profiles,
+    config.maxFileSize,
+  ]);
 }
 
 export class LintCache {
@@ -80,14 +87,21 @@ export class LintCache {
   static load(file: string, version: string): LintCache {
     if (!fs.existsSync(file)) return new LintCache(file, version, {});
     const read = readPolicyFile(file, MAX_CACHE_BYTES);
-    if (!read.ok) return new LintCache(file, version, {}, `cannot use the cache (${read.message}); it will be written anew`);
+    if (!read.ok)
+      return new LintCache(file, version, {}, `cannot use the cache (${read.message}); it will be written anew`);
     let data: CacheFile;
     try {
       data = JSON.parse(read.text) as CacheFile;
     } catch {
       return new LintCache(file, version, {}, 'the cache is not valid JSON; it will be written anew');
     }
-    if (!data || typeof data !== 'object' || data.format !== FORMAT || typeof data.entries !== 'object' || !data.entries) {
+    if (
+      !data ||
+      typeof data !== 'object' ||
+      data.format !== FORMAT ||
+      typeof data.entries !== 'object' ||
+      !data.entries
+    ) {
       return new LintCache(file, version, {}, 'the cache was written in another format; it will be written anew');
     }
     // Another version of policylint may lint differently: nothing of its cache is reused.
@@ -112,7 +126,12 @@ export class LintCache {
   }
 
   set(abs: string, text: string, config: ResolvedConfig, variant: string, result: CachedResult): void {
-    this.entries[abs] = { key: this.keyOf(text, config, variant), looksLikePolicy: result.looksLikePolicy, checklist: result.checklist, messages: result.messages };
+    this.entries[abs] = {
+      key: this.keyOf(text, config, variant),
+      looksLikePolicy: result.looksLikePolicy,
+      checklist: result.checklist,
+      messages: result.messages,
+    };
     this.changed = true;
   }
 

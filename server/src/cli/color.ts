@@ -21,7 +21,8 @@ export function useColor(flag: boolean | undefined, isTTY: boolean, env: Record<
 }
 
 export function colors(enabled: boolean): Colors {
-  const wrap = (open: number, close: number) => (s: string) => (enabled && s ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  const wrap = (open: number, close: number) => (s: string) =>
+    enabled && s ? `\u001b[${open}m${s}\u001b[${close}m` : s;
   return {
     enabled,
     red: wrap(31, 39),

@@ -1,7 +1,18 @@
 // The small subcommands: derive, init and --list-rules.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { composeProfiles, deriveChecklist, LAW_PROFILES, parsePolicy, profileEntries, profileSignals, PROFILES, RULES, SHIPPED_CHECKLIST, splitProfiles } from '../engine/index.js';
+import {
+  composeProfiles,
+  deriveChecklist,
+  LAW_PROFILES,
+  parsePolicy,
+  profileEntries,
+  profileSignals,
+  PROFILES,
+  RULES,
+  SHIPPED_CHECKLIST,
+  splitProfiles,
+} from '../engine/index.js';
 import type { CliArgs } from './args.js';
 import { CONFIG_FILE_NAME } from '../node/config-files.js';
 import { discover } from './files.js';
@@ -13,7 +24,9 @@ import { writeFileAtomic } from './write.js';
 /** `policylint derive <files…>`: the checklist a corpus implies, as pretty JSON. */
 export async function runDerive(args: CliArgs, io: CliIO): Promise<number> {
   if (!args.paths.length) {
-    io.stderr('policylint derive needs the corpus files, e.g. policylint derive corpus/*.md -o corpus/checklist.json\n');
+    io.stderr(
+      'policylint derive needs the corpus files, e.g. policylint derive corpus/*.md -o corpus/checklist.json\n',
+    );
     return EXIT_TROUBLE;
   }
   const { targets, errors } = discover(args.paths, io.cwd);
@@ -80,7 +93,9 @@ async function askLaws(ask: NonNullable<CliIO['ask']>, io: CliIO, suggested: rea
     const chosen = [...new Set(splitProfiles(answer.toLowerCase()))];
     const unknown = unknownProfiles(chosen);
     if (!unknown.length) return chosen;
-    io.stdout(`unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}; the law profiles are ${LAW_IDS.join(', ')}\n`);
+    io.stdout(
+      `unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}; the law profiles are ${LAW_IDS.join(', ')}\n`,
+    );
   }
   return [...suggested];
 }
@@ -101,7 +116,9 @@ export async function runInit(args: Pick<CliArgs, 'paths' | 'profile'>, io: CliI
   if (given) {
     const unknown = unknownProfiles(given);
     if (unknown.length || !given.length) {
-      io.stderr(`policylint: error: ${given.length ? `unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}` : '--profile names no profile'}; the profiles are ${PROFILES.join(', ')}\n`);
+      io.stderr(
+        `policylint: error: ${given.length ? `unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}` : '--profile names no profile'}; the profiles are ${PROFILES.join(', ')}\n`,
+      );
       return EXIT_TROUBLE;
     }
   }
@@ -117,7 +134,8 @@ export async function runInit(args: Pick<CliArgs, 'paths' | 'profile'>, io: CliI
       const doc = parsePolicy(read.text);
       const signals = profileSignals(doc);
       guessed = [...new Set(signals.map((s) => s.profile))];
-      for (const s of signals) io.stdout(`${draft}:${doc.lineOf(s.start)}: speaks of ${s.subject}: the ${s.profile} profile\n`);
+      for (const s of signals)
+        io.stdout(`${draft}:${doc.lineOf(s.start)}: speaks of ${s.subject}: the ${s.profile} profile\n`);
       if (!signals.length) io.stdout(`${draft}: names none of the laws a profile checks (${LAW_IDS.join(', ')})\n`);
       const left = given ? guessed.filter((p) => !given.includes(p) && !given.includes('all')) : [];
       if (left.length) io.stdout(`note: --profile leaves out ${left.join(', ')}, which the draft speaks of\n`);
@@ -147,7 +165,9 @@ function offSource(id: string, profiles: readonly string[]): string {
     profiles.includes('recommended') && derived
       ? ` (corpus coverage ${derived.covered}/${derived.total}, below ${Math.round(SHIPPED_CHECKLIST.minCoverage * 100)}%: corpus/checklist.json)`
       : '';
-  const others = ['recommended', 'plain-language', ...LAW_PROFILES.map((p) => p.id)].filter((p) => !profiles.includes(p) && profileEntries(p).has(id));
+  const others = ['recommended', 'plain-language', ...LAW_PROFILES.map((p) => p.id)].filter(
+    (p) => !profiles.includes(p) && profileEntries(p).has(id),
+  );
   return `off in ${profiles.join(', ')}${why}; on in ${others.length ? others.join(', ') : 'all'}`;
 }
 
@@ -160,7 +180,9 @@ const SPELLED = { error: 'error', warning: 'warn', info: 'info' } as const;
  */
 export function listRules(args: CliArgs, io: CliIO): number {
   const profiles = args.profile ? splitProfiles(args.profile) : ['recommended'];
-  const unknown = profiles.filter((p) => p !== 'recommended' && p !== 'all' && p !== 'plain-language' && !LAW_PROFILES.some((l) => l.id === p));
+  const unknown = profiles.filter(
+    (p) => p !== 'recommended' && p !== 'all' && p !== 'plain-language' && !LAW_PROFILES.some((l) => l.id === p),
+  );
   if (unknown.length) {
     io.stderr(`error: unknown profile ${unknown.map((u) => `"${u}"`).join(', ')}\n`);
     return EXIT_TROUBLE;
@@ -186,7 +208,9 @@ export function listRules(args: CliArgs, io: CliIO): number {
   const lines = [`${'rule'.padEnd(idWidth)}  severity  fixable  ${'source'.padEnd(sourceWidth)}  description`];
   for (const r of rows) {
     const fixable = r.fixable ? (r.fixKind === 'section' ? 'section' : 'yes') : 'no';
-    lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${fixable.padEnd(7)}  ${r.source.padEnd(sourceWidth)}  ${r.description}`);
+    lines.push(
+      `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${fixable.padEnd(7)}  ${r.source.padEnd(sourceWidth)}  ${r.description}`,
+    );
   }
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;

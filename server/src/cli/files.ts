@@ -40,7 +40,12 @@ interface Walked {
  * file (a FIFO, a device, a looping or dangling link) is returned, so the reader refuses it
  * with the reason. `display` turns a found path into the path the user sees.
  */
-function walkMarkdown(dir: string, errors: Discovery['errors'], display: (p: string) => string, ignored?: IgnoreTest): Walked {
+function walkMarkdown(
+  dir: string,
+  errors: Discovery['errors'],
+  display: (p: string) => string,
+  ignored?: IgnoreTest,
+): Walked {
   const found: string[] = [];
   let skipped = 0;
   const visit = (d: string) => {
@@ -57,11 +62,19 @@ function walkMarkdown(dir: string, errors: Discovery['errors'], display: (p: str
       const full = path.join(d, name.text);
       if (e.isDirectory()) {
         if (name.text === 'node_modules' || name.text.startsWith('.') || ignored?.(full, true)) continue;
-        if (!name.valid) errors.push({ file: display(full), message: 'folder name is not valid UTF-8, not searched (rename it to lint what it holds)' });
+        if (!name.valid)
+          errors.push({
+            file: display(full),
+            message: 'folder name is not valid UTF-8, not searched (rename it to lint what it holds)',
+          });
         else visit(full);
       } else if (MARKDOWN.test(name.text) && !(e.isSymbolicLink() && isDirectory(full))) {
         if (ignored?.(full, false)) skipped++;
-        else if (!name.valid) errors.push({ file: display(full), message: 'file name is not valid UTF-8, not linted (rename it to lint it)' });
+        else if (!name.valid)
+          errors.push({
+            file: display(full),
+            message: 'file name is not valid UTF-8, not linted (rename it to lint it)',
+          });
         else found.push(full);
       }
     }
@@ -76,7 +89,8 @@ function utf8Name(bytes: Buffer): { text: string; valid: boolean } {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), valid: true };
   } catch {
     let text = '';
-    for (const b of bytes) text += b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    for (const b of bytes)
+      text += b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
     return { text, valid: false };
   }
 }
@@ -95,11 +109,17 @@ function isDirectory(p: string): boolean {
  * `ignored` (none: --no-ignore) leaves out what the ignores take in: silently inside a folder
  * or among a pattern's matches, with a warning for a file or folder named on the command line.
  */
-export function discover(args: readonly string[], cwd: string, fallbacks: Record<string, string> = {}, ignored?: IgnoreTest): Discovery {
+export function discover(
+  args: readonly string[],
+  cwd: string,
+  fallbacks: Record<string, string> = {},
+  ignored?: IgnoreTest,
+): Discovery {
   const targets: Target[] = [];
   const errors: Discovery['errors'] = [];
   const warnings: Discovery['warnings'] = [];
-  const allIgnored = (arg: string, what: string) => warnings.push({ file: arg, message: `${what} is ignored (--no-ignore lints them)` });
+  const allIgnored = (arg: string, what: string) =>
+    warnings.push({ file: arg, message: `${what} is ignored (--no-ignore lints them)` });
   const seen = new Set<string>();
   const add = (display: string, abs?: string) => {
     const key = abs ?? STDIN_NAME;
@@ -136,7 +156,8 @@ export function discover(args: readonly string[], cwd: string, fallbacks: Record
       const before = errors.length;
       const walked = walkMarkdown(abs, errors, (p) => path.join(arg, path.relative(abs, p)), ignored);
       if (!walked.files.length && walked.ignored) allIgnored(arg, 'every Markdown file in this directory');
-      else if (!walked.files.length && errors.length === before) errors.push({ file: arg, message: 'no Markdown files (*.md, *.markdown) in this directory' });
+      else if (!walked.files.length && errors.length === before)
+        errors.push({ file: arg, message: 'no Markdown files (*.md, *.markdown) in this directory' });
       for (const f of walked.files) add(path.join(arg, path.relative(abs, f)), f);
     } else if (stat) {
       add(arg, abs);
@@ -160,7 +181,10 @@ export function discover(args: readonly string[], cwd: string, fallbacks: Record
       for (const m of kept) add(m, path.resolve(cwd, m));
     } else if (statError?.code === 'ENOENT' && arg.includes('\uFFFD')) {
       // The argument arrived as text with its non-UTF-8 bytes replaced: the name cannot be opened as given.
-      errors.push({ file: arg, message: 'no such file or directory (the name given is not valid UTF-8; rename the file, or name its folder)' });
+      errors.push({
+        file: arg,
+        message: 'no such file or directory (the name given is not valid UTF-8; rename the file, or name its folder)',
+      });
     } else {
       errors.push({ file: arg, message: describeFsError(statError) });
     }

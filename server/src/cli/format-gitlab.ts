@@ -8,7 +8,11 @@ import { relativePath } from './io.js';
 import type { RunReport } from './report.js';
 
 /** error → major, warning → minor, info → info (GitLab's scale, as ESLint's formatter maps it). */
-export const GITLAB_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
+export const GITLAB_SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = {
+  error: 'major',
+  warning: 'minor',
+  info: 'info',
+};
 
 export interface CodeQualityIssue {
   type: 'issue';

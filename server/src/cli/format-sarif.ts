@@ -50,7 +50,10 @@ function descriptor(id: string, description: string, lvl: Level, enabled: boolea
     shortDescription: { text: doc?.summary ?? sentence(description) },
     fullDescription: { text: full },
     helpUri: url,
-    help: { text: `${full} Documentation: ${url}`, markdown: `${doc?.markdown ?? description}\n\n[Documentation](${url})` },
+    help: {
+      text: `${full} Documentation: ${url}`,
+      markdown: `${doc?.markdown ?? description}\n\n[Documentation](${url})`,
+    },
     defaultConfiguration: { level: lvl, enabled },
     properties: { tags: ['privacy-policy'] },
   };
@@ -129,7 +132,9 @@ export function formatSarif(report: RunReport, version: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'policylint', version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
+        tool: {
+          driver: { name: 'policylint', version, semanticVersion: version, informationUri: INFORMATION_URI, rules },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.cwd).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         invocations: [

@@ -54,7 +54,8 @@ export function formatStylish(report: RunReport, c: Colors): string {
     const summary = `✖ ${plural(problems, 'problem')} (${detail}) in ${files}`;
     out.push(n.error ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
     if (n.fixable && !report.fix) out.push(`  ${plural(n.fixable, 'problem')} can be fixed with --fix`);
-    if (n.insertable) out.push(`  ${plural(n.insertable, 'missing section')} can be inserted with --fix --fix-type section`);
+    if (n.insertable)
+      out.push(`  ${plural(n.insertable, 'missing section')} can be inserted with --fix --fix-type section`);
   } else {
     out.push(c.green(`✔ no problems in ${files}${n.info ? ` (${n.info} info)` : ''}`));
   }

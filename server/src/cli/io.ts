@@ -72,7 +72,11 @@ export function resolveIO(input: CliIOInput = {}): CliIO {
     stdoutIsTTY: input.stdoutIsTTY ?? (input.stdout ? false : Boolean(process.stdout.isTTY)),
     stderrIsTTY: input.stderrIsTTY ?? (input.stderr ? false : Boolean(process.stderr.isTTY)),
     stderrColumns: input.stderrColumns ?? (input.stderr ? undefined : process.stderr.columns),
-    ask: input.ask ?? (stdinValue === undefined && !input.stdout && process.stdin.isTTY && process.stdout.isTTY ? askTerminal : undefined),
+    ask:
+      input.ask ??
+      (stdinValue === undefined && !input.stdout && process.stdin.isTTY && process.stdout.isTTY
+        ? askTerminal
+        : undefined),
   };
 }
 

@@ -12,7 +12,16 @@ import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatStylish } from './format-stylish.js';
 import { packageRoot, packageVersion, relativePath, type CliIO } from './io.js';
-import { cachedOutcome, ConfigCache, configPathOf, declaresPolicy, formatConfigError, lintFile, type FileOutcome, type LintSettings } from './lint-file.js';
+import {
+  cachedOutcome,
+  ConfigCache,
+  configPathOf,
+  declaresPolicy,
+  formatConfigError,
+  lintFile,
+  type FileOutcome,
+  type LintSettings,
+} from './lint-file.js';
 import { cacheFilePath, cacheVariant, LintCache } from './cache.js';
 import { committedTextSync } from '../node/git.js';
 import { createHash } from 'node:crypto';
@@ -49,8 +58,22 @@ export function workerCount(jobs: number | undefined, files: number): number {
  * Lints every target and returns their outcomes in target order: in this process, or the
  * files (not standard input) on worker threads.
  */
-async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[], configs: ConfigCache, cache?: LintCache): Promise<FileOutcome[]> {
-  const settings: LintSettings = { cwd: io.cwd, configPath: args.config, profile: args.profile, fix: args.fix, fixTypes: args.fixTypes, quiet: args.quiet, since: args.since };
+async function lintTargets(
+  args: CliArgs,
+  io: CliIO,
+  targets: readonly Target[],
+  configs: ConfigCache,
+  cache?: LintCache,
+): Promise<FileOutcome[]> {
+  const settings: LintSettings = {
+    cwd: io.cwd,
+    configPath: args.config,
+    profile: args.profile,
+    fix: args.fix,
+    fixTypes: args.fixTypes,
+    quiet: args.quiet,
+    since: args.since,
+  };
   const progress = Progress.for(io.stderr, targets.length, io.stderrIsTTY, io.stderrColumns);
   const outcomes: FileOutcome[] = new Array(targets.length);
   // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
@@ -86,9 +109,14 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
   }
   const lintRead = (target: Target, read: ReadOutcome) => lintFile(target, read, configOf(target), settings);
   const lintHere = async (target: Target, i: number): Promise<FileOutcome> =>
-    lintRead(target, reads.get(i) ?? (target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i])));
+    lintRead(
+      target,
+      reads.get(i) ?? (target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i])),
+    );
 
-  const tasks: PoolTask[] = targets.flatMap((t, index) => (t.abs && !fromCache.has(index) ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : []));
+  const tasks: PoolTask[] = targets.flatMap((t, index) =>
+    t.abs && !fromCache.has(index) ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : [],
+  );
   const workers = workerCount(args.jobs, tasks.length);
   if (!workers) {
     for (const [i, target] of targets.entries()) {
@@ -102,8 +130,12 @@ async function lintTargets(args: CliArgs, io: CliIO, targets: readonly Target[],
       progress.tick(++done, targets[i].display);
     };
     const data = { settings, crashOn: io.env.POLICYLINT_TEST_WORKER_CRASH || undefined };
-    const pool = runPool(tasks, workers, data, (task, outcome) => finished(task.index, outcome), (task) =>
-      lintRead(targets[task.index], readPolicyFile(task.abs, task.limit)),
+    const pool = runPool(
+      tasks,
+      workers,
+      data,
+      (task, outcome) => finished(task.index, outcome),
+      (task) => lintRead(targets[task.index], readPolicyFile(task.abs, task.limit)),
     );
     for (const i of fromCache) finished(i, outcomes[i]);
     // Standard input is read and linted here while the workers lint the files.
@@ -126,19 +158,25 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   const fallbacks = { corpus: path.join(packageRoot(), 'corpus') };
   const configs = new ConfigCache(io.cwd, args.config, args.profile);
   const ignores = args.ignore ? new Ignores() : undefined;
-  const ignored = ignores && ((abs: string, isDir: boolean) => {
-    const reason = ignores.check(abs, isDir, isDir ? undefined : configs.source(abs));
-    return reason && describeIgnore(reason, (f) => relativePath(io.cwd, f));
-  });
+  const ignored =
+    ignores &&
+    ((abs: string, isDir: boolean) => {
+      const reason = ignores.check(abs, isDir, isDir ? undefined : configs.source(abs));
+      return reason && describeIgnore(reason, (f) => relativePath(io.cwd, f));
+    });
   const { targets, errors: discoveryErrors, warnings } = discover(args.paths, io.cwd, fallbacks, ignored);
   const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, quiet: args.quiet, cwd: io.cwd };
-  const ignoreErrors = (ignores?.problems ?? []).map((p) => ({ file: relativePath(io.cwd, p.file), message: p.message }));
+  const ignoreErrors = (ignores?.problems ?? []).map((p) => ({
+    file: relativePath(io.cwd, p.file),
+    message: p.message,
+  }));
   const notes: string[] = [...discoveryErrors, ...ignoreErrors].map((e) => `${e.file}: error: ${e.message}`);
   notes.push(...warnings.map((w) => `${w.file}: warning: ${w.message}`));
   report.errors.push(...[...discoveryErrors, ...ignoreErrors].map((e) => ({ file: e.file, error: e.message })));
   report.skipped.push(...warnings.map((w) => ({ file: w.file, reason: w.message })));
   // --fix changes files: it always lints (and leaves the cache as it is).
-  const cache = args.cache && !args.fix ? LintCache.load(cacheFilePath(io.cwd, args.cacheLocation), packageVersion()) : undefined;
+  const cache =
+    args.cache && !args.fix ? LintCache.load(cacheFilePath(io.cwd, args.cacheLocation), packageVersion()) : undefined;
   const cacheNote = (problem: string) => `${relativePath(io.cwd, cache!.file)}: warning: ${problem}`;
   if (cache?.problem) notes.push(cacheNote(cache.problem));
   let fixedStdin: string | undefined;
@@ -154,7 +192,9 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   }
 
   const configLines = configs.errors.map((e) => formatConfigError(e, io.cwd));
-  for (const e of configs.errors) if (e.severity !== 'warning') report.errors.push({ file: e.file ?? 'config', error: `${e.key ? `${e.key}: ` : ''}${e.message}` });
+  for (const e of configs.errors)
+    if (e.severity !== 'warning')
+      report.errors.push({ file: e.file ?? 'config', error: `${e.key ? `${e.key}: ` : ''}${e.message}` });
   for (const line of [...configLines, ...notes]) io.stderr(line + '\n');
 
   const color = colors(useColor(args.color, fixedStdin !== undefined ? io.stderrIsTTY : io.stdoutIsTTY, io.env));

@@ -1,7 +1,17 @@
 // One file's lint (or fix and write back), as a plain value that can cross a thread: the
 // main thread runs it for `--jobs 1` and standard input, a worker thread for the rest.
 import * as path from 'node:path';
-import { fixText, lint, POLICY_FILE_PATTERN, type ConfigError, type FixType, type LintMessage, type LintOptions, type LintResult, type ResolvedConfig } from '../engine/index.js';
+import {
+  fixText,
+  lint,
+  POLICY_FILE_PATTERN,
+  type ConfigError,
+  type FixType,
+  type LintMessage,
+  type LintOptions,
+  type LintResult,
+  type ResolvedConfig,
+} from '../engine/index.js';
 import { committedTextSync } from '../node/git.js';
 import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
 import { STDIN_NAME, type Target } from './files.js';
@@ -38,7 +48,9 @@ export interface FileOutcome {
 
 /** One line for a config problem: file:line: key: what was expected. */
 export function formatConfigError(e: ConfigError, cwd: string): string {
-  const where = e.file ? `${relativePath(cwd, path.resolve(cwd, e.file))}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}` : 'config';
+  const where = e.file
+    ? `${relativePath(cwd, path.resolve(cwd, e.file))}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}`
+    : 'config';
   return `${where}: ${e.severity ?? 'error'}: ${e.key ? `${e.key}: ` : ''}${e.message}`;
 }
 
@@ -92,7 +104,11 @@ export function configPathOf(target: Target, cwd: string): string {
 
 /** An outcome that is one error line about the file. */
 export function failedOutcome(target: Target, message: string): FileOutcome {
-  return { notes: [`${target.display}: error: ${message}`], errors: [{ file: target.display, error: message }], skipped: [] };
+  return {
+    notes: [`${target.display}: error: ${message}`],
+    errors: [{ file: target.display, error: message }],
+    skipped: [],
+  };
 }
 
 /**
@@ -105,7 +121,14 @@ function withoutEdits(m: LintMessage): LintMessage {
   return { ...m, fix: m.fix && { ...m.fix, edits: [] }, suggestions: m.suggestions?.map((s) => ({ ...s, edits: [] })) };
 }
 
-function toReport(target: Target, result: LintResult, text: string, fixed: LintMessage[], quiet: boolean, config: ResolvedConfig): FileReport {
+function toReport(
+  target: Target,
+  result: LintResult,
+  text: string,
+  fixed: LintMessage[],
+  quiet: boolean,
+  config: ResolvedConfig,
+): FileReport {
   const messages = quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages;
   return {
     file: target.display,
@@ -123,8 +146,15 @@ function toReport(target: Target, result: LintResult, text: string, fixed: LintM
  * The engine's options for one file: a `*.policy.md` is a policy by declaration, and when
  * stale-effective-date is on, the file's committed text (from git) is the baseline.
  */
-export function lintOptionsFor(target: Target, config: ResolvedConfig, settings: Pick<LintSettings, 'since'>): LintOptions {
-  const baseline = target.abs && config.rules.has('stale-effective-date') ? committedTextSync(target.abs, settings.since ?? 'HEAD') : undefined;
+export function lintOptionsFor(
+  target: Target,
+  config: ResolvedConfig,
+  settings: Pick<LintSettings, 'since'>,
+): LintOptions {
+  const baseline =
+    target.abs && config.rules.has('stale-effective-date')
+      ? committedTextSync(target.abs, settings.since ?? 'HEAD')
+      : undefined;
   return { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target), baseline };
 }
 
@@ -134,8 +164,20 @@ export function declaresPolicy(target: Target): boolean {
 }
 
 /** The outcome of a file whose result came from the --cache. */
-export function cachedOutcome(target: Target, text: string, cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>, config: ResolvedConfig): FileOutcome {
-  const report: FileReport = { file: target.display, abs: target.abs, ...cached, groups: checklistGroups(cached.checklist, config), text, fixed: [] };
+export function cachedOutcome(
+  target: Target,
+  text: string,
+  cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>,
+  config: ResolvedConfig,
+): FileOutcome {
+  const report: FileReport = {
+    file: target.display,
+    abs: target.abs,
+    ...cached,
+    groups: checklistGroups(cached.checklist, config),
+    text,
+    fixed: [],
+  };
   return { report, notes: [], errors: [], skipped: [] };
 }
 
@@ -143,10 +185,20 @@ export function cachedOutcome(target: Target, text: string, cached: Pick<FileRep
  * Lints one file that has been read (with --fix: fixes it and writes it back atomically).
  * `write` is the writer's byte-level call, replaced only by tests that make the disk full.
  */
-export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConfig, settings: LintSettings, write?: WriteBytes): FileOutcome {
+export function lintFile(
+  target: Target,
+  read: ReadOutcome,
+  config: ResolvedConfig,
+  settings: LintSettings,
+  write?: WriteBytes,
+): FileOutcome {
   if (!read.ok) {
     if (read.kind === 'error') return failedOutcome(target, read.message);
-    return { notes: [`${target.display}: warning: ${read.message}`], errors: [], skipped: [{ file: target.display, reason: read.message }] };
+    return {
+      notes: [`${target.display}: warning: ${read.message}`],
+      errors: [],
+      skipped: [{ file: target.display, reason: read.message }],
+    };
   }
   const options = lintOptionsFor(target, config, settings);
   const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
@@ -155,15 +207,28 @@ export function lintFile(target: Target, read: ReadOutcome, config: ResolvedConf
     const fixed = fixText(read.text, { ...options, types: settings.fixTypes ?? ['safe'] });
     const changed = fixed.text !== read.text;
     if (!target.abs) {
-      return { ...done(toReport(target, fixed.result, fixed.text, fixed.fixed, settings.quiet, config)), fixedStdin: encodeFixed(read.text, fixed.text, read.bom) };
+      return {
+        ...done(toReport(target, fixed.result, fixed.text, fixed.fixed, settings.quiet, config)),
+        fixedStdin: encodeFixed(read.text, fixed.text, read.bom),
+      };
     }
     if (changed) {
       try {
-        writeFileAtomic(target.abs, encodeText(encodeFixed(read.text, fixed.text, false), read.encoding, read.bom), write);
+        writeFileAtomic(
+          target.abs,
+          encodeText(encodeFixed(read.text, fixed.text, false), read.encoding, read.bom),
+          write,
+        );
       } catch (err) {
         // The writer leaves the file's bytes as they were when it fails.
-        const outcome = failedOutcome(target, `could not write the fixes: ${describeFsError(err, 'write')}; not changed`);
-        return { ...outcome, report: toReport(target, lint(read.text, options), read.text, [], settings.quiet, config) };
+        const outcome = failedOutcome(
+          target,
+          `could not write the fixes: ${describeFsError(err, 'write')}; not changed`,
+        );
+        return {
+          ...outcome,
+          report: toReport(target, lint(read.text, options), read.text, [], settings.quiet, config),
+        };
       }
     }
     return done(toReport(target, fixed.result, fixed.text, changed ? fixed.fixed : [], settings.quiet, config));

@@ -110,7 +110,10 @@ export function runPool(
           // The first file held is the one being linted: it gets the blame; the rest go back in the queue.
           const [culprit, ...waiting] = held.splice(0);
           const why = failure ?? `exit code ${code}`;
-          onOutcome(culprit, failedOutcome(culprit, `internal error: the worker thread linting this file stopped (${why})`));
+          onOutcome(
+            culprit,
+            failedOutcome(culprit, `internal error: the worker thread linting this file stopped (${why})`),
+          );
           queue.unshift(...waiting);
           if (queue.length && replacements-- > 0) start();
         } else if (held.length) {

@@ -39,7 +39,11 @@ export async function runReport(args: CliArgs, io: CliIO): Promise<number> {
     }
     const result = lint(read.text, lintOptionsFor(target, config, { since: args.since }));
     // Links are relative to where the report is written, so they work when the report sits beside the policies.
-    const uri = target.abs ? relativePath(out ? path.dirname(out) : io.cwd, target.abs).split(path.sep).join('/') : target.display;
+    const uri = target.abs
+      ? relativePath(out ? path.dirname(out) : io.cwd, target.abs)
+          .split(path.sep)
+          .join('/')
+      : target.display;
     docs.push(reviewDocument(target.display, uri, result, config));
     const target12 = config.rules.get('reading-grade')?.options.target;
     if (typeof target12 === 'number') gradeTarget = target12;
@@ -54,7 +58,12 @@ export async function runReport(args: CliArgs, io: CliIO): Promise<number> {
   const text =
     args.reportFormat === 'markdown'
       ? formatReportMarkdown(docs, { gradeTarget, generated })
-      : formatReportHtml(docs, { gradeTarget, generated, version: packageVersion(), lineHref: (d, line) => (d.uri.startsWith('<') ? undefined : `${encodeURI(d.uri)}#L${line}`) });
+      : formatReportHtml(docs, {
+          gradeTarget,
+          generated,
+          version: packageVersion(),
+          lineHref: (d, line) => (d.uri.startsWith('<') ? undefined : `${encodeURI(d.uri)}#L${line}`),
+        });
   if (!out) {
     io.stdout(text);
     return trouble ? EXIT_TROUBLE : EXIT_OK;

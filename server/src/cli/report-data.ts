@@ -1,7 +1,15 @@
 // What a review report shows of one linted document, as plain data: the checklist with its
 // evidence and the provisions behind missing items, the findings, and readability per
 // section. Built from the engine's lint result; the HTML and Markdown writers only format it.
-import { getItem, profileGroups, type ChecklistStatus, type LintResult, type ProfileCount, type ResolvedConfig, type Severity } from '../engine/index.js';
+import {
+  getItem,
+  profileGroups,
+  type ChecklistStatus,
+  type LintResult,
+  type ProfileCount,
+  type ResolvedConfig,
+  type Severity,
+} from '../engine/index.js';
 import { fleschKincaidGrade, proseSentences, sectionReadability, totals } from '../engine/readability.js';
 
 export interface ReviewItem {
@@ -67,7 +75,12 @@ export function groupItems(doc: ReviewDocument, group: ProfileCount): ReviewItem
 }
 
 /** The review data of one lint result, linted with `config`. */
-export function reviewDocument(file: string, uri: string, result: LintResult, config: Pick<ResolvedConfig, 'profiles'>): ReviewDocument {
+export function reviewDocument(
+  file: string,
+  uri: string,
+  result: LintResult,
+  config: Pick<ResolvedConfig, 'profiles'>,
+): ReviewDocument {
   const doc = result.doc;
   const checklist: ReviewItem[] = result.checklist.map((e) => {
     const item = getItem(e.id);

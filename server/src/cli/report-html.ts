@@ -42,7 +42,9 @@ a { color: var(--bar); }
 function lineCell(doc: ReviewDocument, line: number | null, opts: HtmlOptions): string {
   if (line === null) return '<td class="num">—</td>';
   const href = opts.lineHref?.(doc, line);
-  return href ? `<td class="num"><a class="line" href="${escapeHtml(href)}">${line}</a></td>` : `<td class="num">${line}</td>`;
+  return href
+    ? `<td class="num"><a class="line" href="${escapeHtml(href)}">${line}</a></td>`
+    : `<td class="num">${line}</td>`;
 }
 
 /** A horizontal bar per section: its grade, the target as a dashed line. */
@@ -125,7 +127,9 @@ function documentSection(doc: ReviewDocument, index: number, opts: HtmlOptions):
   return (
     `<section class="document" id="doc-${index + 1}" data-file="${escapeHtml(doc.file)}">` +
     `<h2>${escapeHtml(doc.title)} <span class="muted">${escapeHtml(doc.file)}</span></h2>` +
-    (doc.looksLikePolicy ? '' : '<p class="warning">This file does not read like a privacy policy; the findings below are the ones policylint makes on any text.</p>') +
+    (doc.looksLikePolicy
+      ? ''
+      : '<p class="warning">This file does not read like a privacy policy; the findings below are the ones policylint makes on any text.</p>') +
     `<div class="summary"><div><b>${present}/${doc.checklist.length}</b>checklist items present</div>` +
     `<div><b>${counts.error} · ${counts.warning} · ${counts.info}</b>errors · warnings · notes</div>` +
     `<div><b>${doc.grade === undefined ? '—' : doc.grade.toFixed(1)}</b>reading grade (Flesch–Kincaid)</div><div><b>${doc.words}</b>words of prose</div></div>` +
@@ -140,7 +144,12 @@ function documentSection(doc: ReviewDocument, index: number, opts: HtmlOptions):
 /** Several documents side by side: one row per checklist item, one column per document. */
 export function coverageMatrix(docs: readonly ReviewDocument[]): string {
   const ids = docs[0]?.checklist.map((c) => ({ id: c.id, title: c.title })) ?? [];
-  const head = docs.map((d, i) => `<th title="${escapeHtml(d.file)}"><a href="#doc-${i + 1}">${escapeHtml(d.file.split(/[\\/]/).pop()!)}</a></th>`).join('');
+  const head = docs
+    .map(
+      (d, i) =>
+        `<th title="${escapeHtml(d.file)}"><a href="#doc-${i + 1}">${escapeHtml(d.file.split(/[\\/]/).pop()!)}</a></th>`,
+    )
+    .join('');
   const rows = ids
     .map(({ id, title }) => {
       const cells = docs

@@ -23,24 +23,39 @@ function documentPart(doc: ReviewDocument, target: number): string {
   const out: string[] = [];
   const present = doc.checklist.filter((c) => c.status === 'present').length;
   out.push(`## ${cell(doc.title)} (${cell(doc.file)})`, '');
-  out.push(`Checklist ${present}/${doc.checklist.length} · ${doc.findings.length} findings · reading grade ${doc.grade === undefined ? '—' : doc.grade.toFixed(1)} · ${doc.words} words`, '');
+  out.push(
+    `Checklist ${present}/${doc.checklist.length} · ${doc.findings.length} findings · reading grade ${doc.grade === undefined ? '—' : doc.grade.toFixed(1)} · ${doc.words} words`,
+    '',
+  );
   for (const group of doc.groups) {
     const items = groupItems(doc, group);
     out.push(`### ${cell(group.label)} (${group.met}/${group.total})`, '');
     out.push('| item | status | line | evidence |', '| --- | --- | ---: | --- |');
     for (const c of items) {
-      const evidence = [c.evidence ? `“${c.evidence}”` : '', c.reason ?? '', c.status !== 'present' && c.provision ? `Rests on: ${c.provision}` : ''].filter(Boolean).join(' — ');
+      const evidence = [
+        c.evidence ? `“${c.evidence}”` : '',
+        c.reason ?? '',
+        c.status !== 'present' && c.provision ? `Rests on: ${c.provision}` : '',
+      ]
+        .filter(Boolean)
+        .join(' — ');
       out.push(`| ${cell(c.title)} | ${MARK[c.status]} ${c.status} | ${lineLink(doc, c.line)} | ${cell(evidence)} |`);
     }
     out.push('');
   }
   const missing = doc.checklist.filter((c) => c.status !== 'present');
   out.push('### Missing or incomplete, with the provision each rests on', '');
-  out.push(...(missing.length ? missing.map((c) => `- **${c.title}** (${c.status}) — ${c.provision}`) : ['Nothing missing.']), '');
+  out.push(
+    ...(missing.length ? missing.map((c) => `- **${c.title}** (${c.status}) — ${c.provision}`) : ['Nothing missing.']),
+    '',
+  );
   out.push('### Findings', '');
   if (doc.findings.length) {
     out.push('| line | severity | rule | finding |', '| ---: | --- | --- | --- |');
-    for (const f of doc.findings) out.push(`| ${lineLink(doc, f.line)} | ${f.severity} | \`${f.ruleId}\` | ${cell(f.message)}${f.quote ? ` — “${cell(f.quote)}”` : ''} |`);
+    for (const f of doc.findings)
+      out.push(
+        `| ${lineLink(doc, f.line)} | ${f.severity} | \`${f.ruleId}\` | ${cell(f.message)}${f.quote ? ` — “${cell(f.quote)}”` : ''} |`,
+      );
   } else {
     out.push('No findings.');
   }
@@ -49,7 +64,9 @@ function documentPart(doc: ReviewDocument, target: number): string {
     out.push('| section | line | words | grade | |', '| --- | ---: | ---: | ---: | --- |');
     for (const s of doc.sections) {
       const g = s.grade === undefined ? '—' : `${s.grade.toFixed(1)}${s.grade > target ? ' ⚠' : ''}`;
-      out.push(`| ${cell(s.title)} | ${lineLink(doc, s.line)} | ${s.words} | ${g} | \`${s.grade === undefined ? '' : bar(s.grade)}\` |`);
+      out.push(
+        `| ${cell(s.title)} | ${lineLink(doc, s.line)} | ${s.words} | ${g} | \`${s.grade === undefined ? '' : bar(s.grade)}\` |`,
+      );
     }
   } else {
     out.push('No prose to grade.');
@@ -58,17 +75,34 @@ function documentPart(doc: ReviewDocument, target: number): string {
   return out.join('\n');
 }
 
-export function formatReportMarkdown(docs: readonly ReviewDocument[], opts: { gradeTarget?: number; generated?: Date } = {}): string {
+export function formatReportMarkdown(
+  docs: readonly ReviewDocument[],
+  opts: { gradeTarget?: number; generated?: Date } = {},
+): string {
   const target = opts.gradeTarget ?? DEFAULT_GRADE_TARGET;
-  const out: string[] = [`# Review report${docs.length === 1 ? `: ${cell(docs[0].title)}` : `: ${docs.length} documents`}`, ''];
-  out.push(`Made by policylint${opts.generated ? ` on ${opts.generated.toISOString().slice(0, 10)}` : ''}. Not legal advice.`, '');
+  const out: string[] = [
+    `# Review report${docs.length === 1 ? `: ${cell(docs[0].title)}` : `: ${docs.length} documents`}`,
+    '',
+  ];
+  out.push(
+    `Made by policylint${opts.generated ? ` on ${opts.generated.toISOString().slice(0, 10)}` : ''}. Not legal advice.`,
+    '',
+  );
   if (docs.length > 1) {
     out.push('## Coverage matrix', '');
-    out.push(`| item | ${docs.map((d) => cell(d.file)).join(' | ')} |`, `| --- | ${docs.map(() => ':---:').join(' | ')} |`);
+    out.push(
+      `| item | ${docs.map((d) => cell(d.file)).join(' | ')} |`,
+      `| --- | ${docs.map(() => ':---:').join(' | ')} |`,
+    );
     for (const c of docs[0].checklist) {
-      out.push(`| ${cell(c.title)} | ${docs.map((d) => MARK[d.checklist.find((x) => x.id === c.id)?.status ?? 'missing']).join(' | ')} |`);
+      out.push(
+        `| ${cell(c.title)} | ${docs.map((d) => MARK[d.checklist.find((x) => x.id === c.id)?.status ?? 'missing']).join(' | ')} |`,
+      );
     }
-    out.push(`| **reading grade** | ${docs.map((d) => (d.grade === undefined ? '—' : d.grade.toFixed(1))).join(' | ')} |`, '');
+    out.push(
+      `| **reading grade** | ${docs.map((d) => (d.grade === undefined ? '—' : d.grade.toFixed(1))).join(' | ')} |`,
+      '',
+    );
     out.push('✓ present · ◐ incomplete · ✗ missing', '');
   }
   for (const d of docs) out.push(documentPart(d, target));

@@ -1,5 +1,14 @@
 // What a lint run produced, independent of how it is printed.
-import { fixType, lawProfilesOn, profileCounts, type ChecklistEntry, type LintMessage, type ProfileCount, type ResolvedConfig, type Severity } from '../engine/index.js';
+import {
+  fixType,
+  lawProfilesOn,
+  profileCounts,
+  type ChecklistEntry,
+  type LintMessage,
+  type ProfileCount,
+  type ResolvedConfig,
+  type Severity,
+} from '../engine/index.js';
 
 export interface FileReport {
   /** The path as given ("<stdin>" for standard input). */
@@ -53,7 +62,10 @@ export function countMessages(results: readonly FileReport[]): Counts {
 }
 
 /** A file's checklist groups for its report: per profile when a law profile is on, none otherwise. */
-export function checklistGroups(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] | undefined {
+export function checklistGroups(
+  checklist: readonly ChecklistEntry[],
+  config: Pick<ResolvedConfig, 'profiles'>,
+): ProfileCount[] | undefined {
   return lawProfilesOn(config.profiles) ? profileCounts(checklist, config) : undefined;
 }
 

@@ -40,7 +40,10 @@ export function summarySentence(text: string): string {
 export function parseRuleDoc(page: string): RuleDoc | undefined {
   const lines = page.replace(/\r\n?/g, '\n').split('\n');
   const start = lines.findIndex((l) => /^#\s/.test(l));
-  const body = lines.slice(start + 1).join('\n').trim();
+  const body = lines
+    .slice(start + 1)
+    .join('\n')
+    .trim();
   const para = body.split(/\n\s*\n/)[0] ?? '';
   if (!para || para.startsWith('#')) return undefined;
   const description = plainText(para);

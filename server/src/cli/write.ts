@@ -132,6 +132,10 @@ export function usesOnlyCr(text: string): boolean {
  * byte order mark that was there is put back.
  */
 export function encodeFixed(original: string, fixed: string, bom: boolean): string {
-  const text = usesOnlyCrlf(original) ? fixed.replace(/\r\n|\r|\n/g, '\r\n') : usesOnlyCr(original) ? fixed.replace(/\r\n|\n/g, '\r') : fixed;
+  const text = usesOnlyCrlf(original)
+    ? fixed.replace(/\r\n|\r|\n/g, '\r\n')
+    : usesOnlyCr(original)
+      ? fixed.replace(/\r\n|\n/g, '\r')
+      : fixed;
   return (bom ? '\uFEFF' : '') + text;
 }

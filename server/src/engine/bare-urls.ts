@@ -9,7 +9,7 @@ const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
 export function bareUrls(blocks: TextBlock[], links: LinkFact[], rangeOf: (s: number, e: number) => Range): void {
   const explicit = links.map((l) => [l.range.start.offset, l.range.end.offset]);
   for (const b of blocks) {
-    if (b.kind === 'html' || !b.text.includes('ww') && !b.text.includes('://')) continue;
+    if (b.kind === 'html' || (!b.text.includes('ww') && !b.text.includes('://'))) continue;
     for (const m of b.text.matchAll(BARE_URL)) {
       let text = trimTrailing(m[0], `.,;:!?'"”’*_~`);
       if (text.endsWith(')') && !text.includes('(')) text = trimTrailing(text.slice(0, -1), `.,;:!?'"”’`);

@@ -9,7 +9,13 @@ import { CHECKLIST_IDS, type ChecklistEntry, type PolicyDocument, type Section, 
 export function titledSections(doc: PolicyDocument, item: ItemDef): Section[] {
   const index = ITEMS.indexOf(item);
   return doc.sections
-    .filter((s) => s !== doc.title && (index >= 0 ? doc.memo('items:titles', s.name, () => matchingItems(s.name, (i) => i.headings)).has(index) : item.headings.some((re) => re.test(s.name))))
+    .filter(
+      (s) =>
+        s !== doc.title &&
+        (index >= 0
+          ? doc.memo('items:titles', s.name, () => matchingItems(s.name, (i) => i.headings)).has(index)
+          : item.headings.some((re) => re.test(s.name))),
+    )
     .sort((a, b) => a.level - b.level || a.index - b.index);
 }
 
@@ -60,14 +66,24 @@ function matchingItems(text: string, pick: ((item: ItemDef) => RegExp[]) | null)
 function evaluateItem(doc: PolicyDocument, item: ItemDef, now?: Date): ChecklistEntry & { sectionIndex?: number } {
   const evidence = findEvidence(doc, item);
   const covered = evidence.sections.length > 0 || evidence.sentences.length >= (item.minSentences ?? 1);
-  const a = item.assess ? item.assess(doc, evidence, now ? { now } : undefined) : { status: covered ? ('present' as const) : ('missing' as const), facts: {} };
-  const entry: ChecklistEntry & { sectionIndex?: number } = { id: item.id, title: item.title, status: a.status, line: null, facts: a.facts };
+  const a = item.assess
+    ? item.assess(doc, evidence, now ? { now } : undefined)
+    : { status: covered ? ('present' as const) : ('missing' as const), facts: {} };
+  const entry: ChecklistEntry & { sectionIndex?: number } = {
+    id: item.id,
+    title: item.title,
+    status: a.status,
+    line: null,
+    facts: a.facts,
+  };
   if (a.status === 'missing') return entry;
   if (a.reason) entry.reason = a.reason;
-  const offset = a.evidenceOffset ?? evidence.sections[0]?.titleRange.start.offset ?? evidence.sentences[0]?.range.start.offset;
+  const offset =
+    a.evidenceOffset ?? evidence.sections[0]?.titleRange.start.offset ?? evidence.sentences[0]?.range.start.offset;
   if (offset === undefined) return entry;
   const section: Section | undefined =
-    evidence.sections[0] ?? doc.sections.filter((s) => s.titleRange.start.offset <= offset && offset < s.range.end.offset).pop();
+    evidence.sections[0] ??
+    doc.sections.filter((s) => s.titleRange.start.offset <= offset && offset < s.range.end.offset).pop();
   const line = doc.lineOf(offset);
   const lineText = doc.text.slice(doc.lineStarts[line - 1], doc.lineStarts[line] ?? doc.text.length);
   entry.line = line;
@@ -88,14 +104,16 @@ export function evaluateChecklist(doc: PolicyDocument): ChecklistEntry[] {
 const SELF_REFERENCE = /\b(?:this|our) (?:privacy |data protection |cookie )?(?:policy|statement|notice)\b/i;
 
 /** A title that names a privacy policy (and not, say, privacy laws). */
-const POLICY_TITLE = anyOf('i',
+const POLICY_TITLE = anyOf(
+  'i',
   /\bprivacy (?:policy|statement|notice)\b/,
   /\bdata protection (?:policy|notice|statement|declaration|information)\b/,
   /^privacy\b(?! (?:polic|laws?\b|rules|regulations?|tips))/,
 );
 
 /** A title that names another kind of document: terms, a cookie policy, a licence. */
-const OTHER_DOCUMENT_TITLE = anyOf('i',
+const OTHER_DOCUMENT_TITLE = anyOf(
+  'i',
   /\bcookies? (?:policy|notice|statement)\b/,
   /\bterms (?:of (?:service|use|sale)|and conditions)\b/,
   /\b(?:end[- ]user )?licen[cs]e agreement\b|\bEULA\b/,
@@ -105,7 +123,8 @@ const OTHER_DOCUMENT_TITLE = anyOf('i',
 );
 
 /** The policy says what it does in the first person ("we collect", "we do not sell"). */
-const FIRST_PERSON = pattern('gi',
+const FIRST_PERSON = pattern(
+  'gi',
   /\b(?:we|I) (?:may |will |also |do not |don't |never |only )?/,
   /(?:collect|use|share|disclose|sell|process|retain|store|keep|protect|send|hold)\b/,
 );

@@ -7,11 +7,7 @@ import { anyOf } from './regex.js';
  * A line that may continue an open block after a blank line: indented, quoted, a table row,
  * a list item, a footnote.
  */
-const CONTINUES_BLOCK = anyOf('',
-  /^[\s>|]/,
-  /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r]|$)/,
-  /^\[\^/,
-);
+const CONTINUES_BLOCK = anyOf('', /^[\s>|]/, /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r]|$)/, /^\[\^/);
 
 const ATX_LINE = /^#{1,6}(?:[ \t\r\n]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
@@ -85,7 +81,6 @@ function isOpenBlock(last: Node, src: string, markerOnly = false): boolean {
   // Kinds 6 and 7 end at a blank line: open unless one follows the block in this chunk.
   return !markerOnly && /^[ \t]*(?:\r?\n[ \t]*)?$/.test(src.slice(end));
 }
-
 
 /**
  * Offsets where chunks start: 0, and every line that opens an ATX heading at column 0

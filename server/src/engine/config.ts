@@ -2,18 +2,43 @@
 import { RULES, getRule } from './rules/index.js';
 import { PROFILES, composeProfiles, splitProfiles } from './profiles.js';
 import { EMAIL_ADDRESS, isEmailAddress } from './patterns.js';
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser';
 import { didYouMean } from './suggest.js';
 import { globMatcher, type PathMatcher } from './globs.js';
-import type { ConfigData, ConfigError, ConfigOverride, ResolvedConfig, ResolvedRule, Severity, SeveritySetting } from './types.js';
+import type {
+  ConfigData,
+  ConfigError,
+  ConfigOverride,
+  ResolvedConfig,
+  ResolvedRule,
+  Severity,
+  SeveritySetting,
+} from './types.js';
 import { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, SIZE_EXPECTED, SIZE_TEXT } from './sizes.js';
 export { DEFAULT_MAX_FILE_SIZE, formatSize, parseSize, sizeOverLimitText } from './sizes.js';
 
 export { PROFILES } from './profiles.js';
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'error'];
-const KNOWN_KEYS = ['$schema', 'extends', 'rules', 'overrides', 'ignores', 'company', 'contactEmail', 'postalAddress', 'maxFileSize', 'asOf'];
+const KNOWN_KEYS = [
+  '$schema',
+  'extends',
+  'rules',
+  'overrides',
+  'ignores',
+  'company',
+  'contactEmail',
+  'postalAddress',
+  'maxFileSize',
+  'asOf',
+];
 const OVERRIDE_KEYS = ['files', 'extends', 'rules'];
-
 
 /** The size limit a config sets (`maxFileSize`), or the 5 MB default. */
 export function maxFileSizeOf(config: ResolvedConfig | undefined): number {
@@ -69,7 +94,8 @@ class Locator {
     let node: JsonNode | undefined;
     for (let n = path.length; n > 0 && !node; n--) node = findNodeAtLocation(this.root, path.slice(0, n));
     if (!node) return {};
-    const target = part === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
+    const target =
+      part === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
     return positionAt(this.text, target.offset);
   }
 }
@@ -82,14 +108,28 @@ const JSONC_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
  */
 export function parseConfigText(text: string, file?: string): { data?: ConfigData; errors: ConfigError[] } {
   const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return { errors: [{ file, line: 1, column: 1, message: 'invalid JSON: the file is empty; write an object such as {} (or delete the file)' }] };
+  if (!body.trim())
+    return {
+      errors: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: 'invalid JSON: the file is empty; write an object such as {} (or delete the file)',
+        },
+      ],
+    };
   const parseErrors: ParseError[] = [];
   const raw: unknown = parse(body, parseErrors, JSONC_OPTIONS);
   if (parseErrors.length) {
     const first = parseErrors[0];
     const code = printParseErrorCode(first.error);
     const more = parseErrors.length > 1 ? ` (and ${parseErrors.length - 1} more)` : '';
-    return { errors: [{ file, ...positionAt(body, first.offset), message: `invalid JSON: ${PARSE_ERRORS[code] ?? code}${more}` }] };
+    return {
+      errors: [
+        { file, ...positionAt(body, first.offset), message: `invalid JSON: ${PARSE_ERRORS[code] ?? code}${more}` },
+      ],
+    };
   }
   const errors = validateConfig(raw, file, body);
   return { data: errors.length && !isObject(raw) ? undefined : (raw as ConfigData), errors };
@@ -103,20 +143,31 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function validateConfig(raw: unknown, file?: string, text?: string): ConfigError[] {
   const errors: ConfigError[] = [];
   const where = new Locator(text);
-  const err: Report = (path, message, part = 'key', key = keyName(path)) => errors.push({ file, key, message, ...where.at(path, part) });
+  const err: Report = (path, message, part = 'key', key = keyName(path)) =>
+    errors.push({ file, key, message, ...where.at(path, part) });
   if (!isObject(raw)) return [{ file, message: 'expected a JSON object at the top level', ...where.at([], 'value') }];
   const data = raw;
   for (const key of Object.keys(data)) {
-    if (!KNOWN_KEYS.includes(key)) err([key], `unknown key "${key}"${didYouMean(key, KNOWN_KEYS)}; expected one of ${KNOWN_KEYS.slice(1).join(', ')}`);
+    if (!KNOWN_KEYS.includes(key))
+      err(
+        [key],
+        `unknown key "${key}"${didYouMean(key, KNOWN_KEYS)}; expected one of ${KNOWN_KEYS.slice(1).join(', ')}`,
+      );
   }
   checkExtends(data.extends, ['extends'], err);
   for (const key of ['company', 'contactEmail', 'postalAddress']) {
-    if (data[key] !== undefined && typeof data[key] !== 'string') err([key], `expected a string, got ${typeName(data[key])}`);
+    if (data[key] !== undefined && typeof data[key] !== 'string')
+      err([key], `expected a string, got ${typeName(data[key])}`);
   }
-  if (typeof data.contactEmail === 'string' && data.contactEmail.trim() !== '' && !isEmailAddress(data.contactEmail.trim())) {
+  if (
+    typeof data.contactEmail === 'string' &&
+    data.contactEmail.trim() !== '' &&
+    !isEmailAddress(data.contactEmail.trim())
+  ) {
     err(['contactEmail'], `expected an email address, got ${JSON.stringify(data.contactEmail)}`);
   }
-  if (data.asOf !== undefined && !isDay(data.asOf)) err(['asOf'], `expected a date as YYYY-MM-DD, got ${typeName(data.asOf)}`);
+  if (data.asOf !== undefined && !isDay(data.asOf))
+    err(['asOf'], `expected a date as YYYY-MM-DD, got ${typeName(data.asOf)}`);
   if (data.maxFileSize !== undefined && parseSize(data.maxFileSize) === undefined) {
     err(['maxFileSize'], `expected ${SIZE_EXPECTED}, got ${typeName(data.maxFileSize)}`);
   }
@@ -124,7 +175,10 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
   checkGlobs(data.ignores, ['ignores'], err, true);
   if (data.overrides !== undefined) {
     if (!Array.isArray(data.overrides)) {
-      err(['overrides'], `expected an array of { "files": [...], "extends": ..., "rules": {...} }, got ${typeName(data.overrides)}`);
+      err(
+        ['overrides'],
+        `expected an array of { "files": [...], "extends": ..., "rules": {...} }, got ${typeName(data.overrides)}`,
+      );
     } else {
       data.overrides.forEach((o: unknown, i: number) => {
         const at: JsonPath = ['overrides', i];
@@ -133,9 +187,14 @@ export function validateConfig(raw: unknown, file?: string, text?: string): Conf
           return;
         }
         for (const key of Object.keys(o)) {
-          if (!OVERRIDE_KEYS.includes(key)) err([...at, key], `unknown key "${key}" in an override${didYouMean(key, OVERRIDE_KEYS)}; expected ${OVERRIDE_KEYS.join(', ')}`);
+          if (!OVERRIDE_KEYS.includes(key))
+            err(
+              [...at, key],
+              `unknown key "${key}" in an override${didYouMean(key, OVERRIDE_KEYS)}; expected ${OVERRIDE_KEYS.join(', ')}`,
+            );
         }
-        if (o.files === undefined) err(at, 'an override needs "files": the glob patterns of the files it applies to', 'value');
+        if (o.files === undefined)
+          err(at, 'an override needs "files": the glob patterns of the files it applies to', 'value');
         else checkGlobs(o.files, [...at, 'files'], err, false);
         checkExtends(o.extends, [...at, 'extends'], err);
         checkRules(o.rules, [...at, 'rules'], err);
@@ -160,7 +219,12 @@ function checkExtends(value: unknown, at: JsonPath, err: Report): void {
     const path = Array.isArray(value) ? [...at, i] : at;
     if (typeof p !== 'string' || !PROFILES.includes(p)) {
       const hint = typeof p === 'string' ? didYouMean(p, PROFILES) : '';
-      err(path, `unknown profile ${JSON.stringify(p)}${hint}; expected ${PROFILES.map((x) => `"${x}"`).join(', ')}`, 'value', keyName(at));
+      err(
+        path,
+        `unknown profile ${JSON.stringify(p)}${hint}; expected ${PROFILES.map((x) => `"${x}"`).join(', ')}`,
+        'value',
+        keyName(at),
+      );
     }
   });
 }
@@ -186,19 +250,33 @@ function checkRules(value: unknown, at: JsonPath, err: Report): void {
     const rule = getRule(id);
     if (!rule) {
       const hint = didYouMean(id, ids);
-      err(path, `unknown rule "${id}"${hint}${hint ? '' : '; run `policylint --list-rules` or see docs/rules/ for the list'}`);
+      err(
+        path,
+        `unknown rule "${id}"${hint}${hint ? '' : '; run `policylint --list-rules` or see docs/rules/ for the list'}`,
+      );
       continue;
     }
     const [sev, opts] = Array.isArray(setting) ? setting : [setting, undefined];
     if (typeof sev !== 'string' || !SEVERITIES.includes(sev as SeveritySetting)) {
       const hint = typeof sev === 'string' ? didYouMean(sev, SEVERITIES) : '';
-      err(Array.isArray(setting) ? [...path, 0] : path, `expected "off", "info", "warn" or "error" (or [severity, options]), got ${JSON.stringify(sev)}${hint}`, 'value', keyName(path));
+      err(
+        Array.isArray(setting) ? [...path, 0] : path,
+        `expected "off", "info", "warn" or "error" (or [severity, options]), got ${JSON.stringify(sev)}${hint}`,
+        'value',
+        keyName(path),
+      );
       continue;
     }
-    if (Array.isArray(setting) && setting.length > 2) err(path, 'expected [severity, options] with at most two elements');
+    if (Array.isArray(setting) && setting.length > 2)
+      err(path, 'expected [severity, options] with at most two elements');
     if (opts !== undefined) {
       if (!isObject(opts)) {
-        err([...path, 1], `expected an options object as the second element, got ${typeName(opts)}`, 'value', keyName(path));
+        err(
+          [...path, 1],
+          `expected an options object as the second element, got ${typeName(opts)}`,
+          'value',
+          keyName(path),
+        );
         continue;
       }
       const schema = rule.meta.options ?? {};
@@ -207,9 +285,19 @@ function checkRules(value: unknown, at: JsonPath, err: Report): void {
         const optPath = [...path, 1, name];
         if (!spec) {
           const known = Object.keys(schema);
-          err(optPath, `unknown option "${name}" for rule ${id}${didYouMean(name, known)}; ${known.length ? `expected ${known.join(', ')}` : 'the rule takes no options'}`, 'key', `${keyName(path)}.${name}`);
+          err(
+            optPath,
+            `unknown option "${name}" for rule ${id}${didYouMean(name, known)}; ${known.length ? `expected ${known.join(', ')}` : 'the rule takes no options'}`,
+            'key',
+            `${keyName(path)}.${name}`,
+          );
         } else if (!matchesType(v, spec.type)) {
-          err(optPath, `option "${name}" of rule ${id} expects ${spec.type}, got ${typeName(v)}`, 'value', `${keyName(path)}.${name}`);
+          err(
+            optPath,
+            `option "${name}" of rule ${id} expects ${spec.type}, got ${typeName(v)}`,
+            'value',
+            `${keyName(path)}.${name}`,
+          );
         }
       }
     }
@@ -237,7 +325,10 @@ function typeName(v: unknown): string {
 /** The overrides of a config that apply to a file, in order (`relPath`: relative to the config's folder). */
 export function overridesFor(data: ConfigData | undefined, relPath: string | undefined): ConfigOverride[] {
   if (!relPath || !Array.isArray(data?.overrides)) return [];
-  return data.overrides.filter((o): o is ConfigOverride => isObject(o) && Array.isArray(o.files) && globMatcher(o.files.filter((f) => typeof f === 'string'))(relPath));
+  return data.overrides.filter(
+    (o): o is ConfigOverride =>
+      isObject(o) && Array.isArray(o.files) && globMatcher(o.files.filter((f) => typeof f === 'string'))(relPath),
+  );
 }
 
 /** Whether the config's `ignores` take in a file (`relPath`: relative to the config's folder). */
@@ -257,10 +348,15 @@ export function configIgnorePattern(data: ConfigData | undefined, relPath: strin
   return matchers.any(relPath) ? matchers.each.find(([, test]) => test(relPath))?.[0] : undefined;
 }
 /** The compiled `ignores` of each config read (a walk asks about every file). */
-const ignoreMatchers = new WeakMap<readonly unknown[], { any: PathMatcher; each: (readonly [string, PathMatcher])[] }>();
+const ignoreMatchers = new WeakMap<
+  readonly unknown[],
+  { any: PathMatcher; each: (readonly [string, PathMatcher])[] }
+>();
 
 function profilesOf(value: unknown): string[] {
-  return value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((p): p is string => typeof p === 'string');
+  return value === undefined
+    ? []
+    : (Array.isArray(value) ? value : [value]).filter((p): p is string => typeof p === 'string');
 }
 
 /**
@@ -278,7 +374,11 @@ export function resolveConfig(
   const validate = opts.validate ?? true;
   const asked = opts.profile !== undefined ? splitProfiles(opts.profile) : undefined;
   for (const p of asked ?? []) {
-    if (!PROFILES.includes(p)) errors.push({ key: 'profile', message: `unknown profile "${p}"${didYouMean(p, PROFILES)}; expected ${PROFILES.join(', ')}` });
+    if (!PROFILES.includes(p))
+      errors.push({
+        key: 'profile',
+        message: `unknown profile "${p}"${didYouMean(p, PROFILES)}; expected ${PROFILES.join(', ')}`,
+      });
   }
   // Data from parseConfigText was validated there already (validate: false avoids reporting twice).
   if (data && validate) errors.push(...validateConfig(data, opts.file, opts.text));
@@ -329,15 +429,21 @@ export function configSchema(): Record<string, unknown> {
   for (const rule of RULES) {
     const optionProps: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(rule.meta.options ?? {})) {
-      optionProps[name] = spec.type === 'string[]'
-        ? { type: 'array', items: { type: 'string' }, description: spec.description }
-        : { type: spec.type, description: spec.description };
+      optionProps[name] =
+        spec.type === 'string[]'
+          ? { type: 'array', items: { type: 'string' }, description: spec.description }
+          : { type: spec.type, description: spec.description };
     }
     ruleProps[rule.meta.id] = {
       description: rule.meta.description,
       oneOf: [
         severity,
-        { type: 'array', prefixItems: [severity, { type: 'object', properties: optionProps, additionalProperties: false }], minItems: 1, maxItems: 2 },
+        {
+          type: 'array',
+          prefixItems: [severity, { type: 'object', properties: optionProps, additionalProperties: false }],
+          minItems: 1,
+          maxItems: 2,
+        },
       ],
     };
   }
@@ -353,35 +459,53 @@ export function configSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string' },
       extends: {
-        description: 'Profiles to start from, composed: "recommended" is derived from the sample corpus; the law profiles (gdpr, uk-gdpr, ccpa, caloppa, coppa, us-states, pipeda, lgpd) ask for what each law names; "all" turns every rule on.',
+        description:
+          'Profiles to start from, composed: "recommended" is derived from the sample corpus; the law profiles (gdpr, uk-gdpr, ccpa, caloppa, coppa, us-states, pipeda, lgpd) ask for what each law names; "all" turns every rule on.',
         ...extendsSchema,
       },
       rules,
       ignores: {
-        description: 'Files not to lint: glob patterns relative to this file\'s folder. A pattern with a "/" is anchored there ("drafts/**"); one without matches a file or folder of that name anywhere ("*.old.md", "archive"). node_modules, .git and what .gitignore ignores are skipped anyway; a .policylintignore file (gitignore syntax) adds more.',
+        description:
+          'Files not to lint: glob patterns relative to this file\'s folder. A pattern with a "/" is anchored there ("drafts/**"); one without matches a file or folder of that name anywhere ("*.old.md", "archive"). node_modules, .git and what .gitignore ignores are skipped anyway; a .policylintignore file (gitignore syntax) adds more.',
         ...globs,
       },
       overrides: {
-        description: 'Other profiles or rules for some files, applied in order after the top-level settings: [{ "files": ["legal/eu/**"], "extends": ["gdpr"], "rules": { ... } }].',
+        description:
+          'Other profiles or rules for some files, applied in order after the top-level settings: [{ "files": ["legal/eu/**"], "extends": ["gdpr"], "rules": { ... } }].',
         type: 'array',
         items: {
           type: 'object',
           required: ['files'],
           additionalProperties: false,
           properties: {
-            files: { description: 'Glob patterns, relative to this file\'s folder, of the files the override applies to.', ...globs, minItems: 1 },
+            files: {
+              description: "Glob patterns, relative to this file's folder, of the files the override applies to.",
+              ...globs,
+              minItems: 1,
+            },
             extends: { description: 'Profiles added to the top-level ones for these files.', ...extendsSchema },
             rules: { description: 'Rule settings for these files, over the top-level "rules".', ...rules },
           },
         },
       },
       company: { type: 'string', description: 'Company name, used to fill inserted sections.' },
-      contactEmail: { type: 'string', pattern: `^$|^${EMAIL_ADDRESS}$`, description: 'Privacy contact email, used to fill inserted sections (empty: not set).' },
+      contactEmail: {
+        type: 'string',
+        pattern: `^$|^${EMAIL_ADDRESS}$`,
+        description: 'Privacy contact email, used to fill inserted sections (empty: not set).',
+      },
       postalAddress: { type: 'string', description: 'Postal address, used to fill inserted sections.' },
-      asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The day date checks (ccpa-last-updated) judge against instead of today: YYYY-MM-DD.' },
+      asOf: {
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        description: 'The day date checks (ccpa-last-updated) judge against instead of today: YYYY-MM-DD.',
+      },
       maxFileSize: {
         description: `Documents larger than this are not linted (default ${formatSize(DEFAULT_MAX_FILE_SIZE)}): bytes, or a text such as "5 MB", "500 KB" or "2 MiB".`,
-        oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: SIZE_TEXT }],
+        oneOf: [
+          { type: 'integer', minimum: 1 },
+          { type: 'string', pattern: SIZE_TEXT },
+        ],
       },
     },
   };

@@ -13,7 +13,10 @@ export const DEFAULT_MIN_COVERAGE = 0.6;
 /** The checklist derived from corpus/ and shipped with policylint. */
 export const SHIPPED_CHECKLIST = shipped as DerivedChecklist;
 
-export function deriveChecklist(docs: { file: string; text: string }[], opts: { minCoverage?: number } = {}): DerivedChecklist {
+export function deriveChecklist(
+  docs: { file: string; text: string }[],
+  opts: { minCoverage?: number } = {},
+): DerivedChecklist {
   const minCoverage = opts.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const parsed = docs.map((d) => {
     const doc = parsePolicy(d.text);

@@ -109,7 +109,9 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
   // line after the block's last line, indented like the block.
   const leafEnd = endLine(leaf);
   const disable = adjacentDirective(doc, 'disable', targetLine);
-  const enable = disable && doc.directives.find((d) => d.kind === 'enable' && d.range.start.line === leafEnd + 1 && sameRules(d, disable));
+  const enable =
+    disable &&
+    doc.directives.find((d) => d.kind === 'enable' && d.range.start.line === leafEnd + 1 && sameRules(d, disable));
   if (disable && enable) {
     if (directiveCovers(disable, ruleId)) return NO_EDIT;
     const middle = doc.text.slice(disable.range.end.offset, enable.range.start.offset);
@@ -126,7 +128,14 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
   return {
     start: at,
     end: after,
-    text: indent + comment('disable', ruleId, reason) + doc.eol + body + eolBeforeEnable + enableLine + (eolBeforeEnable ? '' : doc.eol),
+    text:
+      indent +
+      comment('disable', ruleId, reason) +
+      doc.eol +
+      body +
+      eolBeforeEnable +
+      enableLine +
+      (eolBeforeEnable ? '' : doc.eol),
   };
 }
 
@@ -134,7 +143,13 @@ function lineEdit(doc: PolicyDocument, ruleId: string, line: number, reason?: st
  * A blank line (or one past the end): the line itself becomes a disable-line comment,
  * indented to the enclosing list item's content so a list is not split.
  */
-function blankLineEdit(doc: PolicyDocument, ruleId: string, line: number, holder: Nodes | undefined, reason?: string): TextEdit {
+function blankLineEdit(
+  doc: PolicyDocument,
+  ruleId: string,
+  line: number,
+  holder: Nodes | undefined,
+  reason?: string,
+): TextEdit {
   const existing = doc.directives.find((d) => d.kind === 'disable-line' && d.range.start.line === line);
   if (existing) return directiveCovers(existing, ruleId) ? NO_EDIT : mergeInto(doc, existing, ruleId, reason);
   const start = doc.lineStarts[line - 1];
@@ -147,7 +162,9 @@ function blankLineEdit(doc: PolicyDocument, ruleId: string, line: number, holder
 
 /** A directive of `kind` whose next non-blank line is `line` (so it already governs it). */
 function adjacentDirective(doc: PolicyDocument, kind: Directive['kind'], line: number): Directive | undefined {
-  return doc.directives.find((d) => d.kind === kind && nextContentLine(doc, d.range.end.line) === line && onItsOwnLine(doc, d));
+  return doc.directives.find(
+    (d) => d.kind === kind && nextContentLine(doc, d.range.end.line) === line && onItsOwnLine(doc, d),
+  );
 }
 
 function onItsOwnLine(doc: PolicyDocument, d: Directive): boolean {

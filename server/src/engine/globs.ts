@@ -20,7 +20,10 @@ export function globMatcher(patterns: readonly string[]): PathMatcher {
     test = () => false; // validation reports a broken pattern; it matches nothing
   }
   return (relPath: string) => {
-    const parts = relPath.replace(/\\/g, '/').split('/').filter((p) => p && p !== '.');
+    const parts = relPath
+      .replace(/\\/g, '/')
+      .split('/')
+      .filter((p) => p && p !== '.');
     // A path outside the config's folder is never matched by its patterns.
     if (!parts.length || parts[0] === '..') return false;
     for (let n = parts.length; n >= 1; n--) if (test(parts.slice(0, n).join('/'))) return true;

@@ -47,7 +47,10 @@ export function flatten(ctx: InlineContext, nodes: PhrasingContent[], parent?: N
       case 'inlineCode': {
         const inner = ctx.src.indexOf(node.value, start);
         const base = inner >= 0 && inner < end ? inner : start;
-        push(node.value, Array.from(node.value, (_, i) => base + i));
+        push(
+          node.value,
+          Array.from(node.value, (_, i) => base + i),
+        );
         break;
       }
       case 'break':

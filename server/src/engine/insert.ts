@@ -70,7 +70,9 @@ function place(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string)
   }
   // No neighbour to go by: at the end, like the document's last top-level section.
   const sections = doc.sections.filter((s) => s !== doc.title);
-  const like = sections.filter((s) => s.parent === sections[sections.length - 1]?.parent || s.parent === doc.title).pop();
+  const like = sections
+    .filter((s) => s.parent === sections[sections.length - 1]?.parent || s.parent === doc.title)
+    .pop();
   return { offset: doc.text.length, like, where: 'end' };
 }
 
@@ -96,7 +98,13 @@ function titleLine(doc: PolicyDocument, like: Section, title: string, number: st
 }
 
 /** Renders a section in the style of `like` (or as a Markdown heading). */
-function render(doc: PolicyDocument, like: Section | undefined, title: string, body: string, number: string | undefined): { text: string; tight: boolean } {
+function render(
+  doc: PolicyDocument,
+  like: Section | undefined,
+  title: string,
+  body: string,
+  number: string | undefined,
+): { text: string; tight: boolean } {
   const eol = doc.eol;
   const numbered = number !== undefined ? `${number}. ${title}` : title;
   const defaultLevel = doc.title ? doc.title.level + 1 : 2;
@@ -111,7 +119,9 @@ function render(doc: PolicyDocument, like: Section | undefined, title: string, b
       return { text: `${line} ${body}${eol}`, tight: false };
     case 'bold-list-item': {
       // A tight list has no blank line before its second and later items.
-      const items = (like.parent ? like.parent.children : doc.sections).filter((x) => x.kind === 'bold-list-item' && x.level === like.level);
+      const items = (like.parent ? like.parent.children : doc.sections).filter(
+        (x) => x.kind === 'bold-list-item' && x.level === like.level,
+      );
       const later = items.find((x, i) => i > 0 && x.index >= like.index) ?? items[1];
       const tight = later ? !blankBefore(doc, later.titleRange.start.offset) : true;
       const afterTitle = doc.text.slice(like.titleRange.end.offset, lineEndOf(doc, like.titleRange.end.offset));
@@ -164,7 +174,14 @@ function dateLineFix(doc: PolicyDocument, body: string): Fix {
   return { title: 'Insert a "Last updated" date line', edits: [edit], safe: true, kind: 'section' };
 }
 
-function sectionFix(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string, t: SectionTemplate, body: string, label?: string): Fix | undefined {
+function sectionFix(
+  doc: PolicyDocument,
+  checklist: ChecklistEntry[],
+  itemId: string,
+  t: SectionTemplate,
+  body: string,
+  label?: string,
+): Fix | undefined {
   const p = place(doc, checklist, itemId);
   const plan = planNumbering(doc, p.like, p.offset, endOf(doc));
   // Text inserted after an unclosed ``` or <!-- would be swallowed by it, and inserted again on every run.
@@ -191,7 +208,13 @@ function missing(checklist: ChecklistEntry[], itemId: string): boolean {
  * The fix that inserts the section for a missing item (its prompt version, or one answer
  * when `choice` names one); undefined when the item is not missing.
  */
-export function insertSectionFix(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string, config: ResolvedConfig, choice?: string): Fix | undefined {
+export function insertSectionFix(
+  doc: PolicyDocument,
+  checklist: ChecklistEntry[],
+  itemId: string,
+  config: ResolvedConfig,
+  choice?: string,
+): Fix | undefined {
   const t = templateFor(itemId);
   if (!t || !missing(checklist, itemId) || !namesItem(itemId, t)) return undefined;
   const values = templateValues(doc, config);
@@ -202,23 +225,37 @@ export function insertSectionFix(doc: PolicyDocument, checklist: ChecklistEntry[
 }
 
 /** One fix per common answer of a missing item's section (cookies used / not used …). */
-export function sectionChoiceFixes(doc: PolicyDocument, checklist: ChecklistEntry[], itemId: string, config: ResolvedConfig): Fix[] {
+export function sectionChoiceFixes(
+  doc: PolicyDocument,
+  checklist: ChecklistEntry[],
+  itemId: string,
+  config: ResolvedConfig,
+): Fix[] {
   const t = templateFor(itemId);
   if (!t?.choices || !missing(checklist, itemId)) return [];
-  return t.choices.map((c) => insertSectionFix(doc, checklist, itemId, config, c.id)).filter((f): f is Fix => f !== undefined);
+  return t.choices
+    .map((c) => insertSectionFix(doc, checklist, itemId, config, c.id))
+    .filter((f): f is Fix => f !== undefined);
 }
 
 /**
  * A missing item's section as written at `offset` (a line the author is typing): titled,
  * numbered and styled like the sections around it. `edits` renumber the sections after it.
  */
-export function sectionAt(doc: PolicyDocument, itemId: string, config: ResolvedConfig, offset: number): { text: string; edits: TextEdit[] } | undefined {
+export function sectionAt(
+  doc: PolicyDocument,
+  itemId: string,
+  config: ResolvedConfig,
+  offset: number,
+): { text: string; edits: TextEdit[] } | undefined {
   const t = templateFor(itemId);
   if (!t) return undefined;
   const body = templateBody(t, templateValues(doc, config));
   if (t.line) return { text: `${body}${doc.eol}`, edits: [] };
   const line = { start: lineStartOf(doc, offset), end: lineEndOf(doc, offset) };
-  const sections = doc.sections.filter((s) => s !== doc.title && (s.titleRange.start.offset < line.start || s.titleRange.start.offset > line.end));
+  const sections = doc.sections.filter(
+    (s) => s !== doc.title && (s.titleRange.start.offset < line.start || s.titleRange.start.offset > line.end),
+  );
   const top = Math.min(...sections.map((s) => s.level));
   const level = sections.filter((s) => s.level === top);
   const like = level.filter((s) => s.range.start.offset < offset).pop() ?? level[0];

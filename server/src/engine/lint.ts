@@ -13,7 +13,16 @@ import { filterByDirectives } from './directives.js';
 import { fixType, type FixType } from './fix-kinds.js';
 import { insertSectionFix } from './insert.js';
 import { faultsOf } from './faults.js';
-import type { ChecklistEntry, LintMessage, LintOptions, LintResult, PolicyDocument, ReportInput, ResolvedConfig, TextEdit } from './types.js';
+import type {
+  ChecklistEntry,
+  LintMessage,
+  LintOptions,
+  LintResult,
+  PolicyDocument,
+  ReportInput,
+  ResolvedConfig,
+  TextEdit,
+} from './types.js';
 
 export const DOCS_BASE = 'https://github.com/policylint/policylint/blob/main/docs/rules/';
 
@@ -127,7 +136,15 @@ function* lintParsed(text: string, options: LintOptions): Generator<void, LintRe
     };
     try {
       if (throwInRule === rule.meta.id) throw new Error('injected failure (throwInRule)');
-      const steps = rule.check({ doc, checklist, config, options: setting.options, now, baseline: options.baseline, report });
+      const steps = rule.check({
+        doc,
+        checklist,
+        config,
+        options: setting.options,
+        now,
+        baseline: options.baseline,
+        report,
+      });
       if (steps) {
         for (let step = steps.next(); !step.done; step = steps.next()) {
           if (performance.now() - lastYield > 8) {
@@ -164,7 +181,9 @@ function* lintParsed(text: string, options: LintOptions): Generator<void, LintRe
  * dropped them).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
   let out = '';
   let cursor = 0;
   for (const { e } of sorted) {
@@ -182,14 +201,16 @@ export function compatibleFixes(messages: readonly LintMessage[], types: readonl
   const chosen: LintMessage[] = [];
   const taken: { start: number; end: number }[] = [];
   // Sections inserted at one place go in the order readers expect them.
-  const rank = (m: LintMessage) => (m.item ? getItem(m.item)?.order ?? 0 : 0);
+  const rank = (m: LintMessage) => (m.item ? (getItem(m.item)?.order ?? 0) : 0);
   const candidates = messages
     .filter((m) => m.fix?.edits.length && types.includes(fixType(m.fix)!))
     .sort((a, b) => a.fix!.edits[0].start - b.fix!.edits[0].start || rank(a) - rank(b));
   for (const m of candidates) {
     const edits = m.fix!.edits;
     const clash = edits.some((e) =>
-      taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start > t.start && e.start < t.end)),
+      taken.some(
+        (t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start > t.start && e.start < t.end),
+      ),
     );
     // One section per pass: a section's number depends on the sections inserted before it.
     if (clash || (fixType(m.fix) === 'section' && chosen.some((c) => fixType(c.fix) === 'section'))) continue;
@@ -225,7 +246,15 @@ function itemInsertions(result: LintResult, config: ResolvedConfig, items: reado
   for (const id of items) {
     const fix = insertSectionFix(result.doc, result.checklist, id, config);
     if (!fix) continue;
-    out.push({ ruleId: id, severity: 'info', message: '', range: result.doc.rangeOf(0, 0), item: id as LintMessage['item'], fix, docsUrl: docsUrl(id) });
+    out.push({
+      ruleId: id,
+      severity: 'info',
+      message: '',
+      range: result.doc.rangeOf(0, 0),
+      item: id as LintMessage['item'],
+      fix,
+      docsUrl: docsUrl(id),
+    });
   }
   return out;
 }
@@ -256,7 +285,10 @@ export function fixText(text: string, options: FixOptions = {}): FixResult {
     ).filter((m) => !(m.item && failed.has(m.item) && fixType(m.fix) === 'section'));
     const chosen = compatibleFixes(pool, options.items?.length ? ['section'] : types);
     if (!chosen.length) break;
-    const next = applyEdits(current, chosen.flatMap((m) => m.fix!.edits));
+    const next = applyEdits(
+      current,
+      chosen.flatMap((m) => m.fix!.edits),
+    );
     if (next === current) break;
     const nextResult = lint(next, options);
     const section = chosen.find((m) => fixType(m.fix) === 'section' && m.item);

@@ -118,8 +118,19 @@ export function titleParts(doc: PolicyDocument, s: Section): TitleParts {
 // ---------------------------------------------------------------- number formats
 
 const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 
 function toRoman(n: number): string {
@@ -217,7 +228,8 @@ function sequenceFormat(tokens: NumberToken[]): { format: NumberFormat; values: 
   return undefined;
 }
 
-const sameParentPath = (tokens: NumberToken[]) => tokens.every((t) => t.path.slice(0, -1).join('.') === tokens[0].path.slice(0, -1).join('.'));
+const sameParentPath = (tokens: NumberToken[]) =>
+  tokens.every((t) => t.path.slice(0, -1).join('.') === tokens[0].path.slice(0, -1).join('.'));
 
 /**
  * Numbers a new section that goes at `offset` among the siblings of `like`. A plain sequence
@@ -236,29 +248,38 @@ export function planNumbering(
 ): NumberPlan {
   const none: NumberPlan = { offset, like, edits: [], atEnd: false };
   if (!like) return none;
-  const siblings = siblingsOf(doc, like).filter((s) => !skip || s.titleRange.start.offset < skip.start || s.titleRange.start.offset > skip.end);
+  const siblings = siblingsOf(doc, like).filter(
+    (s) => !skip || s.titleRange.start.offset < skip.start || s.titleRange.start.offset > skip.end,
+  );
   const members: Member[] = [];
   const tokens = siblings.map((s) => numberToken(doc, s));
   if (!tokens.some(Boolean)) return none;
   const numbered = siblings.filter((_, i) => tokens[i]);
-  const model = numbered.reduce((best, s) => (Math.abs(s.index - like.index) < Math.abs(best.index - like.index) ? s : best), numbered[0]);
+  const model = numbered.reduce(
+    (best, s) => (Math.abs(s.index - like.index) < Math.abs(best.index - like.index) ? s : best),
+    numbered[0],
+  );
   const firstNumbered = tokens.findIndex(Boolean);
   const lastNumbered = tokens.length - 1 - [...tokens].reverse().findIndex(Boolean);
   const run = tokens.slice(firstNumbered, lastNumbered + 1);
-  const seqInfo = run.every(Boolean) && sameParentPath(run as NumberToken[]) ? sequenceFormat(run as NumberToken[]) : undefined;
+  const seqInfo =
+    run.every(Boolean) && sameParentPath(run as NumberToken[]) ? sequenceFormat(run as NumberToken[]) : undefined;
   const prefix = (t: NumberToken) => t.path.slice(0, -1);
   const compose = (t: NumberToken, part: string) => [...prefix(t), part].join('.');
 
   const atEnd = (): NumberPlan => {
     const lastTok = tokens[lastNumbered]!;
     const info = sequenceFormat([lastTok]);
-    const values = run.filter(Boolean).map((t) => (info ? parsePart(t!.path[t!.path.length - 1], info.format) ?? 0 : 0));
+    const values = run
+      .filter(Boolean)
+      .map((t) => (info ? (parsePart(t!.path[t!.path.length - 1], info.format) ?? 0) : 0));
     const next = info ? formatPart(Math.max(...values) + 1, info.format) : undefined;
     const last = siblings[lastNumbered];
     return { number: next && compose(lastTok, next), offset: endOf(last), like: last, edits: [], atEnd: true };
   };
   if (!seqInfo) return atEnd();
-  for (let i = firstNumbered; i <= lastNumbered; i++) members.push({ section: siblings[i], token: tokens[i]!, value: seqInfo.values[i - firstNumbered] });
+  for (let i = firstNumbered; i <= lastNumbered; i++)
+    members.push({ section: siblings[i], token: tokens[i]!, value: seqInfo.values[i - firstNumbered] });
 
   // The position among the siblings: how many of them start before the offset.
   const k = siblings.filter((s) => s.range.start.offset < offset).length;
@@ -296,7 +317,14 @@ export function planNumbering(
 }
 
 /** Sub-sections numbered under a renumbered section ("5.1" under "5") take its new number. */
-function renameDescendants(doc: PolicyDocument, s: Section, from: string[], to: string[], edits: TextEdit[], renames: Map<string, string>): void {
+function renameDescendants(
+  doc: PolicyDocument,
+  s: Section,
+  from: string[],
+  to: string[],
+  edits: TextEdit[],
+  renames: Map<string, string>,
+): void {
   for (const child of s.children) {
     const t = numberToken(doc, child);
     if (t && t.path.length > from.length && from.every((p, i) => t.path[i].toUpperCase() === p.toUpperCase())) {
@@ -316,15 +344,35 @@ function renameDescendants(doc: PolicyDocument, s: Section, from: string[], to: 
 /** A section number in a reference: "5", "5.2", "IV", "II.D" (not a law's "1798.100"). */
 const REF_PATH = /(?:\d{1,3}|[IVXLCDM]{1,8}|[A-Z])(?:\.(?:\d{1,4}|[A-Za-z]))*(?![\w(])(?!\.\d)/;
 /** A law's section, not the policy's: "Section 5 of the FTC Act", "§ 230 of the Communications Decency Act". */
-const OF_A_LAW = /^[ \t]{1,8}of[ \t]{1,8}(?!this\b|our\b|these\b)[^.;\n]{0,60}?\b(?:Act|Code|Regulation|Directive|Law|Rules?|U\.S\.C|C\.F\.R|GDPR|CCPA|CPRA|COPPA)\b/i;
+const OF_A_LAW =
+  /^[ \t]{1,8}of[ \t]{1,8}(?!this\b|our\b|these\b)[^.;\n]{0,60}?\b(?:Act|Code|Regulation|Directive|Law|Rules?|U\.S\.C|C\.F\.R|GDPR|CCPA|CPRA|COPPA)\b/i;
 const REFERENCE = pattern(
   'g',
   alt(
-    seq(/(?<![\w§])/, '(', alt(seq(alt(/[Ss]ections?/, /SECTIONS?/, /[Cc]lauses?/, /[Pp]aragraphs?/, /[Pp]arts?/), /[ \t]{1,8}/), /§§?[ \t]{0,8}/), ')'),
-    seq(/(?<![\w§])/, '(', alt(/[Ss]ee/, /[Ii]n/, /[Uu]nder/, /[Aa]t/), /[ \t]{1,8}/, ')', '(?=', REF_PATH, /[ \t]{1,8}(?:above|below)\b/, ')'),
+    seq(
+      /(?<![\w§])/,
+      '(',
+      alt(
+        seq(alt(/[Ss]ections?/, /SECTIONS?/, /[Cc]lauses?/, /[Pp]aragraphs?/, /[Pp]arts?/), /[ \t]{1,8}/),
+        /§§?[ \t]{0,8}/,
+      ),
+      ')',
+    ),
+    seq(
+      /(?<![\w§])/,
+      '(',
+      alt(/[Ss]ee/, /[Ii]n/, /[Uu]nder/, /[Aa]t/),
+      /[ \t]{1,8}/,
+      ')',
+      '(?=',
+      REF_PATH,
+      /[ \t]{1,8}(?:above|below)\b/,
+      ')',
+    ),
   ),
 );
-const LIST_GLUE = /^(?:,[ \t]{0,8}(?:and[ \t]{1,8}|or[ \t]{1,8})?|[ \t]{1,8}(?:and|or|to|through)[ \t]{1,8}|[ \t]{0,8}[-–][ \t]{0,8})/;
+const LIST_GLUE =
+  /^(?:,[ \t]{0,8}(?:and[ \t]{1,8}|or[ \t]{1,8})?|[ \t]{1,8}(?:and|or|to|through)[ \t]{1,8}|[ \t]{0,8}[-–][ \t]{0,8})/;
 
 interface Reference {
   start: number;

@@ -281,7 +281,12 @@ export class Builder implements InlineContext {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     if (!flat.text) flat.offsets = [start]; // an empty heading: its one offset is where it stands
-    const block: TextBlock = { text: flat.text, offsets: Int32Array.from(flat.offsets), range: this.rangeOf(start, end), kind };
+    const block: TextBlock = {
+      text: flat.text,
+      offsets: Int32Array.from(flat.offsets),
+      range: this.rangeOf(start, end),
+      kind,
+    };
     this.blocks.push(block);
     return block;
   }

@@ -7,7 +7,14 @@
 import { SHIPPED_CHECKLIST } from './derive.js';
 import { PLAIN_LANGUAGE_PROFILE, PLAIN_LANGUAGE_RULES } from './plain-language.js';
 import { RULES } from './rules/index.js';
-import { applyEdits as applyJsonEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type ParseError } from 'jsonc-parser';
+import {
+  applyEdits as applyJsonEdits,
+  findNodeAtLocation,
+  getNodeValue,
+  modify,
+  parseTree,
+  type ParseError,
+} from 'jsonc-parser';
 import type { ChecklistEntry, ChecklistId, ResolvedConfig, ResolvedRule, Severity, TextEdit } from './types.js';
 
 type Level = 'error' | 'warn' | 'info';
@@ -140,7 +147,12 @@ export const LAW_PROFILES: readonly LawProfile[] = [
 ];
 
 /** Every profile a config can extend or --profile can name. */
-export const PROFILES: readonly string[] = ['recommended', 'all', PLAIN_LANGUAGE_PROFILE, ...LAW_PROFILES.map((p) => p.id)];
+export const PROFILES: readonly string[] = [
+  'recommended',
+  'all',
+  PLAIN_LANGUAGE_PROFILE,
+  ...LAW_PROFILES.map((p) => p.id),
+];
 
 export function lawProfile(id: string): LawProfile | undefined {
   return LAW_PROFILES.find((p) => p.id === id);
@@ -165,22 +177,38 @@ export function profileEntries(profile: string): Map<string, ProfileEntry> {
     return out;
   }
   if (profile === PLAIN_LANGUAGE_PROFILE) {
-    for (const [id, severity] of Object.entries(PLAIN_LANGUAGE_RULES)) out.set(id, { severity, source: 'plain-language profile (server/src/engine/plain-language.ts)' });
+    for (const [id, severity] of Object.entries(PLAIN_LANGUAGE_RULES))
+      out.set(id, { severity, source: 'plain-language profile (server/src/engine/plain-language.ts)' });
     return out;
   }
   for (const rule of RULES) {
     const item = rule.meta.item;
     const derived = item ? SHIPPED_CHECKLIST.items.find((i) => i.id === item) : undefined;
     if (profile === 'recommended') {
-      const level = derived ? (derived.recommended ? derived.severity : undefined) : item ? undefined : levelOf(rule.meta.severity);
-      if (level) out.set(rule.meta.id, { severity: level, source: derived ? `corpus coverage ${derived.covered}/${derived.total} (corpus/checklist.json)` : `rule default (${rule.meta.id})` });
+      const level = derived
+        ? derived.recommended
+          ? derived.severity
+          : undefined
+        : item
+          ? undefined
+          : levelOf(rule.meta.severity);
+      if (level)
+        out.set(rule.meta.id, {
+          severity: level,
+          source: derived
+            ? `corpus coverage ${derived.covered}/${derived.total} (corpus/checklist.json)`
+            : `rule default (${rule.meta.id})`,
+        });
     } else if (profile === 'all') {
       if (derived) out.set(rule.meta.id, { severity: derived.severity, source: 'all: corpus/checklist.json severity' });
-      else if (!item) out.set(rule.meta.id, { severity: levelOf(rule.meta.severity) ?? 'warn', source: 'all: every rule on' });
+      else if (!item)
+        out.set(rule.meta.id, { severity: levelOf(rule.meta.severity) ?? 'warn', source: 'all: every rule on' });
     }
   }
   if (profile === 'all') {
-    for (const law of LAW_PROFILES) for (const e of law.items) merge(out, e.item, { severity: e.severity, source: `all: ${law.label} ${e.provision}` });
+    for (const law of LAW_PROFILES)
+      for (const e of law.items)
+        merge(out, e.item, { severity: e.severity, source: `all: ${law.label} ${e.provision}` });
   }
   return out;
 }
@@ -249,8 +277,13 @@ export const CORPUS_LABEL = 'Checklist';
  * only it turns on, then every law profile. An item is met when it is present; incomplete and
  * missing items are not. Profiles with no item in the checklist (plain-language) are left out.
  */
-export function profileCounts(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] {
-  const ids = config.profiles.flatMap((p) => (p === 'all' ? ['recommended', 'all', ...LAW_PROFILES.map((l) => l.id)] : [p]));
+export function profileCounts(
+  checklist: readonly ChecklistEntry[],
+  config: Pick<ResolvedConfig, 'profiles'>,
+): ProfileCount[] {
+  const ids = config.profiles.flatMap((p) =>
+    p === 'all' ? ['recommended', 'all', ...LAW_PROFILES.map((l) => l.id)] : [p],
+  );
   const corpus = (e: ChecklistEntry) => SHIPPED_CHECKLIST.items.find((i) => i.id === e.id);
   const out: ProfileCount[] = [];
   for (const profile of [...new Set(ids)]) {
@@ -263,20 +296,30 @@ export function profileCounts(checklist: readonly ChecklistEntry[], config: Pick
           ? (e: ChecklistEntry) => corpus(e)?.recommended === false
           : () => false;
     const entries = checklist.filter(member);
-    if (entries.length) out.push(countOf(profile, law?.label ?? (profile === 'recommended' ? CORPUS_LABEL : 'Other items'), entries));
+    if (entries.length)
+      out.push(countOf(profile, law?.label ?? (profile === 'recommended' ? CORPUS_LABEL : 'Other items'), entries));
   }
   return out;
 }
 
 function countOf(profile: string, label: string, entries: readonly ChecklistEntry[]): ProfileCount {
-  return { profile, label, met: entries.filter((e) => e.status === 'present').length, total: entries.length, items: entries.map((e) => e.id) };
+  return {
+    profile,
+    label,
+    met: entries.filter((e) => e.status === 'present').length,
+    total: entries.length,
+    items: entries.map((e) => e.id),
+  };
 }
 
 /** The group of the items no active profile asks for (do-not-track under recommended alone). */
 export const UNASKED_GROUP = { profile: 'none', label: 'Not asked for' } as const;
 
 /** The checklist as views group it: the active profiles' counts, then the items none of them asks for (UNASKED_GROUP). */
-export function profileGroups(checklist: readonly ChecklistEntry[], config: Pick<ResolvedConfig, 'profiles'>): ProfileCount[] {
+export function profileGroups(
+  checklist: readonly ChecklistEntry[],
+  config: Pick<ResolvedConfig, 'profiles'>,
+): ProfileCount[] {
   const counts = profileCounts(checklist, config);
   const asked = new Set(counts.flatMap((c) => c.items));
   const rest = checklist.filter((e) => !asked.has(e.id));
@@ -293,7 +336,10 @@ export function formatProfileCounts(counts: readonly ProfileCount[]): string {
 
 /** Splits a --profile value or an `extends` entry list: "recommended,gdpr" → ["recommended", "gdpr"]. */
 export function splitProfiles(value: string | readonly string[]): string[] {
-  return (typeof value === 'string' ? [value] : [...value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (typeof value === 'string' ? [value] : [...value])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -303,7 +349,11 @@ export function splitProfiles(value: string | readonly string[]): string[] {
  * An empty text becomes a whole new config. A text that does not parse as a JSON object gets
  * no edits: changing it could only make it worse.
  */
-export function addProfilesToConfig(text: string, add: readonly string[], current: readonly string[] = ['recommended']): TextEdit[] {
+export function addProfilesToConfig(
+  text: string,
+  add: readonly string[],
+  current: readonly string[] = ['recommended'],
+): TextEdit[] {
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   if (!text.trim()) {
     const fresh = `${JSON.stringify({ extends: [...new Set([...current, ...add])] }, null, 2).replace(/\n/g, eol)}${eol}`;
@@ -313,15 +363,25 @@ export function addProfilesToConfig(text: string, add: readonly string[], curren
   const root = parseTree(text, errors, { allowTrailingComma: true });
   if (errors.length || root?.type !== 'object') return [];
   const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? '  ';
-  const formattingOptions = { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol };
+  const formattingOptions = {
+    insertSpaces: !indent.startsWith('\t'),
+    tabSize: indent.startsWith('\t') ? 1 : indent.length,
+    eol,
+  };
   const node = findNodeAtLocation(root, ['extends']);
   const had = node === undefined ? undefined : (getNodeValue(node) as unknown);
-  const list = typeof had === 'string' ? [had] : Array.isArray(had) ? had.filter((v): v is string => typeof v === 'string') : undefined;
+  const list =
+    typeof had === 'string'
+      ? [had]
+      : Array.isArray(had)
+        ? had.filter((v): v is string => typeof v === 'string')
+        : undefined;
   const wanted = add.filter((p) => !list?.includes(p));
   if (!wanted.length) return [];
   let out = text;
   if (node?.type === 'array') {
-    for (const p of wanted) out = applyJsonEdits(out, modify(out, ['extends', -1], p, { formattingOptions, isArrayInsertion: true }));
+    for (const p of wanted)
+      out = applyJsonEdits(out, modify(out, ['extends', -1], p, { formattingOptions, isArrayInsertion: true }));
   } else {
     const value = [...new Set([...(list ?? current), ...wanted])];
     // A new key goes after "$schema" when there is one, else first.
@@ -337,6 +397,11 @@ function minimalEdit(from: string, to: string): TextEdit {
   let start = 0;
   while (start < from.length && start < to.length && from[start] === to[start]) start++;
   let end = 0;
-  while (end < from.length - start && end < to.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+  while (
+    end < from.length - start &&
+    end < to.length - start &&
+    from[from.length - 1 - end] === to[to.length - 1 - end]
+  )
+    end++;
   return { start, end: from.length - end, text: to.slice(start, to.length - end) };
 }

@@ -66,14 +66,20 @@ export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const token = m[0];
-    const bare = trimStart(trimEnd(token, (c) => CLOSING.has(c)), (c) => OPENING.has(c));
+    const bare = trimStart(
+      trimEnd(token, (c) => CLOSING.has(c)),
+      (c) => OPENING.has(c),
+    );
     if (isLink(bare)) {
       out.push(bare);
       continue;
     }
     // Dashes between words ("data—such as") separate them; slashes too ("and/or").
     for (const part of token.split(/[—–/]+/)) {
-      const word = trimEnd(trimStart(part, (c) => !isWordChar(c)), (c) => c !== '.' && !isWordChar(c));
+      const word = trimEnd(
+        trimStart(part, (c) => !isWordChar(c)),
+        (c) => c !== '.' && !isWordChar(c),
+      );
       const trimmed = /^(?:\p{L}\.)+$/u.test(word) ? word : trimEnd(word, (c) => c === '.');
       if (LETTER_OR_DIGIT.test(trimmed)) out.push(trimmed);
     }
@@ -108,17 +114,30 @@ export function syllables(word: string): number {
 
 function countSyllables(word: string): number {
   if (isLink(word)) {
-    const parts = word.replace(SCHEME, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    return Math.max(1, parts.reduce((n, p) => n + syllables(p), 0));
+    const parts = word
+      .replace(SCHEME, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    return Math.max(
+      1,
+      parts.reduce((n, p) => n + syllables(p), 0),
+    );
   }
   if (/^\p{N}/u.test(word)) return Math.max(1, word.split(/[^\p{N}]+/u).filter(Boolean).length);
   // Dotted abbreviations spelled out: "e.g." is 2, "U.S." is 2.
-  if (/^(?:\p{L}\.)+\p{L}?$/u.test(word)) return [...word.replace(/\./g, '')].reduce((n, c) => n + (LETTER_SYLLABLES[c.toUpperCase()] ?? 1), 0);
+  if (/^(?:\p{L}\.)+\p{L}?$/u.test(word))
+    return [...word.replace(/\./g, '')].reduce((n, c) => n + (LETTER_SYLLABLES[c.toUpperCase()] ?? 1), 0);
   // An acronym: two to six capitals (a trailing plural "s" allowed), spelled letter by letter.
   if (/^\p{Lu}{2,6}s?$/u.test(word) && !/^[AEIOU]?$/.test(word)) {
     return [...word.replace(/s$/, '')].reduce((n, c) => n + (LETTER_SYLLABLES[c] ?? 1), 0);
   }
-  if (word.includes('-')) return word.split('-').filter(Boolean).reduce((n, p) => n + syllables(p), 0) || 1;
+  if (word.includes('-'))
+    return (
+      word
+        .split('-')
+        .filter(Boolean)
+        .reduce((n, p) => n + syllables(p), 0) || 1
+    );
   const lower = word.toLowerCase().replace(/[’']/g, "'");
   if (CORRECTIONS[lower] !== undefined) return CORRECTIONS[lower];
   return Math.max(1, syllable(lower.replace(/'s$/, '')));
@@ -194,7 +213,10 @@ export interface SectionReadability {
 }
 
 /** Readability per section, in document order, for sections with at least one prose sentence. */
-export function sectionReadability(doc: PolicyDocument, prose: ReadableSentence[] = proseSentences(doc)): SectionReadability[] {
+export function sectionReadability(
+  doc: PolicyDocument,
+  prose: ReadableSentence[] = proseSentences(doc),
+): SectionReadability[] {
   const bySection = new Map<Section, ReadableSentence[]>();
   for (const r of prose) {
     const s = r.sentence.section;

@@ -58,10 +58,11 @@ function bodyTextOf(section: Section, blocks: TextBlock[]): string {
   const bodyStart = section.bodyRange.start.offset;
   // The block that holds the title, when the body goes on in it (**Title.** Body…).
   const titleBlock = blocks[firstBlockAt(blocks, section.titleRange.start.offset + 1) - 1];
-  const bodyInTitleBlock = titleBlock
-    && titleBlock.kind !== 'heading'
-    && titleBlock.range.end.offset > bodyStart
-    && titleBlock.range.start.offset <= section.titleRange.start.offset;
+  const bodyInTitleBlock =
+    titleBlock &&
+    titleBlock.kind !== 'heading' &&
+    titleBlock.range.end.offset > bodyStart &&
+    titleBlock.range.start.offset <= section.titleRange.start.offset;
   if (bodyInTitleBlock) {
     const i = titleBlock.offsets.findIndex((o) => o >= bodyStart);
     if (i >= 0) parts.push(titleBlock.text.slice(i).replace(/^[\s.:—–-]+/, ''));

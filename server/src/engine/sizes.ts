@@ -2,7 +2,15 @@
 // from config.ts so the file reader (and the client that decodes through it) needs nothing else.
 /** Documents larger than this many bytes (UTF-8) are not linted unless `maxFileSize` says otherwise: 5 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
-const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
 /** A size as text: a number and an optional unit, e.g. "5 MB", "512KB", "1.5 MiB", "2000000". */
 export const SIZE_TEXT = '^([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgG][iI]?[bB]|[bB])?$';
 const SIZE_RE = new RegExp(SIZE_TEXT);
@@ -23,7 +31,8 @@ export function parseSize(value: unknown): number | undefined {
 
 /** A byte count for people: "52.4 MB", "10 MB", "500 KB", "900 bytes" (decimal units, as `parseSize` reads them). */
 export function formatSize(bytes: number): string {
-  const [n, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'KB'] : [bytes, bytes === 1 ? 'byte' : 'bytes'];
+  const [n, unit] =
+    bytes >= 1e6 ? [bytes / 1e6, 'MB'] : bytes >= 1e3 ? [bytes / 1e3, 'KB'] : [bytes, bytes === 1 ? 'byte' : 'bytes'];
   return `${Number(n.toFixed(1))} ${unit}`;
 }
 

@@ -2,14 +2,76 @@
 import type { Memo } from './incremental.js';
 
 const ABBREVIATIONS = new Set([
-  'inc', 'ltd', 'llc', 'co', 'corp', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'u.s.a', 'mr', 'mrs', 'ms', 'dr',
-  'st', 'ave', 'blvd', 'rd', 'ste', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
-  'dec', 'art', 'sec', 'para', 'cf', 'approx', 'fig', 'a.k.a', 'p.o', 'ph', 'tel', 'gmbh', 's.a', 'b.v', 'n.v',
+  'inc',
+  'ltd',
+  'llc',
+  'co',
+  'corp',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'u.s.a',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'ave',
+  'blvd',
+  'rd',
+  'ste',
+  'dept',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'art',
+  'sec',
+  'para',
+  'cf',
+  'approx',
+  'fig',
+  'a.k.a',
+  'p.o',
+  'ph',
+  'tel',
+  'gmbh',
+  's.a',
+  'b.v',
+  'n.v',
 ]);
 
 /** Abbreviations that also end sentences ("…based in the U.S. We…"): a sentence ends after one when a word that starts sentences follows. */
-const FINAL_ABBREVIATIONS = new Set(['inc', 'ltd', 'llc', 'co', 'corp', 'etc', 'u.s', 'u.k', 'u.s.a', 'gmbh', 's.a', 'b.v', 'n.v']);
-const SENTENCE_STARTERS = /^(?:We|Our|Us|You|Your|If|This|These|That|Those|The|It|Its|They|Their|In|For|To|When|Where|Please|Any|All|Each|Some|No|As|At|By|A|An|I|My)\b/;
+const FINAL_ABBREVIATIONS = new Set([
+  'inc',
+  'ltd',
+  'llc',
+  'co',
+  'corp',
+  'etc',
+  'u.s',
+  'u.k',
+  'u.s.a',
+  'gmbh',
+  's.a',
+  'b.v',
+  'n.v',
+]);
+const SENTENCE_STARTERS =
+  /^(?:We|Our|Us|You|Your|If|This|These|That|Those|The|It|Its|They|Their|In|For|To|When|Where|Please|Any|All|Each|Some|No|As|At|By|A|An|I|My)\b/;
 
 /**
  * Splits prose into sentences. Returns [start, end) indices into `text`, trimmed.
@@ -99,7 +161,10 @@ export function leadingNumber(title: string): string | undefined {
 
 /** "II.D." → "II.D", "(4)" → "4", "2.1." → "2.1". */
 export function normalizeNumber(n: string): string {
-  return n.replace(/^\(|\)$/g, '').replace(/(?<![.)])[.)]+$/, '').toUpperCase();
+  return n
+    .replace(/^\(|\)$/g, '')
+    .replace(/(?<![.)])[.)]+$/, '')
+    .toUpperCase();
 }
 
 /**
@@ -125,17 +190,25 @@ export function headingSlug(title: string): string {
 }
 
 /** Source offsets of `block.text.slice(start, end)`. */
-export function blockSpan(block: { offsets: ArrayLike<number> }, start: number, end: number): { start: number; end: number } {
+export function blockSpan(
+  block: { offsets: ArrayLike<number> },
+  start: number,
+  end: number,
+): { start: number; end: number } {
   const s = block.offsets[start];
   const e = end > start ? block.offsets[end - 1] + 1 : s;
   return { start: s, end: Math.max(s, e) };
 }
 
 /** Index of a sentence's first character in its block's text. */
-export function sentenceIndex(sentence: { start?: number; block: { offsets: Int32Array }; range: { start: { offset: number } } }): number {
+export function sentenceIndex(sentence: {
+  start?: number;
+  block: { offsets: Int32Array };
+  range: { start: { offset: number } };
+}): number {
   if (typeof sentence.start === 'number') return sentence.start;
   const i = sentence.block.offsets.indexOf(sentence.range.start.offset);
-  return Math.max(i , 0);
+  return Math.max(i, 0);
 }
 
 const regexIds = new WeakMap<RegExp, string>();

@@ -9,31 +9,19 @@ const MAX_TITLE_WORDS = 14;
 const MAX_TITLE_CHARS = 110;
 
 /** A title with a number in front: group 1 the number, group 2 the name. */
-const NUMBERED_TITLE = pattern('i',
+const NUMBERED_TITLE = pattern(
+  'i',
   /^(?:(?:section|article|part)\s+)?/,
   // 14, II, B, 2.1, II.D
   /((?:\d{1,3}|[IVXLC]{1,8}|[A-Z])(?:\.(?:\d{1,4}|[A-Za-z])){0,6})/,
   // what ends the number: ".)" or ")", "." or ":", a dash after a space, a space after "2.1"
-  alt(
-    /\.?\)/,
-    /[.:]/,
-    /\s[-–—]/,
-    /(?<=\.\d{1,3})(?=\s)/,
-  ),
+  alt(/\.?\)/, /[.:]/, /\s[-–—]/, /(?<=\.\d{1,3})(?=\s)/),
   // the name (a string: alone, unanchored, this part would be slow on long blank runs)
   String.raw`\s*(.+)$`,
 );
 
 /** The number in front of a numbered plain line: "4. ", "B) ", "IV. ", "2.1. ". */
-const LINE_NUMBER = pattern('',
-  /^/,
-  alt(
-    /[IVXLC]+/,
-    /[A-Z]/,
-    /\d+(?:\.\d+)*/,
-  ),
-  /[.)]\s+\S/,
-);
+const LINE_NUMBER = pattern('', /^/, alt(/[IVXLC]+/, /[A-Z]/, /\d+(?:\.\d+)*/), /[.)]\s+\S/);
 
 /**
  * A paragraph that opens with a bold title: **Title.** body / **Title**. body /
@@ -116,8 +104,29 @@ export function isNumberedLine(line: string): boolean {
 
 /** Words a title in title case may leave in lower case. */
 const SMALL_WORDS = new Set([
-  'a', 'an', 'and', 'or', 'the', 'to', 'of', 'for', 'in', 'on', 'with', 'by',
-  'at', 'from', 'your', 'our', 'we', 'us', 'how', 'what', 'is', 'are', 'do',
+  'a',
+  'an',
+  'and',
+  'or',
+  'the',
+  'to',
+  'of',
+  'for',
+  'in',
+  'on',
+  'with',
+  'by',
+  'at',
+  'from',
+  'your',
+  'our',
+  'we',
+  'us',
+  'how',
+  'what',
+  'is',
+  'are',
+  'do',
 ]);
 
 /**

@@ -88,38 +88,74 @@ async function runSteps<T>(steps: Generator<void, T>, superseded?: () => boolean
 
 export async function analyze(input: AnalyzeInput, control: AnalyzeControl = {}): Promise<Analysis> {
   const text = TextDocument.create(input.uri, input.languageId, input.version, input.text);
-  const base = { uri: input.uri, version: input.version, text, selected: input.selected, settings: input.settings, config: input.docConfig?.config };
+  const base = {
+    uri: input.uri,
+    version: input.version,
+    text,
+    selected: input.selected,
+    settings: input.settings,
+    config: input.docConfig?.config,
+  };
   if (!input.selected) return { ...base, tooLarge: false, diagnostics: [] };
   const limit = maxFileSizeOf(input.docConfig?.config);
   const size = sizeOverLimit(input.text, limit);
   if (size !== undefined) {
     const text = sizeOverLimitText(size, limit);
     const message = `This document is ${text.size}, too large to lint: over the ${text.limit} size limit (raise "maxFileSize" in .policylintrc.json to lint it).`;
-    return { ...base, tooLarge: true, diagnostics: [documentDiagnostic('too-large', DiagnosticSeverity.Information, message)] };
+    return {
+      ...base,
+      tooLarge: true,
+      diagnostics: [documentDiagnostic('too-large', DiagnosticSeverity.Information, message)],
+    };
   }
   const filePath = fsPathOf(input.uri) ?? input.uri;
   let result: LintResult;
   try {
     // A document in the privacy-policy language is a policy by declaration, however short the draft.
     const assumePolicy = input.languageId === POLICY_LANGUAGE;
-    const options = withFaults({ config: input.docConfig?.config, filePath, assumePolicy, cache: control.cache, baseline: input.baseline }, input.faults);
+    const options = withFaults(
+      { config: input.docConfig?.config, filePath, assumePolicy, cache: control.cache, baseline: input.baseline },
+      input.faults,
+    );
     result = await runSteps(lintSteps(input.text, options), control.superseded);
   } catch (err) {
     if (err instanceof Superseded) throw err;
     // The engine never throws by contract; if it does, say so on the document instead of showing nothing.
     const detail = err instanceof Error ? err.message : String(err);
-    const diagnostic = documentDiagnostic('internal-error', DiagnosticSeverity.Error, `policylint failed on this document and could not check it: ${detail}`);
-    return { ...base, tooLarge: false, diagnostics: [diagnostic], ruleFailures: [err instanceof Error ? (err.stack ?? detail) : detail] };
+    const diagnostic = documentDiagnostic(
+      'internal-error',
+      DiagnosticSeverity.Error,
+      `policylint failed on this document and could not check it: ${detail}`,
+    );
+    return {
+      ...base,
+      tooLarge: false,
+      diagnostics: [diagnostic],
+      ruleFailures: [err instanceof Error ? (err.stack ?? detail) : detail],
+    };
   }
   // The engine turns a rule that throws into one message naming it, flagged ruleError.
   const ruleFailures = result.messages.filter((m) => m.ruleError).map((m) => m.message);
   useEnginePositions(text, result.doc.pointAt);
-  return { ...base, result, assumePolicy: input.languageId === POLICY_LANGUAGE, tooLarge: false, diagnostics: result.messages.map((m) => toDiagnostic(text, m, input.settings.docsUrl)), ruleFailures };
+  return {
+    ...base,
+    result,
+    assumePolicy: input.languageId === POLICY_LANGUAGE,
+    tooLarge: false,
+    diagnostics: result.messages.map((m) => toDiagnostic(text, m, input.settings.docsUrl)),
+    ruleFailures,
+  };
 }
 
 /** A diagnostic about the whole document, at its start. */
 function documentDiagnostic(code: string, severity: DiagnosticSeverity, message: string): Diagnostic {
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, source: SOURCE, code, message };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity,
+    source: SOURCE,
+    code,
+    message,
+  };
 }
 
 /** A least-recently-used map with a fixed capacity. */

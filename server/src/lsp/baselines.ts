@@ -34,7 +34,9 @@ export class BaselineStore {
     if (!this.trusted) {
       if (!this.saidUntrusted) {
         this.saidUntrusted = true;
-        this.log('policylint: stale-effective-date is silent in this workspace: git is read only in a trusted workspace.');
+        this.log(
+          'policylint: stale-effective-date is silent in this workspace: git is read only in a trusted workspace.',
+        );
       }
       return { stamp: 0 };
     }

@@ -1,7 +1,16 @@
 // The checklist as the client sees it (policylint/checklist), and the code lens on the
 // title that summarises it.
 import type { CodeLens } from 'vscode-languageserver';
-import { formatProfileCounts, getItem, lawProfilesOn, profileGroups, RULES, SHIPPED_CHECKLIST, type ChecklistEntry, type ProfileCount } from '../engine/index.js';
+import {
+  formatProfileCounts,
+  getItem,
+  lawProfilesOn,
+  profileGroups,
+  RULES,
+  SHIPPED_CHECKLIST,
+  type ChecklistEntry,
+  type ProfileCount,
+} from '../engine/index.js';
 import { Commands, type ChecklistItemInfo, type ChecklistResponse } from '../protocol.js';
 import type { Analysis } from './analysis.js';
 import { toLspRange } from './convert.js';
@@ -9,7 +18,9 @@ import { toLspRange } from './convert.js';
 /** How many sample policies cover an item (from the shipped, derived checklist). */
 export function corpusCoverage(id: string): { covered: number; total: number } {
   const item = SHIPPED_CHECKLIST.items.find((i) => i.id === id);
-  return item ? { covered: item.covered, total: item.total } : { covered: 0, total: SHIPPED_CHECKLIST.documents.length };
+  return item
+    ? { covered: item.covered, total: item.total }
+    : { covered: 0, total: SHIPPED_CHECKLIST.documents.length };
 }
 
 /** The checklist grouped per active profile (then the items none asks for), when the document's config turns a law profile on. */
@@ -71,7 +82,9 @@ export function codeLenses(a: Analysis): CodeLens[] {
   const entries = result.checklist;
   const present = entries.filter((e) => e.status === 'present').length;
   const missing = entries.filter((e) => e.status === 'missing').map((e) => e.id as string);
-  const named = missing.slice(0, LENS_MISSING).join(', ') + (missing.length > LENS_MISSING ? ` +${missing.length - LENS_MISSING} more` : '');
+  const named =
+    missing.slice(0, LENS_MISSING).join(', ') +
+    (missing.length > LENS_MISSING ? ` +${missing.length - LENS_MISSING} more` : '');
   const counts = groupedCounts(a) ?? `Checklist ${present}/${entries.length}`;
   const title = `${counts}${missing.length ? ` · missing: ${named}` : ' · complete'}`;
   const anchor = result.doc.title ?? result.doc.sections[0];

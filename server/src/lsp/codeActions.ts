@@ -52,7 +52,10 @@ export interface ConfigAccess {
 export const NEW_CONFIG_NAME = '.policylintrc.json';
 
 function profileWords(profiles: readonly string[]): string {
-  const names = profiles.length <= 1 ? profiles.join('') : `${profiles.slice(0, -1).join(', ')} and ${profiles[profiles.length - 1]}`;
+  const names =
+    profiles.length <= 1
+      ? profiles.join('')
+      : `${profiles.slice(0, -1).join(', ')} and ${profiles[profiles.length - 1]}`;
   return `the ${names} profile${profiles.length > 1 ? 's' : ''}`;
 }
 
@@ -63,7 +66,12 @@ function profileWords(profiles: readonly string[]): string {
  * engine's, for the text as analysed; the edit is the engine's addProfilesToConfig. None where
  * the config cannot be read or does not parse (an edit could only make it worse).
  */
-function profileActions(a: Analysis, diagnostic: Diagnostic, configs: ConfigAccess, support: ActionSupport): CodeAction[] {
+function profileActions(
+  a: Analysis,
+  diagnostic: Diagnostic,
+  configs: ConfigAccess,
+  support: ActionSupport,
+): CodeAction[] {
   if (!a.result || !a.config) return [];
   const docPath = fsPathOf(a.uri);
   if (!docPath) return [];
@@ -78,12 +86,25 @@ function profileActions(a: Analysis, diagnostic: Diagnostic, configs: ConfigAcce
     const uri = pathToFileURL(file).href;
     const lines = TextDocument.create(uri, 'json', 0, text);
     for (const add of choices) {
-      const edits = addProfilesToConfig(text, add, a.config.profiles).map((e) => ({ range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.text }));
+      const edits = addProfilesToConfig(text, add, a.config.profiles).map((e) => ({
+        range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) },
+        newText: e.text,
+      }));
       if (!edits.length) continue;
       const edit: WorkspaceEdit = support.documentChanges
-        ? { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), edits)] }
+        ? {
+            documentChanges: [
+              TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), edits),
+            ],
+          }
         : { changes: { [uri]: edits } };
-      out.push({ title: `Add ${profileWords(add)} to ${path.basename(file)}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: add.length === profiles.length, edit });
+      out.push({
+        title: `Add ${profileWords(add)} to ${path.basename(file)}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: add.length === profiles.length,
+        edit,
+      });
     }
     return out;
   }
@@ -96,10 +117,18 @@ function profileActions(a: Analysis, diagnostic: Diagnostic, configs: ConfigAcce
       documentChanges: [
         // No overwrite, no ignoreIfExists: a file that appeared meanwhile makes the edit fail rather than be written over.
         CreateFile.create(uri),
-        TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fresh.text }]),
+        TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, null), [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fresh.text },
+        ]),
       ],
     };
-    out.push({ title: `Add ${profileWords(add)} to a new ${NEW_CONFIG_NAME}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: add.length === profiles.length, edit });
+    out.push({
+      title: `Add ${profileWords(add)} to a new ${NEW_CONFIG_NAME}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: add.length === profiles.length,
+      edit,
+    });
   }
   return out;
 }
@@ -146,7 +175,11 @@ function validFix(a: Analysis, fix: unknown): SerializedFix | undefined {
  * fixes were computed for this document, this version and this very text (only then may they
  * become edits): a stale diagnostic under a reused version number gets no edit.
  */
-function checkedData(params: CodeActionParams, a: Analysis, diagnostic: Diagnostic): { data: DiagnosticData; current: boolean } | undefined {
+function checkedData(
+  params: CodeActionParams,
+  a: Analysis,
+  diagnostic: Diagnostic,
+): { data: DiagnosticData; current: boolean } | undefined {
   const data = diagnosticData(diagnostic);
   if (!data || !RULE_ID.test(data.ruleId)) return undefined;
   if (data.uri !== undefined && data.uri !== params.textDocument.uri) return undefined;
@@ -162,7 +195,12 @@ function snippetReason(edits: TextEdit[]): TextEdit[] {
   return edits.map((e) => ({ ...e, newText: e.newText.split(REASON_MARK).map(escapeSnippet).join(placeholder) }));
 }
 
-export function codeActions(params: CodeActionParams, a: Analysis, support: ActionSupport, configs?: ConfigAccess): CodeAction[] {
+export function codeActions(
+  params: CodeActionParams,
+  a: Analysis,
+  support: ActionSupport,
+  configs?: ConfigAccess,
+): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const out: CodeAction[] = [];
@@ -193,13 +231,27 @@ export function codeActions(params: CodeActionParams, a: Analysis, support: Acti
     // A fix computed for another version or document would edit the wrong text.
     if (current) {
       const fix = validFix(a, data.fix);
-      if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: edit(fix.edits) });
+      if (fix)
+        out.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.safe,
+          edit: edit(fix.edits),
+        });
       for (const s of Array.isArray(data.suggestions) ? data.suggestions : []) {
         const suggestion = validFix(a, s);
-        if (suggestion) out.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(suggestion.edits) });
+        if (suggestion)
+          out.push({
+            title: suggestion.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: edit(suggestion.edits),
+          });
       }
     }
-    if (ruleId === 'suggest-profile' && configs) for (const action of profileActions(a, diagnostic, configs, support)) once(action);
+    if (ruleId === 'suggest-profile' && configs)
+      for (const action of profileActions(a, diagnostic, configs, support)) once(action);
     const line = diagnostic.range.start.line;
     // A missing section is not about the title line it is shown on: no line-scoped disable.
     // A reason is offered for file-wide disables, the ones a reviewer will want explained.
@@ -207,24 +259,46 @@ export function codeActions(params: CodeActionParams, a: Analysis, support: Acti
     for (const scope of scopes) {
       const edits = disableEdits(a, ruleId, scope, line);
       if (!edits.length) continue;
-      once({ title: `Disable ${ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(edits) });
+      once({
+        title: `Disable ${ruleId} for this ${scope}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: edit(edits),
+      });
       if (scope !== 'file') continue;
       if (support.snippetEdits) {
         const title = `Disable ${ruleId} for this file with a reason…`;
-        once({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(snippetReason(disableEdits(a, ruleId, scope, line, REASON_MARK))), data: { snippet: true } });
+        once({
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: edit(snippetReason(disableEdits(a, ruleId, scope, line, REASON_MARK))),
+          data: { snippet: true },
+        });
       } else {
         const title = `Disable ${ruleId} for this file with a reason to fill in`;
-        once({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(disableEdits(a, ruleId, scope, line, DEFAULT_DISABLE_REASON)) });
+        once({
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: edit(disableEdits(a, ruleId, scope, line, DEFAULT_DISABLE_REASON)),
+        });
       }
     }
     if (data.docsUrl) {
       const title = `Show documentation for ${ruleId}`;
-      once({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: Commands.showDocumentation, arguments: [ruleId, uri] } });
+      once({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title, command: Commands.showDocumentation, arguments: [ruleId, uri] },
+      });
     }
   }
   if (ours.length && safeFixCount(a) >= 2) {
     const edits = fixAllOnce();
-    if (edits.length) out.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: ours, edit: edit(edits) });
+    if (edits.length)
+      out.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: ours, edit: edit(edits) });
   }
   return out;
 }

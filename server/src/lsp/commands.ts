@@ -1,7 +1,17 @@
 // workspace/executeCommand (Commands in protocol.ts), policylint/checklist and
 // policylint/lintDocuments; and the check of every request's params at the boundary.
 import * as fs from 'node:fs';
-import { DiagnosticSeverity, MessageType, ShowMessageNotification, ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type ExecuteCommandParams, type TextEdit } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  MessageType,
+  ShowMessageNotification,
+  ResponseError,
+  ErrorCodes,
+  LSPErrorCodes,
+  type CancellationToken,
+  type ExecuteCommandParams,
+  type TextEdit,
+} from 'vscode-languageserver';
 import { describeFsError } from '../node/read-file.js';
 import { maxFileSizeOf, sizeOverLimitText } from '../engine/config.js';
 import { Commands, type ChecklistResponse, type LintDocumentsParams, type LintDocumentsResult } from '../protocol.js';
@@ -29,7 +39,10 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-const expect = (test: (v: unknown) => boolean, expected: string): Shape => (v, where) => (test(v) ? undefined : `${where} must be ${expected}, got ${kindOf(v)}`);
+const expect =
+  (test: (v: unknown) => boolean, expected: string): Shape =>
+  (v, where) =>
+    test(v) ? undefined : `${where} must be ${expected}, got ${kindOf(v)}`;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Small combinators for the shapes of LSP params. */
@@ -39,7 +52,10 @@ export const is = {
   count: expect((v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a whole number (0 or more)'),
   boolean: expect((v) => typeof v === 'boolean', 'true or false'),
   any: (() => undefined) as Shape,
-  optional: (shape: Shape): Shape => (v, where) => (v === undefined || v === null ? undefined : shape(v, where)),
+  optional:
+    (shape: Shape): Shape =>
+    (v, where) =>
+      v === undefined || v === null ? undefined : shape(v, where),
   array:
     (item: Shape): Shape =>
     (v, where) => {
@@ -203,18 +219,31 @@ export async function executeCommand(service: PolicyService, params: ExecuteComm
       break;
     case Commands.insertSection: {
       const [, itemId, choice] = args;
-      if (!str(uri) || !str(itemId) || (choice !== undefined && choice !== null && typeof choice !== 'string')) throw badArgs(params.command, '[uri, itemId, choice?]');
+      if (!str(uri) || !str(itemId) || (choice !== undefined && choice !== null && typeof choice !== 'string'))
+        throw badArgs(params.command, '[uri, itemId, choice?]');
       label = `Insert the ${itemId} section`;
       compute = (a) => insertSectionEdits(a, itemId, typeof choice === 'string' ? choice : undefined);
       break;
     }
     case Commands.disableRule: {
       const [, ruleId, scope, line, reason] = args;
-      if (!str(uri) || !str(ruleId) || (scope !== 'line' && scope !== 'file') || (scope === 'line' && typeof line !== 'number')) {
+      if (
+        !str(uri) ||
+        !str(ruleId) ||
+        (scope !== 'line' && scope !== 'file') ||
+        (scope === 'line' && typeof line !== 'number')
+      ) {
         throw badArgs(params.command, "[uri, ruleId, 'line' | 'file', line (0-based), reason?]");
       }
       label = `Disable ${ruleId} for this ${scope}`;
-      compute = (a) => disableEdits(a, ruleId, scope, typeof line === 'number' ? line : 0, typeof reason === 'string' ? reason : undefined);
+      compute = (a) =>
+        disableEdits(
+          a,
+          ruleId,
+          scope,
+          typeof line === 'number' ? line : 0,
+          typeof reason === 'string' ? reason : undefined,
+        );
       break;
     }
     default:
@@ -225,8 +254,14 @@ export async function executeCommand(service: PolicyService, params: ExecuteComm
   const edits = compute(a);
   if (!edits.length) return false;
   const version = service.documents.get(a.uri) ? a.version : null;
-  const response = await service.connection.workspace.applyEdit({ label, edit: workspaceEdit(a.uri, version, edits, service.support.documentChanges) });
-  if (!response.applied) service.connection.console.warn(`policylint: ${label} was not applied${response.failureReason ? `: ${response.failureReason}` : ''}`);
+  const response = await service.connection.workspace.applyEdit({
+    label,
+    edit: workspaceEdit(a.uri, version, edits, service.support.documentChanges),
+  });
+  if (!response.applied)
+    service.connection.console.warn(
+      `policylint: ${label} was not applied${response.failureReason ? `: ${response.failureReason}` : ''}`,
+    );
   return response.applied;
 }
 
@@ -242,7 +277,10 @@ async function showDocumentation(service: PolicyService, args: unknown[]): Promi
   const settings = await service.settings.get(typeof uri === 'string' ? uri : '');
   const href = docsHref(ruleId, settings.docsUrl);
   if (!service.support.showDocument) {
-    void service.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `policylint: the documentation for ${ruleId} is at ${href}` });
+    void service.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Info,
+      message: `policylint: the documentation for ${ruleId} is at ${href}`,
+    });
     return false;
   }
   const external = /^https?:/i.test(href);
@@ -259,15 +297,24 @@ async function showChecklist(service: PolicyService, args: unknown[]): Promise<b
   if (!response) throw invalidParams(Commands.showChecklist, `no policy document or file ${uri}`);
   const missing = response.items.filter((i) => i.status === 'missing').map((i) => i.id);
   const incomplete = response.items.filter((i) => i.status === 'incomplete').map((i) => i.id);
-  const parts = [`policylint checklist: ${response.present}/${response.total} present${response.grouped ? ` (${response.grouped})` : ''}`];
+  const parts = [
+    `policylint checklist: ${response.present}/${response.total} present${response.grouped ? ` (${response.grouped})` : ''}`,
+  ];
   if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
   if (incomplete.length) parts.push(`incomplete: ${incomplete.join(', ')}`);
-  void service.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: parts.join('; ') });
+  void service.connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Info,
+    message: parts.join('; '),
+  });
   return true;
 }
 
 /** Lints texts the client sends (Lint Workspace) and publishes their diagnostics. The params are checked (PARAMS.lintDocuments). */
-export async function lintDocuments(service: PolicyService, params: LintDocumentsParams, token: CancellationToken): Promise<LintDocumentsResult> {
+export async function lintDocuments(
+  service: PolicyService,
+  params: LintDocumentsParams,
+  token: CancellationToken,
+): Promise<LintDocumentsResult> {
   const results: LintDocumentsResult['results'] = [];
   for (const { uri, text } of params.documents) {
     if (token.isCancellationRequested) break;
@@ -286,11 +333,26 @@ export async function lintDocuments(service: PolicyService, params: LintDocument
         warnings: count(DiagnosticSeverity.Warning),
         infos: count(DiagnosticSeverity.Information),
         looksLikePolicy: a.result?.looksLikePolicy ?? false,
-        ...(a.ignored ? { ignored: a.ignored } : { problem: !a.selected ? 'not a policy file (policylint.files)' : a.tooLarge ? a.diagnostics[0]?.message : undefined }),
+        ...(a.ignored
+          ? { ignored: a.ignored }
+          : {
+              problem: !a.selected
+                ? 'not a policy file (policylint.files)'
+                : a.tooLarge
+                  ? a.diagnostics[0]?.message
+                  : undefined,
+            }),
       });
     } catch (err) {
       service.logError(`lint of ${uri}`, err);
-      results.push({ uri, errors: 0, warnings: 0, infos: 0, looksLikePolicy: false, problem: `lint failed: ${(err as Error)?.message ?? String(err)}` });
+      results.push({
+        uri,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        looksLikePolicy: false,
+        problem: `lint failed: ${(err as Error)?.message ?? String(err)}`,
+      });
     }
     // Let cancellation and other requests through between documents.
     await new Promise((resolve) => setImmediate(resolve));

@@ -3,7 +3,13 @@
 // its template titled, numbered and styled like the document's own sections (the engine's
 // sectionAt), with the sections after it renumbered. Typed "#"s that the document's style
 // does not start with ask for a Markdown heading of that level.
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Position,
+} from 'vscode-languageserver';
 import { getItem, sectionAt, templateBody, templateFor, templateValues } from '../engine/index.js';
 import type { Analysis } from './analysis.js';
 import { toLspEdits } from './convert.js';
@@ -18,7 +24,9 @@ const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 export function completions(a: Analysis, position: Position): CompletionItem[] {
   const result = a.result;
   if (!result?.looksLikePolicy || !a.config) return [];
-  const lineText = a.text.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/(?:\r\n|\r|\n)$/, '');
+  const lineText = a.text
+    .getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } })
+    .replace(/(?:\r\n|\r|\n)$/, '');
   const before = lineText.slice(0, position.character);
   const after = lineText.slice(position.character);
   const m = TITLE_START.exec(before);

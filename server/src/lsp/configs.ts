@@ -77,10 +77,16 @@ export class ConfigStore {
     const data = file ? this.read(file) : undefined;
     // The setting picks the profile where the config file does not say `extends`.
     const profile = data?.extends === undefined ? settings.profile : undefined;
-    const resolved = resolveConfig(data, { file, profile, validate: false, path: file && fsPath ? pathInConfigDir(file, fsPath) : undefined });
+    const resolved = resolveConfig(data, {
+      file,
+      profile,
+      validate: false,
+      path: file && fsPath ? pathInConfigDir(file, fsPath) : undefined,
+    });
     // Problems in the file itself were reported by read(); keep the others (the profile setting).
     const settingErrors = resolved.errors.filter((e) => !e.file);
-    for (const e of settingErrors) this.notify(`policylint: setting policylint.profile: ${e.message}; using "recommended".`, `setting|${e.message}`);
+    for (const e of settingErrors)
+      this.notify(`policylint: setting policylint.profile: ${e.message}; using "recommended".`, `setting|${e.message}`);
     const errors = file ? [...(this.fileErrors.get(file) ?? []), ...settingErrors] : settingErrors;
     return { config: resolved.config, file, data, errors };
   }
@@ -91,14 +97,20 @@ export class ConfigStore {
     const text = parsed.text;
     const errors = dedupe(parsed.errors);
     this.fileErrors.set(file, errors);
-    this.publishFor(file, errors.map((e) => configDiagnostic(text, e)));
+    this.publishFor(
+      file,
+      errors.map((e) => configDiagnostic(text, e)),
+    );
     for (const e of errors) {
       const where = `${file}${e.line ? `:${e.line}` : ''}`;
       if (e.severity === 'warning') {
         this.sink.log(`policylint: config ${where}: ${e.message}.`);
         continue;
       }
-      this.notify(`policylint: invalid config ${where}: ${e.message}. Linting goes on with the defaults for that part.`, `${file}|${e.line ?? ''}|${e.message}`);
+      this.notify(
+        `policylint: invalid config ${where}: ${e.message}. Linting goes on with the defaults for that part.`,
+        `${file}|${e.line ?? ''}|${e.message}`,
+      );
     }
     return parsed.data;
   }

@@ -99,7 +99,10 @@ export function toDiagnostic(text: TextDocument, message: LintMessage, docsUrl =
     source: SOURCE,
     message: message.message,
     relatedInformation: message.related?.length
-      ? message.related.map((r) => ({ location: { uri: text.uri, range: toLspRange(text, r.range) }, message: r.message }))
+      ? message.related.map((r) => ({
+          location: { uri: text.uri, range: toLspRange(text, r.range) },
+          message: r.message,
+        }))
       : undefined,
     tags: tags.length ? tags : undefined,
     data,
@@ -136,7 +139,15 @@ function splitsPair(text: string, at: number): boolean {
 }
 
 /** A workspace edit for one document; versioned when the client supports documentChanges. */
-export function workspaceEdit(uri: string, version: number | null, edits: LspTextEdit[], documentChanges: boolean): WorkspaceEdit {
-  if (documentChanges) return { documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, version), edits)] };
+export function workspaceEdit(
+  uri: string,
+  version: number | null,
+  edits: LspTextEdit[],
+  documentChanges: boolean,
+): WorkspaceEdit {
+  if (documentChanges)
+    return {
+      documentChanges: [TextDocumentEdit.create(OptionalVersionedTextDocumentIdentifier.create(uri, version), edits)],
+    };
   return { changes: { [uri]: edits } };
 }

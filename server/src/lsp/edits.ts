@@ -42,7 +42,13 @@ export function insertSectionEdits(a: Analysis, itemId: string, choice?: string)
 }
 
 /** A disable comment for a rule; `line` is 0-based (LSP). Empty when the rule is already disabled there. */
-export function disableEdits(a: Analysis, ruleId: string, scope: 'line' | 'file', line: number, reason?: string): LspTextEdit[] {
+export function disableEdits(
+  a: Analysis,
+  ruleId: string,
+  scope: 'line' | 'file',
+  line: number,
+  reason?: string,
+): LspTextEdit[] {
   if (!a.result) return [];
   return asLsp(a, disableCommentEdit(a.result.doc, ruleId, scope, line + 1, reason));
 }

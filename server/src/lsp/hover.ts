@@ -18,7 +18,12 @@ export function coverageText(id: string): string {
 
 /** Checklist entries whose evidence lies in the section (its subsections included). */
 export function entriesInSection(entries: readonly ChecklistEntry[], s: Section): ChecklistEntry[] {
-  return entries.filter((e) => e.range && e.range.start.offset >= s.range.start.offset && e.range.start.offset < Math.max(s.range.end.offset, s.titleRange.end.offset + 1));
+  return entries.filter(
+    (e) =>
+      e.range &&
+      e.range.start.offset >= s.range.start.offset &&
+      e.range.start.offset < Math.max(s.range.end.offset, s.titleRange.end.offset + 1),
+  );
 }
 
 export function hover(a: Analysis, position: Position): Hover | null {
@@ -28,17 +33,26 @@ export function hover(a: Analysis, position: Position): Hover | null {
   const parts: string[] = [];
   let range = undefined as ReturnType<typeof toLspRange> | undefined;
 
-  const section = result.doc.sections.find((s) => s.titleRange.start.line === position.line + 1 || (offset >= s.titleRange.start.offset && offset <= s.titleRange.end.offset));
+  const section = result.doc.sections.find(
+    (s) =>
+      s.titleRange.start.line === position.line + 1 ||
+      (offset >= s.titleRange.start.offset && offset <= s.titleRange.end.offset),
+  );
   if (section) {
     const entries = entriesInSection(result.checklist, section);
-    const lines = entries.map((e) => `- **${e.id}**: ${coverageText(e.id)} (${escapeMarkdown(e.title)}; ${STATUS_LABEL[e.status]} here)`);
+    const lines = entries.map(
+      (e) => `- **${e.id}**: ${coverageText(e.id)} (${escapeMarkdown(e.title)}; ${STATUS_LABEL[e.status]} here)`,
+    );
     parts.push(
       entries.length
         ? `**${escapeMarkdown(section.title)}** covers:\n\n${lines.join('\n')}`
         : `**${escapeMarkdown(section.title)}** covers no checklist item.`,
     );
     const grade = sectionReadability(result.doc).find((r) => r.section === section);
-    if (grade?.grade !== undefined) parts.push(`Reading grade ${grade.grade.toFixed(1)} (Flesch–Kincaid, ${grade.words} words of the section's own prose).`);
+    if (grade?.grade !== undefined)
+      parts.push(
+        `Reading grade ${grade.grade.toFixed(1)} (Flesch–Kincaid, ${grade.words} words of the section's own prose).`,
+      );
     range = toLspRange(a.text, section.titleRange);
   }
 
@@ -46,7 +60,11 @@ export function hover(a: Analysis, position: Position): Hover | null {
   for (const m of flagged) {
     const description = getRule(m.ruleId)?.meta.description;
     parts.push(
-      [`**${m.ruleId}**${description ? `: ${escapeMarkdown(description)}` : ''}`, escapeMarkdown(m.message), m.docsUrl ? `[Documentation for ${m.ruleId}](${docsHref(m.ruleId, a.settings.docsUrl)})` : '']
+      [
+        `**${m.ruleId}**${description ? `: ${escapeMarkdown(description)}` : ''}`,
+        escapeMarkdown(m.message),
+        m.docsUrl ? `[Documentation for ${m.ruleId}](${docsHref(m.ruleId, a.settings.docsUrl)})` : '',
+      ]
         .filter(Boolean)
         .join('\n\n'),
     );

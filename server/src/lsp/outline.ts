@@ -20,7 +20,10 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   if (!doc) return [];
   const toSymbol = (s: Section): DocumentSymbol => {
     const range = toLspRange(a.text, s.range);
-    const selectionRange = toLspRange(a.text, s.titleRange.start.offset >= s.range.start.offset ? s.titleRange : s.range);
+    const selectionRange = toLspRange(
+      a.text,
+      s.titleRange.start.offset >= s.range.start.offset ? s.titleRange : s.range,
+    );
     return {
       name: s.title || '(untitled section)',
       detail: PSEUDO_DETAIL[s.kind],

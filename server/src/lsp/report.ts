@@ -14,7 +14,11 @@ export function revealLineUri(uri: string, line: number): string {
   return `command:${ClientCommands.revealEvidence}?${encodeURIComponent(JSON.stringify([uri, range]))}`;
 }
 
-export async function reviewReport(service: PolicyService, uri: string, version?: string): Promise<{ html: string } | null> {
+export async function reviewReport(
+  service: PolicyService,
+  uri: string,
+  version?: string,
+): Promise<{ html: string } | null> {
   const a = await analysisFor(service, uri);
   if (!a?.result) return null;
   const file = fsPathOf(uri);

@@ -55,7 +55,14 @@ export function isPolicyDocument(uri: string, languageId: string, files: readonl
   if (languageId === POLICY_LANGUAGE) return true;
   // Clients that do not know Markdown send an empty or plaintext language id (Neovim with
   // no filetype): the name decides then, as for Markdown.
-  if (languageId !== 'markdown' && languageId !== 'plaintext' && languageId !== '' && languageId !== undefined && languageId !== null) return false;
+  if (
+    languageId !== 'markdown' &&
+    languageId !== 'plaintext' &&
+    languageId !== '' &&
+    languageId !== undefined &&
+    languageId !== null
+  )
+    return false;
   const p = uriPath(uri);
   const m = matcher(files);
   return m(p) || m(p.slice(p.lastIndexOf('/') + 1));

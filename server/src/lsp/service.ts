@@ -1,7 +1,16 @@
 // The server's state: open documents, per-resource settings and configs, the lint cache,
 // debounced validation tied to document versions, and diagnostics delivery (push, or
 // pull when the client supports LSP 3.17 pull diagnostics).
-import { CodeLensRefreshRequest, MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Diagnostic, type DocumentDiagnosticReport, type TextDocuments } from 'vscode-languageserver';
+import {
+  CodeLensRefreshRequest,
+  MessageType,
+  ShowMessageNotification,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Baseline } from '../engine/index.js';
 import type { Faults } from '../engine/faults.js';
@@ -86,7 +95,8 @@ export class PolicyService {
     this.configs = new ConfigStore({
       publish: (uri, diagnostics) => this.publish(uri, null, diagnostics),
       // A notification (window/showMessage), not a request: nothing to answer, nothing to wait for.
-      showError: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
+      showError: (message) =>
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
       log: (message) => connection.console.warn(message),
     });
   }
@@ -147,7 +157,10 @@ export class PolicyService {
   }
 
   /** Lints a text with the settings and config of its URI (open or not). */
-  async analyzeText(input: { uri: string; languageId: string; version: number; text: string; baseline?: Baseline }, control: AnalyzeControl = {}): Promise<Analysis> {
+  async analyzeText(
+    input: { uri: string; languageId: string; version: number; text: string; baseline?: Baseline },
+    control: AnalyzeControl = {},
+  ): Promise<Analysis> {
     const settings = await this.settings.get(input.uri);
     const wanted = settings.enable && isPolicyDocument(input.uri, input.languageId, settings.files);
     const docConfig = wanted ? this.configs.get(input.uri, settings) : undefined;
@@ -156,8 +169,11 @@ export class PolicyService {
     // Lints take turns (two at a time): a hundred documents changed at once (a branch switch,
     // a search and replace) are linted one after another instead of all holding their
     // half-built models at the same time; each lint still pauses for other requests.
-    const a = await this.lintSlots.run(() => analyze({ ...input, selected, settings, docConfig, faults: this.faults }, control));
-    for (const failure of a.ruleFailures ?? []) this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
+    const a = await this.lintSlots.run(() =>
+      analyze({ ...input, selected, settings, docConfig, faults: this.faults }, control),
+    );
+    for (const failure of a.ruleFailures ?? [])
+      this.connection.console.error(`policylint: ${input.uri} v${input.version}: ${failure}`);
     return ignored ? { ...a, ignored } : a;
   }
 
@@ -166,7 +182,8 @@ export class PolicyService {
     const file = fsPathOf(uri);
     if (!file) return undefined;
     const reason = this.ignores.check(file, false, docConfig);
-    for (const p of this.ignores.problems) this.noteOnce(`problem|${p.file}|${p.message}`, `policylint: ${p.file}: ${p.message}.`, true);
+    for (const p of this.ignores.problems)
+      this.noteOnce(`problem|${p.file}|${p.message}`, `policylint: ${p.file}: ${p.message}.`, true);
     if (!reason) return undefined;
     const text = describeIgnore(reason);
     this.noteOnce(`ignored|${uri}|${text}`, `policylint: ${file} is ignored by ${text}: no diagnostics.`, false);
@@ -291,7 +308,11 @@ export class PolicyService {
 
   // ------------------------------------------------------------ pull diagnostics
 
-  async pull(uri: string, previousResultId: string | undefined, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
+  async pull(
+    uri: string,
+    previousResultId: string | undefined,
+    token?: CancellationToken,
+  ): Promise<DocumentDiagnosticReport> {
     const settings = await this.settings.get(uri);
     const last = this.delivered.get(uri);
     const open = this.documents.get(uri);
@@ -299,10 +320,15 @@ export class PolicyService {
     if (settings.run === 'onSave' && last && !isCurrent(last, open)) {
       // Not saved since the last lint (another text, whatever its version number): keep what the client shows.
       const resultId = this.resultId(last);
-      return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: last.diagnostics };
+      return previousResultId === resultId
+        ? { kind: 'unchanged', resultId }
+        : { kind: 'full', resultId, items: last.diagnostics };
     }
     // The client pulls after each change: honour policylint.debounceMs here too.
-    const wait = settings.run === 'onType' ? this.debounceFor(uri, settings.debounceMs) - (Date.now() - (this.lastChange.get(uri) ?? 0)) : 0;
+    const wait =
+      settings.run === 'onType'
+        ? this.debounceFor(uri, settings.debounceMs) - (Date.now() - (this.lastChange.get(uri) ?? 0))
+        : 0;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const doc = this.documents.get(uri);
     if (!doc || token?.isCancellationRequested) return { kind: 'full', items: last?.diagnostics ?? [] };
@@ -333,7 +359,8 @@ export class PolicyService {
     this.delivered.clear();
     if (this.support.pullDiagnostics) this.refreshPull();
     else for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
-    if (this.support.codeLensRefresh) this.connection.sendRequest(CodeLensRefreshRequest.type).catch((err) => this.logError('code lens refresh', err));
+    if (this.support.codeLensRefresh)
+      this.connection.sendRequest(CodeLensRefreshRequest.type).catch((err) => this.logError('code lens refresh', err));
   }
 
   /** Git answered with a new committed text for an open document: lint it again (once). */

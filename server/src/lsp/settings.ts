@@ -42,15 +42,24 @@ export function adaptiveDebounce(configured: number, lastElapsedMs: number): num
 /** Settings from whatever the client sends; anything malformed falls back to its default. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const files = Array.isArray(r.files) && r.files.every((f) => typeof f === 'string') ? (r.files as string[]) : DEFAULT_SETTINGS.files;
-  const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(0, r.debounceMs), 10_000) : DEFAULT_SETTINGS.debounceMs;
+  const files =
+    Array.isArray(r.files) && r.files.every((f) => typeof f === 'string')
+      ? (r.files as string[])
+      : DEFAULT_SETTINGS.files;
+  const debounce =
+    typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs)
+      ? Math.min(Math.max(0, r.debounceMs), 10_000)
+      : DEFAULT_SETTINGS.debounceMs;
   return {
     enable: r.enable !== false,
     files: [...files],
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     debounceMs: debounce,
     profile: typeof r.profile === 'string' && r.profile.trim() ? r.profile.trim() : DEFAULT_SETTINGS.profile,
-    docsUrl: typeof r.docsUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(r.docsUrl.trim()) ? r.docsUrl.trim() : DEFAULT_SETTINGS.docsUrl,
+    docsUrl:
+      typeof r.docsUrl === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(r.docsUrl.trim())
+        ? r.docsUrl.trim()
+        : DEFAULT_SETTINGS.docsUrl,
   };
 }
 
@@ -71,7 +80,9 @@ export class SettingsStore {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'policylint' })
         .then(normalizeSettings, (err: unknown) => {
-          this.connection.console.warn(`policylint: could not read settings for ${uri}: ${String(err)}; using defaults`);
+          this.connection.console.warn(
+            `policylint: could not read settings for ${uri}: ${String(err)}; using defaults`,
+          );
           return normalizeSettings(undefined);
         });
       this.perResource.set(uri, settings);
@@ -85,10 +96,12 @@ export class SettingsStore {
    */
   changed(payload: unknown): string | undefined {
     this.perResource.clear();
-    const section = payload && typeof payload === 'object' ? (payload as Record<string, unknown>).policylint : undefined;
+    const section =
+      payload && typeof payload === 'object' ? (payload as Record<string, unknown>).policylint : undefined;
     if (section === undefined || section === null) return undefined;
     this.pushed = normalizeSettings(section);
-    if (typeof section !== 'object' || Array.isArray(section)) return `the "policylint" settings must be an object, got ${Array.isArray(section) ? 'an array' : typeof section}; using the defaults`;
+    if (typeof section !== 'object' || Array.isArray(section))
+      return `the "policylint" settings must be an object, got ${Array.isArray(section) ? 'an array' : typeof section}; using the defaults`;
     return undefined;
   }
 

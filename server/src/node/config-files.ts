@@ -3,7 +3,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeBytes, readFileBytes } from './read-file.js';
-import { parseConfigText, resolveConfig, type ConfigData, type ConfigError, type ResolvedConfig } from '../engine/index.js';
+import {
+  parseConfigText,
+  resolveConfig,
+  type ConfigData,
+  type ConfigError,
+  type ResolvedConfig,
+} from '../engine/index.js';
 
 /** The config file names, in the order they win when a folder has more than one. */
 export const CONFIG_FILE_NAMES = ['.policylintrc.json', '.policylintrc.jsonc'] as const;
@@ -40,7 +46,12 @@ function shadowWarning(file: string): ConfigError | undefined {
   if (rank < 0) return undefined;
   const unused = CONFIG_FILE_NAMES.slice(rank + 1).filter((n) => fs.existsSync(path.join(path.dirname(file), n)));
   if (!unused.length) return undefined;
-  return { file, line: 1, severity: 'warning', message: `${unused.join(' and ')} in the same folder is not used: ${name} wins when both exist; merge them into one file` };
+  return {
+    file,
+    line: 1,
+    severity: 'warning',
+    message: `${unused.join(' and ')} in the same folder is not used: ${name} wins when both exist; merge them into one file`,
+  };
 }
 
 /** `dir` and its parents, nearest first, leaving out those too long to hold a config file. */
@@ -90,7 +101,10 @@ export function readConfigFile(file: string): { data?: ConfigData; errors: Confi
 
 /** A file's path relative to its config's folder, with "/" (what `overrides` and `ignores` match). */
 export function pathInConfigDir(configFile: string, filePath: string): string {
-  return path.relative(path.dirname(path.resolve(configFile)), path.resolve(filePath)).split(path.sep).join('/');
+  return path
+    .relative(path.dirname(path.resolve(configFile)), path.resolve(filePath))
+    .split(path.sep)
+    .join('/');
 }
 
 /**
@@ -103,7 +117,9 @@ export function loadConfigFor(
   filePath: string | undefined,
   opts: { configPath?: string; profile?: string } = {},
 ): LoadedConfig {
-  const file = opts.configPath ?? (filePath ? findConfigFile(path.dirname(path.resolve(filePath))) : findConfigFile(process.cwd()));
+  const file =
+    opts.configPath ??
+    (filePath ? findConfigFile(path.dirname(path.resolve(filePath))) : findConfigFile(process.cwd()));
   if (!file) {
     const { config, errors } = resolveConfig(undefined, { profile: opts.profile });
     return { config, errors };

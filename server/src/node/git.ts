@@ -28,7 +28,19 @@ export function validRef(ref: string): boolean {
 function gitArgs(file: string, ref: string): { args: string[]; cwd: string } {
   const cwd = path.dirname(path.resolve(file));
   // `REF:./name` is the blob at that path relative to cwd; cat-file prints it raw (no filters).
-  return { cwd, args: ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-pager', 'cat-file', 'blob', `${ref}:./${path.basename(file)}`] };
+  return {
+    cwd,
+    args: [
+      '-c',
+      'core.fsmonitor=false',
+      '-c',
+      'core.hooksPath=/dev/null',
+      '--no-pager',
+      'cat-file',
+      'blob',
+      `${ref}:./${path.basename(file)}`,
+    ],
+  };
 }
 
 const ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
@@ -43,7 +55,14 @@ export function committedTextSync(file: string, ref = 'HEAD', timeoutMs = GIT_TI
   if (!validRef(ref) || !inGitRepository(file)) return undefined;
   const { args, cwd } = gitArgs(file, ref);
   try {
-    const out = execFileSync('git', args, { cwd, env: ENV, timeout: timeoutMs, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    const out = execFileSync('git', args, {
+      cwd,
+      env: ENV,
+      timeout: timeoutMs,
+      maxBuffer: MAX_BUFFER,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      windowsHide: true,
+    });
     const text = decode(out);
     return text === undefined ? undefined : { text, ref };
   } catch {
@@ -56,10 +75,15 @@ export function committedText(file: string, ref = 'HEAD', timeoutMs = GIT_TIMEOU
   if (!validRef(ref) || !inGitRepository(file)) return Promise.resolve(undefined);
   const { args, cwd } = gitArgs(file, ref);
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, env: ENV, timeout: timeoutMs, maxBuffer: MAX_BUFFER, encoding: 'buffer', windowsHide: true }, (err, stdout) => {
-      if (err) return resolve(undefined);
-      const text = decode(stdout);
-      resolve(text === undefined ? undefined : { text, ref });
-    });
+    execFile(
+      'git',
+      args,
+      { cwd, env: ENV, timeout: timeoutMs, maxBuffer: MAX_BUFFER, encoding: 'buffer', windowsHide: true },
+      (err, stdout) => {
+        if (err) return resolve(undefined);
+        const text = decode(stdout);
+        resolve(text === undefined ? undefined : { text, ref });
+      },
+    );
   });
 }

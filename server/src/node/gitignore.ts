@@ -23,7 +23,11 @@ export interface IgnoreRule {
 
 /** A path segment's pattern: `**` (any number of segments), or the tokens one segment must match. */
 type Segment = '**' | Token[];
-type Token = { t: 'star' } | { t: 'one' } | { t: 'char'; c: string } | { t: 'class'; negate: boolean; items: [string, string][] };
+type Token =
+  | { t: 'star' }
+  | { t: 'one' }
+  | { t: 'char'; c: string }
+  | { t: 'class'; negate: boolean; items: [string, string][] };
 
 /** The rules of an ignore file's text, in order (the last rule that matches a path decides). */
 export function parseIgnoreFile(text: string): IgnoreRule[] {
@@ -54,7 +58,8 @@ function parseLine(raw: string, line: number): IgnoreRule | undefined {
   const segments: Segment[] = parts.map((s) => (s === '**' ? '**' : tokenize(s)));
   if (!anchored) segments.unshift('**');
   // `dir/**` takes in what is inside dir, not dir itself: at least one more segment.
-  if (segments[segments.length - 1] === '**' && segments.length > 1) segments.splice(segments.length - 1, 0, [{ t: 'star' }]);
+  if (segments[segments.length - 1] === '**' && segments.length > 1)
+    segments.splice(segments.length - 1, 0, [{ t: 'star' }]);
   return { pattern, line, negate, dirOnly, segments: collapse(segments) };
 }
 
@@ -125,7 +130,12 @@ function tokenMatches(token: Token, c: string): boolean {
  * that match any run of items (none included) and `one(p, item)` tests the others. The walk
  * backtracks only to the last star: O(pattern × items) calls of `one`.
  */
-function wildMatch<P, I>(pattern: readonly P[], items: readonly I[], isStar: (p: P) => boolean, one: (p: P, item: I) => boolean): boolean {
+function wildMatch<P, I>(
+  pattern: readonly P[],
+  items: readonly I[],
+  isStar: (p: P) => boolean,
+  one: (p: P, item: I) => boolean,
+): boolean {
   let pi = 0;
   let ii = 0;
   let starP = -1;
@@ -148,7 +158,8 @@ function wildMatch<P, I>(pattern: readonly P[], items: readonly I[], isStar: (p:
 
 const isStarToken = (t: Token) => t.t === 'star';
 const isGlobstar = (s: Segment) => s === '**';
-const segmentMatches = (s: Segment, name: string) => s !== '**' && wildMatch(s, Array.from(name), isStarToken, tokenMatches);
+const segmentMatches = (s: Segment, name: string) =>
+  s !== '**' && wildMatch(s, Array.from(name), isStarToken, tokenMatches);
 
 /** Whether a rule matches a path (its segments, relative to the ignore file's folder). */
 export function ruleMatches(rule: IgnoreRule, parts: readonly string[], isDir: boolean): boolean {
@@ -157,7 +168,11 @@ export function ruleMatches(rule: IgnoreRule, parts: readonly string[], isDir: b
 }
 
 /** The last rule that matches the path (a `!` rule included), or undefined. */
-export function lastMatch(rules: readonly IgnoreRule[], parts: readonly string[], isDir: boolean): IgnoreRule | undefined {
+export function lastMatch(
+  rules: readonly IgnoreRule[],
+  parts: readonly string[],
+  isDir: boolean,
+): IgnoreRule | undefined {
   for (let i = rules.length - 1; i >= 0; i--) if (ruleMatches(rules[i], parts, isDir)) return rules[i];
   return undefined;
 }

@@ -136,7 +136,9 @@ export class Ignores {
       const decoded = read.ok ? decodeBytes(read.bytes, MAX_IGNORE_FILE_SIZE, read.complete) : read;
       if (decoded.ok) rules = parseIgnoreFile(decoded.text);
       else if (decoded.kind === 'error') {
-        const why = decoded.message.startsWith('too large') ? `too large (over ${MAX_IGNORE_FILE_SIZE} bytes)` : decoded.message;
+        const why = decoded.message.startsWith('too large')
+          ? `too large (over ${MAX_IGNORE_FILE_SIZE} bytes)`
+          : decoded.message;
         this.problems.push({ file, message: `cannot read ignore file: ${why}; its patterns are not used` });
       }
     }

@@ -86,11 +86,20 @@ export function decodeBytes(bytes: Uint8Array, limit = DEFAULT_MAX_FILE_SIZE, co
   if (utf16) {
     const body = utf16.bom ? bytes.subarray(2) : bytes;
     try {
-      decoded = { text: new TextDecoder(utf16.encoding, { fatal: true, ignoreBOM: true }).decode(body), bom: utf16.bom, encoding: utf16.encoding };
+      decoded = {
+        text: new TextDecoder(utf16.encoding, { fatal: true, ignoreBOM: true }).decode(body),
+        bom: utf16.bom,
+        encoding: utf16.encoding,
+      };
     } catch {
-      return { ok: false, kind: 'error', message: `not valid ${utf16.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'}; save the file as UTF-8` };
+      return {
+        ok: false,
+        kind: 'error',
+        message: `not valid ${utf16.encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'}; save the file as UTF-8`,
+      };
     }
-    if (decoded.text.includes('\0')) return { ok: false, kind: 'error', message: 'binary file (contains NUL characters), not linted' };
+    if (decoded.text.includes('\0'))
+      return { ok: false, kind: 'error', message: 'binary file (contains NUL characters), not linted' };
   } else {
     if (bytes.includes(0)) return { ok: false, kind: 'error', message: 'binary file (contains NUL bytes), not linted' };
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

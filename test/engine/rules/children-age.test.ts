@@ -10,7 +10,14 @@ function checkWith(text: string, ages: (doc: ReturnType<typeof parsePolicy>) => 
   const doc = parsePolicy(text);
   doc.facts = { ...doc.facts, ages: ages(doc) };
   const out: ReportInput[] = [];
-  rule.check({ doc, checklist: evaluateChecklist(doc), config: ALL, options: {}, now: NOW, report: (r) => out.push(r) });
+  rule.check({
+    doc,
+    checklist: evaluateChecklist(doc),
+    config: ALL,
+    options: {},
+    now: NOW,
+    report: (r) => out.push(r),
+  });
   return out;
 }
 
@@ -52,11 +59,23 @@ describe('rule children-age', () => {
     it('"minor changes" is not about children', () => {
       const text = policy('We may make minor changes to this policy. A minor update needs no notice.');
       assert.deepEqual(run(RULE, text).quoted, []);
-      assert.equal(evaluateChecklist(parsePolicy(text)).find((c) => c.id === 'children')?.status, 'missing', 'the checklist agrees');
+      assert.equal(
+        evaluateChecklist(parsePolicy(text)).find((c) => c.id === 'children')?.status,
+        'missing',
+        'the checklist agrees',
+      );
     });
 
     it('an age anywhere in the policy is enough', () => {
-      assert.deepEqual(run(RULE, policy('## Children\n\nWe do not collect data from children.\n\n## Accounts\n\nYou must be 16 years of age or older to register.')).quoted, []);
+      assert.deepEqual(
+        run(
+          RULE,
+          policy(
+            '## Children\n\nWe do not collect data from children.\n\n## Accounts\n\nYou must be 16 years of age or older to register.',
+          ),
+        ).quoted,
+        [],
+      );
     });
 
     it('a contest age is not a threshold for children (facts given)', () => {
@@ -69,17 +88,24 @@ describe('rule children-age', () => {
 
   describe('one concept, two ages', () => {
     it('reports the second age with related at the first', () => {
-      const text = policy('## Children\n\nThe service is not directed to children under 13.\n\n## Accounts\n\nThe app is not intended for children under 16.');
+      const text = policy(
+        '## Children\n\nThe service is not directed to children under 13.\n\n## Accounts\n\nThe app is not intended for children under 16.',
+      );
       const { messages, quoted } = run(RULE, text);
       assert.equal(messages.length, 1);
       assert.match(quoted[0], /16/);
       assert.match(messages[0].message, /sets age 16 for children, but line 5 sets 13/);
       assert.equal(messages[0].related?.length, 1);
-      assert.match(text.slice(messages[0].related![0].range.start.offset, messages[0].related![0].range.end.offset), /13/);
+      assert.match(
+        text.slice(messages[0].related![0].range.start.offset, messages[0].related![0].range.end.offset),
+        /13/,
+      );
     });
 
     it('the same age twice is consistent', () => {
-      const text = policy('We do not target children under 13. If a child under 13 writes to us, we delete the message.');
+      const text = policy(
+        'We do not target children under 13. If a child under 13 writes to us, we delete the message.',
+      );
       assert.deepEqual(run(RULE, text).quoted, []);
     });
 
@@ -91,12 +117,16 @@ describe('rule children-age', () => {
     });
 
     it('graduated ages stated differently are not one concept', () => {
-      const text = policy('## Children\n\nThe app is not directed to children under 13.\n\n## Teens\n\nStudents who are 13 or older but under 16 need a parent\'s approval.\n\n## Adults\n\nWhen a student turns 18, the rights pass to the student.');
+      const text = policy(
+        "## Children\n\nThe app is not directed to children under 13.\n\n## Teens\n\nStudents who are 13 or older but under 16 need a parent's approval.\n\n## Adults\n\nWhen a student turns 18, the rights pass to the student.",
+      );
       assert.deepEqual(run(RULE, text).quoted, []);
     });
 
     it('ages told apart in one paragraph are deliberate', () => {
-      const text = policy('You must be 13 or older to create an account. If you are under 18, ask a parent before you share publicly. We do not sell data of anyone under 16.');
+      const text = policy(
+        'You must be 13 or older to create an account. If you are under 18, ask a parent before you share publicly. We do not sell data of anyone under 16.',
+      );
       assert.deepEqual(run(RULE, text).quoted, []);
     });
 
@@ -106,7 +136,9 @@ describe('rule children-age', () => {
     });
 
     it('works from the facts contract: concepts compared exactly, "other" never (facts given)', () => {
-      const text = policy('Children under 13 may not register.\n\nPersons under 16 may not register.\n\nVisitors over 18 may vote.\n\nChildren under 15 may not register.');
+      const text = policy(
+        'Children under 13 may not register.\n\nPersons under 16 may not register.\n\nVisitors over 18 may vote.\n\nChildren under 15 may not register.',
+      );
       const found = checkWith(text, (doc) => [
         fact(doc, 'under 13', 13, 'children'),
         fact(doc, 'under 16', 16, 'other'),
@@ -119,12 +151,18 @@ describe('rule children-age', () => {
     });
 
     it('each differing age is reported once', () => {
-      const text = policy('Children under 13 may not use the app.\n\nChildren under 16 may not use the forum.\n\nChildren under 16 may not use the chat.');
+      const text = policy(
+        'Children under 13 may not use the app.\n\nChildren under 16 may not use the forum.\n\nChildren under 16 may not use the chat.',
+      );
       const found = checkWith(text, (doc) => {
         const first16 = doc.text.indexOf('under 16');
         const second16 = doc.text.indexOf('under 16', first16 + 1);
         const base = fact(doc, 'under 16', 16, 'children');
-        return [fact(doc, 'under 13', 13, 'children'), base, { ...base, range: doc.rangeOf(second16, second16 + 8), sentence: 'Children under 16 may not use the chat.' }];
+        return [
+          fact(doc, 'under 13', 13, 'children'),
+          base,
+          { ...base, range: doc.rangeOf(second16, second16 + 8), sentence: 'Children under 16 may not use the chat.' },
+        ];
       });
       assert.equal(found.length, 1);
     });

@@ -24,7 +24,10 @@ describe('rule cross-reference', () => {
       const text = seed('outboundengine.com');
       const { messages, quoted } = run(RULE, text);
       assert.deepEqual(quoted, ['the links below']);
-      assert.equal(messages[0].range.start.line, text.split('\n').findIndex((l) => l.includes('Click on the links below')) + 1);
+      assert.equal(
+        messages[0].range.start.line,
+        text.split('\n').findIndex((l) => l.includes('Click on the links below')) + 1,
+      );
       assert.match(messages[0].message, /no link follows/);
     });
 
@@ -51,7 +54,11 @@ describe('rule cross-reference', () => {
       ['a trailing "section"', 'Read the “{T} section” above.', 'Third Party Cookies'],
       ['leading numbering in the reference', 'See "{T}" above.', '3. Third-Party Cookies'],
       ['a curly apostrophe inside single curly quotes', 'See the ‘{T}’ section.', 'Children’s Privacy'],
-      ['a straight apostrophe against a curly one', 'As set out in the "{T}" section of this Policy, we do not.', "Children's Privacy"],
+      [
+        'a straight apostrophe against a curly one',
+        'As set out in the "{T}" section of this Policy, we do not.',
+        "Children's Privacy",
+      ],
       ['guillemets', 'See « {T} » above.', 'Your Choices'],
       ['„German“ quotes', 'See the „{T}“ section.', 'Your Choices'],
       ['a heading titled …', 'Under the heading titled "{T}" you can opt out.', 'Your Choices'],
@@ -59,7 +66,11 @@ describe('rule cross-reference', () => {
     for (const [name, ref, title] of resolving) {
       it(`resolves: ${name}`, () => {
         assert.deepEqual(quotedOf(doc(ref.replace('{T}', title))), []);
-        assert.equal(quotedOf(doc(ref.replace('{T}', 'Zebra Crossings'))).length, 1, 'a title no section has is reported');
+        assert.equal(
+          quotedOf(doc(ref.replace('{T}', 'Zebra Crossings'))).length,
+          1,
+          'a title no section has is reported',
+        );
       });
     }
 
@@ -76,7 +87,10 @@ describe('rule cross-reference', () => {
       assert.equal(messages.length, 1);
       const [m] = messages;
       assert.match(m.message, /Did you mean “Children’s Privacy”/);
-      assert.equal(text.slice(m.related![0].range.start.offset, m.related![0].range.end.offset), '## Children’s Privacy');
+      assert.equal(
+        text.slice(m.related![0].range.start.offset, m.related![0].range.end.offset),
+        '## Children’s Privacy',
+      );
       assert.equal(m.suggestions?.[0].safe, false);
       assert.ok(applyEdits(text, m.suggestions![0].edits).includes('read the "Children’s Privacy" section.'));
     });
@@ -102,13 +116,20 @@ describe('rule cross-reference', () => {
       assert.deepEqual(quotedOf(doc('For partners, see the sharing section.')), []);
     });
     it('reports "as described in Account Deletion below"', () => {
-      assert.deepEqual(quotedOf(doc('We remove accounts as described in Account Deletion below.')), ['Account Deletion']);
+      assert.deepEqual(quotedOf(doc('We remove accounts as described in Account Deletion below.')), [
+        'Account Deletion',
+      ]);
     });
     it('reports "see the complaints section below"', () => {
       assert.deepEqual(quotedOf(doc('To complain, see the complaints section below.')), ['complaints']);
     });
     it('ignores deictic sections and other documents', () => {
-      assert.deepEqual(quotedOf(doc('As the next section explains, see the previous section. Open the Support section of your account.')), []);
+      assert.deepEqual(
+        quotedOf(
+          doc('As the next section explains, see the previous section. Open the Support section of your account.'),
+        ),
+        [],
+      );
     });
   });
 
@@ -119,13 +140,23 @@ describe('rule cross-reference', () => {
     });
 
     it('"Section 2.1" resolves against "### 2.1 Cookies" and against an outline path', () => {
-      assert.deepEqual(quotedOf(policy('## 2. Use\n\n### 2.1 Cookies\n\nText.\n\n## 3. Rights\n\nSee Section 2.1.')), []);
-      assert.deepEqual(quotedOf(policy('## 2. Use\n\n### 1. Cookies\n\nText.\n\n## 3. Rights\n\nSee Section 2.1.')), []);
-      assert.deepEqual(quotedOf(policy('## 2. Use\n\n### 1. Cookies\n\nText.\n\n## 3. Rights\n\nSee Section 2.4.')), ['2.4']);
+      assert.deepEqual(
+        quotedOf(policy('## 2. Use\n\n### 2.1 Cookies\n\nText.\n\n## 3. Rights\n\nSee Section 2.1.')),
+        [],
+      );
+      assert.deepEqual(
+        quotedOf(policy('## 2. Use\n\n### 1. Cookies\n\nText.\n\n## 3. Rights\n\nSee Section 2.1.')),
+        [],
+      );
+      assert.deepEqual(quotedOf(policy('## 2. Use\n\n### 1. Cookies\n\nText.\n\n## 3. Rights\n\nSee Section 2.4.')), [
+        '2.4',
+      ]);
     });
 
     it('roman numerals and outline references: "II.D." resolves only when II has a D', () => {
-      const outline = policy('## II. Data\n\n### D. Supplemental Data\n\nText.\n\n## III. Rights\n\nAs defined in II.D., we combine data. See Section III.');
+      const outline = policy(
+        '## II. Data\n\n### D. Supplemental Data\n\nText.\n\n## III. Rights\n\nAs defined in II.D., we combine data. See Section III.',
+      );
       assert.deepEqual(quotedOf(outline), []);
       const missing = policy('## II. Data\n\nText.\n\n## III. Rights\n\nAs defined in II.D., we combine data.');
       assert.deepEqual(quotedOf(missing), ['II.D']);
@@ -137,7 +168,10 @@ describe('rule cross-reference', () => {
     });
 
     it('paragraph and clause numbers', () => {
-      assert.deepEqual(quotedOf(policy('1. INTRODUCTION\n\nQuestions? See paragraph 9 or clause 1.\n\n2. DATA\n\nWe collect little.')), ['9']);
+      assert.deepEqual(
+        quotedOf(policy('1. INTRODUCTION\n\nQuestions? See paragraph 9 or clause 1.\n\n2. DATA\n\nWe collect little.')),
+        ['9'],
+      );
     });
 
     it('several numbers in one reference', () => {
@@ -154,8 +188,17 @@ describe('rule cross-reference', () => {
 
   describe('#anchors', () => {
     const doc = (link: string) =>
-      policy(`## 1. How We Collect Data\n\nText.\n\n## Children’s Privacy\n\nText.\n\n## FAQ\n\nA.\n\n## FAQ\n\nB.\n\n<a name="contact-point"></a>\n\n${link}`);
-    const resolving = ['#1-how-we-collect-data', '#childrens-privacy', '#faq-1', '#contact-point', '#How-We-Collect-Data', '#childrens%E2%80%99-privacy'];
+      policy(
+        `## 1. How We Collect Data\n\nText.\n\n## Children’s Privacy\n\nText.\n\n## FAQ\n\nA.\n\n## FAQ\n\nB.\n\n<a name="contact-point"></a>\n\n${link}`,
+      );
+    const resolving = [
+      '#1-how-we-collect-data',
+      '#childrens-privacy',
+      '#faq-1',
+      '#contact-point',
+      '#How-We-Collect-Data',
+      '#childrens%E2%80%99-privacy',
+    ];
     for (const anchor of resolving) {
       it(`resolves ${anchor}`, () => assert.deepEqual(quotedOf(doc(`Jump to [that part](${anchor}).`)), []));
     }
@@ -176,7 +219,9 @@ describe('rule cross-reference', () => {
 
   describe('"the links below"', () => {
     it('followed by links: fine', () => {
-      const text = policy('Use the links below to jump to each section:\n\n- [Cookies](#cookies)\n- [Rights](#rights)\n\n## Cookies\n\nText.\n\n## Rights\n\nText.');
+      const text = policy(
+        'Use the links below to jump to each section:\n\n- [Cookies](#cookies)\n- [Rights](#rights)\n\n## Cookies\n\nText.\n\n## Rights\n\nText.',
+      );
       assert.deepEqual(quotedOf(text), []);
     });
     it('followed by the next heading: reported', () => {
@@ -196,7 +241,10 @@ describe('rule cross-reference', () => {
 
   describe('text helpers', () => {
     it('titleKey ignores case, hyphens, numbering, apostrophes, "the" and "section"', () => {
-      assert.equal(titleKey('6. Third-Party Tracking and Online Advertising'), titleKey('the third party tracking and online advertising section'));
+      assert.equal(
+        titleKey('6. Third-Party Tracking and Online Advertising'),
+        titleKey('the third party tracking and online advertising section'),
+      );
       assert.equal(titleKey('II.D. Children’s Data'), 'childrens data');
       assert.equal(titleKey('2.1 Cookies'), 'cookies');
     });
@@ -211,7 +259,12 @@ describe('rule cross-reference', () => {
     function manyBrokenRefs(n: number): string {
       const parts = ['# Privacy Policy', ''];
       for (let i = 0; i < n; i++) {
-        parts.push(`## ${i + 1}. Handling of records ${i}`, '', `Records are kept as the “Handling of recrds ${i}” section below explains, and see the links below.`, '');
+        parts.push(
+          `## ${i + 1}. Handling of records ${i}`,
+          '',
+          `Records are kept as the “Handling of recrds ${i}” section below explains, and see the links below.`,
+          '',
+        );
       }
       return parts.join('\n');
     }
@@ -230,11 +283,21 @@ describe('rule cross-reference', () => {
       const text = manyBrokenRefs(1200);
       const { doc, checklist } = lint(text, { assumePolicy: true, config: ALL });
       let reported = 0;
-      const steps = crossReference.check({ doc, checklist, config: ALL, options: {}, now: NOW, report: () => void reported++ });
+      const steps = crossReference.check({
+        doc,
+        checklist,
+        config: ALL,
+        options: {},
+        now: NOW,
+        report: () => void reported++,
+      });
       assert.ok(steps, 'check returns its steps');
       let pauses = 0;
       for (let s = steps.next(); !s.done; s = steps.next()) pauses++;
-      assert.ok(pauses >= Math.floor(doc.sentences.length / 256), `${pauses} pauses over ${doc.sentences.length} sentences`);
+      assert.ok(
+        pauses >= Math.floor(doc.sentences.length / 256),
+        `${pauses} pauses over ${doc.sentences.length} sentences`,
+      );
       assert.equal(reported, 2400);
     });
   });

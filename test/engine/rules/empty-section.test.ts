@@ -36,12 +36,16 @@ describe('rule empty-section', () => {
   });
 
   it('pseudo-headings: a bold line and a line in capitals with nothing under them', () => {
-    const text = '# Privacy Policy\n\nWe run this site.\n\n**Cookies**\n\n**Sharing**\n\nWe share nothing.\n\nCHILDREN\n\nRETENTION\n\nWe keep data a year.\n';
+    const text =
+      '# Privacy Policy\n\nWe run this site.\n\n**Cookies**\n\n**Sharing**\n\nWe share nothing.\n\nCHILDREN\n\nRETENTION\n\nWe keep data a year.\n';
     assert.deepEqual(quotedOf(text), ['**Cookies**', 'CHILDREN']);
   });
 
   it('bold lead-ins carry their body in the same paragraph', () => {
-    assert.deepEqual(quotedOf(policy('## Use\n\n**General.** We use data to run the site.\n\n**Email.** We send receipts.')), []);
+    assert.deepEqual(
+      quotedOf(policy('## Use\n\n**General.** We use data to run the site.\n\n**Email.** We send receipts.')),
+      [],
+    );
   });
 
   it('skips the document title and headings that end with a colon', () => {
@@ -50,12 +54,18 @@ describe('rule empty-section', () => {
   });
 
   it('a comment or a link definition is not content; an image is', () => {
-    assert.deepEqual(quotedOf(policy('## Cookies\n\n<!-- write this -->\n\n[ref]: https://example.org\n\n## Use\n\nText.')), ['## Cookies']);
+    assert.deepEqual(
+      quotedOf(policy('## Cookies\n\n<!-- write this -->\n\n[ref]: https://example.org\n\n## Use\n\nText.')),
+      ['## Cookies'],
+    );
     assert.deepEqual(quotedOf(policy('## Seal\n\n![Privacy seal](seal.png)\n\n## Use\n\nText.')), []);
   });
 
   it('setext headings', () => {
-    assert.deepEqual(quotedOf('Privacy Policy\n==============\n\nIntro.\n\nCookies\n-------\n\nSharing\n-------\n\nText.\n'), ['Cookies\n-------']);
+    assert.deepEqual(
+      quotedOf('Privacy Policy\n==============\n\nIntro.\n\nCookies\n-------\n\nSharing\n-------\n\nText.\n'),
+      ['Cookies\n-------'],
+    );
   });
 
   it('hasVisibleContent', () => {

@@ -10,7 +10,9 @@ describe('rule no-placeholders', () => {
     it('act-on: flags only the bracketed optional clause in Social Media', () => {
       const text = seed('act-on.com');
       const { messages, quoted } = run(RULE, text);
-      assert.deepEqual(quoted, ['[and Widgets, such as the Share this button or interactive mini-programs that run on our site]']);
+      assert.deepEqual(quoted, [
+        '[and Widgets, such as the Share this button or interactive mini-programs that run on our site]',
+      ]);
       assert.equal(messages[0].range.start.line, text.split('\n').findIndex((l) => l.includes('[and Widgets')) + 1);
       assert.match(messages[0].message, /optional clause/);
       assert.equal(messages[0].fix, undefined, 'the author must decide: no autofix');
@@ -22,7 +24,11 @@ describe('rule no-placeholders', () => {
       assert.equal(m.suggestions?.length, 1);
       assert.equal(m.suggestions![0].safe, false);
       const fixed = applyEdits(text, m.suggestions![0].edits);
-      assert.ok(fixed.includes('such as the Facebook Like button and Widgets, such as the Share this button or interactive mini-programs that run on our site. These Features'));
+      assert.ok(
+        fixed.includes(
+          'such as the Facebook Like button and Widgets, such as the Share this button or interactive mini-programs that run on our site. These Features',
+        ),
+      );
       assert.equal(fixed.length, text.length - 2);
       assert.deepEqual(run(RULE, fixed).quoted, []);
     });
@@ -53,7 +59,10 @@ describe('rule no-placeholders', () => {
       ['Call us on XXX-XXX-XXXX.', 'XXX-XXX-XXXX'],
       ['We use analytics FIXME which vendor.', 'FIXME'],
       ['Lorem ipsum dolor sit amet, consectetur adipiscing elit.', 'Lorem ipsum dolor sit amet'],
-      ['We may show a banner [or a pop-up message on the home page] when this policy changes.', '[or a pop-up message on the home page]'],
+      [
+        'We may show a banner [or a pop-up message on the home page] when this policy changes.',
+        '[or a pop-up message on the home page]',
+      ],
       ['You may add a profile photo [optional].', '[optional]'],
       ['Write to privacy@[yourdomain].com.', '[yourdomain]'],
     ];
@@ -61,13 +70,18 @@ describe('rule no-placeholders', () => {
       it(`${expected}`, () => {
         const { messages, quoted } = run(RULE, policy(snippet));
         assert.deepEqual(quoted, [expected]);
-        assert.ok(messages[0].message.includes(expected.slice(0, 20)) || /lorem/i.test(expected), 'the message says what was found');
+        assert.ok(
+          messages[0].message.includes(expected.slice(0, 20)) || /lorem/i.test(expected),
+          'the message says what was found',
+        );
         assert.equal(messages[0].fix, undefined);
       });
     }
 
     it('in headings and table cells too', () => {
-      const text = policy('## [Section Title]\n\nText.\n\n| Data | Kept for |\n| --- | --- |\n| Logs | [Retention Period] |');
+      const text = policy(
+        '## [Section Title]\n\nText.\n\n| Data | Kept for |\n| --- | --- |\n| Logs | [Retention Period] |',
+      );
       assert.deepEqual(run(RULE, text).quoted, ['[Section Title]', '[Retention Period]']);
     });
 
@@ -76,7 +90,10 @@ describe('rule no-placeholders', () => {
     });
 
     it('only the optional clause gets the bracket-removing suggestion', () => {
-      const { messages } = run(RULE, policy('[Company Name] may add a survey [and a feedback form for your comments] later.'));
+      const { messages } = run(
+        RULE,
+        policy('[Company Name] may add a survey [and a feedback form for your comments] later.'),
+      );
       assert.equal(messages.length, 2);
       assert.equal(messages[0].suggestions, undefined);
       assert.equal(messages[1].suggestions?.[0].edits.length, 2);
@@ -85,7 +102,10 @@ describe('rule no-placeholders', () => {
 
   describe('leaves real text alone', () => {
     const clean: [string, string][] = [
-      ['a Markdown link', 'See our [Cookie Policy](https://example.org/cookies) and [Terms][terms].\n\n[terms]: https://example.org/terms'],
+      [
+        'a Markdown link',
+        'See our [Cookie Policy](https://example.org/cookies) and [Terms][terms].\n\n[terms]: https://example.org/terms',
+      ],
       ['a footnote reference', 'We follow the law.[^1]\n\n[^1]: The statute applies to us.'],
       ['an undefined footnote reference', 'We follow the law.[^2]'],
       ['task list boxes', '- [ ] review yearly\n- [x] publish online'],

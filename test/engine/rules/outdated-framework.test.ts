@@ -7,7 +7,17 @@ const RULE = 'outdated-framework';
 
 function kinds(quoted: string[]): string[] {
   const kind = (q: string) =>
-    /harbou?r/i.test(q) ? 'safe-harbor' : /shield/i.test(q) ? 'privacy-shield' : /95\/46|directive/i.test(q) ? 'directive-95-46' : /ssl|socket/i.test(q) ? 'ssl' : /truste/i.test(q) ? 'truste' : q;
+    /harbou?r/i.test(q)
+      ? 'safe-harbor'
+      : /shield/i.test(q)
+        ? 'privacy-shield'
+        : /95\/46|directive/i.test(q)
+          ? 'directive-95-46'
+          : /ssl|socket/i.test(q)
+            ? 'ssl'
+            : /truste/i.test(q)
+              ? 'truste'
+              : q;
   return [...new Set(quoted.map(kind))].sort();
 }
 
@@ -43,12 +53,24 @@ describe('rule outdated-framework', () => {
 
     it('act-on: the SSL fix rewrites the acronym and the spelled-out name', () => {
       const fixed = fixedSsl(seed('act-on.com'));
-      assert.ok(fixed.includes('we encrypt the transmission of that information using transport layer security technology (TLS).'));
+      assert.ok(
+        fixed.includes(
+          'we encrypt the transmission of that information using transport layer security technology (TLS).',
+        ),
+      );
     });
 
     it('rs6 and manycontacts: "Secure Socket Layer (SSL)" becomes "Transport Layer Security (TLS)"', () => {
-      assert.ok(fixedSsl(seed('rs6.net')).includes('through the use of encryption such as the Transport Layer Security (TLS) protocol.'));
-      assert.ok(fixedSsl(seed('manycontacts.com')).includes('uses the latest 128-bit Transport Layer Security (TLS) technology for secure transactions.'));
+      assert.ok(
+        fixedSsl(seed('rs6.net')).includes(
+          'through the use of encryption such as the Transport Layer Security (TLS) protocol.',
+        ),
+      );
+      assert.ok(
+        fixedSsl(seed('manycontacts.com')).includes(
+          'uses the latest 128-bit Transport Layer Security (TLS) technology for secure transactions.',
+        ),
+      );
     });
 
     it('fixText applies the SSL fixes once and a second run changes nothing', () => {
@@ -63,8 +85,16 @@ describe('rule outdated-framework', () => {
 
   describe('messages give the date and the replacement', () => {
     const cases: [string, string, RegExp][] = [
-      ['We comply with the EU-U.S. Safe Harbor Framework.', 'Safe Harbor', /6 October 2015.*C-362\/14.*Data Privacy Framework/],
-      ['We are certified under the EU–US Privacy Shield.', 'Privacy Shield', /16 July 2020.*C-311\/18.*Data Privacy Framework/],
+      [
+        'We comply with the EU-U.S. Safe Harbor Framework.',
+        'Safe Harbor',
+        /6 October 2015.*C-362\/14.*Data Privacy Framework/,
+      ],
+      [
+        'We are certified under the EU–US Privacy Shield.',
+        'Privacy Shield',
+        /16 July 2020.*C-311\/18.*Data Privacy Framework/,
+      ],
       ['We process data as required by Directive 95/46/EC.', 'Directive 95/46/EC', /25 May 2018.*GDPR/],
       ['Our practices follow the EU Data Protection Directive.', 'EU Data Protection Directive', /repealed.*GDPR/],
       ['Your card number is protected in transit by SSL encryption.', 'SSL', /RFC 7568.*TLS/],
@@ -85,18 +115,27 @@ describe('rule outdated-framework', () => {
     });
 
     it('lower-case "safe harbor" needs a transfer context', () => {
-      assert.equal(run(RULE, policy('Data from the EEA is transferred under the safe harbor principles.')).messages.length, 1);
+      assert.equal(
+        run(RULE, policy('Data from the EEA is transferred under the safe harbor principles.')).messages.length,
+        1,
+      );
       assert.equal(run(RULE, policy('This is a safe harbor for your thoughts.')).messages.length, 0);
     });
   });
 
   describe('one report per mention, at most one per sentence and framework', () => {
     it('two mentions in one sentence: one report', () => {
-      const { quoted } = run(RULE, policy('We joined the Safe Harbor program and follow the Safe Harbor Privacy Principles.'));
+      const { quoted } = run(
+        RULE,
+        policy('We joined the Safe Harbor program and follow the Safe Harbor Privacy Principles.'),
+      );
       assert.equal(quoted.length, 1);
     });
     it('two sentences: two reports', () => {
-      const { quoted } = run(RULE, policy('We joined the Safe Harbor program. We follow the Safe Harbor Privacy Principles.'));
+      const { quoted } = run(
+        RULE,
+        policy('We joined the Safe Harbor program. We follow the Safe Harbor Privacy Principles.'),
+      );
       assert.equal(quoted.length, 2);
     });
     it('two frameworks in one sentence: one report each', () => {
@@ -109,8 +148,14 @@ describe('rule outdated-framework', () => {
     const clean: [string, string][] = [
       ['the COPPA safe harbor', 'We take part in an FTC-approved COPPA Safe Harbor program for children.'],
       ['the DMCA safe harbor', 'We rely on the DMCA Safe Harbor for content users upload.'],
-      ['a history of Privacy Shield', 'Since the Privacy Shield was invalidated in 2020, we rely on the Data Privacy Framework.'],
-      ['the current frameworks', 'We participate in the EU-U.S. Data Privacy Framework and protect data in transit with TLS 1.3.'],
+      [
+        'a history of Privacy Shield',
+        'Since the Privacy Shield was invalidated in 2020, we rely on the Data Privacy Framework.',
+      ],
+      [
+        'the current frameworks',
+        'We participate in the EU-U.S. Data Privacy Framework and protect data in transit with TLS 1.3.',
+      ],
       ['TrustArc', 'Our practices are reviewed by TrustArc.'],
       ['the ePrivacy Directive', 'We follow Directive 2002/58/EC on cookies.'],
       ['a host name', 'Our checkout runs on ssl.example.com and <https://ssl.example.org/pay>.'],
@@ -170,7 +215,10 @@ describe('rule outdated-framework', () => {
     });
 
     it('the option is declared, so config validation checks its type', () => {
-      assert.deepEqual(parseConfigText(JSON.stringify({ rules: { [RULE]: ['warn', { ignore: ['ssl'] }] } })).errors, []);
+      assert.deepEqual(
+        parseConfigText(JSON.stringify({ rules: { [RULE]: ['warn', { ignore: ['ssl'] }] } })).errors,
+        [],
+      );
       const bad = parseConfigText(JSON.stringify({ rules: { [RULE]: ['warn', { ignore: 'ssl' }] } })).errors;
       assert.equal(bad.length, 1);
       assert.match(bad[0].message, /string\[\]/);

@@ -14,7 +14,9 @@ describe('sentence-length', () => {
   });
 
   it('takes maxWords from the config', () => {
-    const found = run('sentence-length', policy(long(12)), { rules: { 'sentence-length': ['warn', { maxWords: 10 }] } });
+    const found = run('sentence-length', policy(long(12)), {
+      rules: { 'sentence-length': ['warn', { maxWords: 10 }] },
+    });
     assert.match(found.messages[0].message, /12 words, over the limit of 10/);
   });
 });
@@ -43,19 +45,30 @@ describe('legalese', () => {
     const found = run('legalese', text);
     assert.deepEqual(found.quoted, ['Prior to', 'Notwithstanding', 'pursuant to']);
     assert.equal(found.messages[1].fix, undefined);
-    const fixed = applyEdits(text, found.messages.flatMap((m) => m.fix?.edits ?? []));
+    const fixed = applyEdits(
+      text,
+      found.messages.flatMap((m) => m.fix?.edits ?? []),
+    );
     assert.equal(fixed, policy('Before signing up, read this. Notwithstanding this, we act under law.'));
   });
 
   it('--fix reaches a fixed point', () => {
     const config = resolveConfig({ extends: ['recommended', 'plain-language'] }).config;
-    const once = fixText(policy('In the event that you utilize the app, we log it.'), { config, assumePolicy: true, only: ['legalese'] });
+    const once = fixText(policy('In the event that you utilize the app, we log it.'), {
+      config,
+      assumePolicy: true,
+      only: ['legalese'],
+    });
     assert.equal(once.text, policy('If you use the app, we log it.'));
     assert.equal(fixText(once.text, { config, assumePolicy: true, only: ['legalese'] }).fixed.length, 0);
   });
 
   it('leaves a name alone: a company called Whereby', () => {
-    assert.deepEqual(run('legalese', policy('Whereby AS runs the service. Data sent to Whereby stays in Norway, whereby it is safe.')).quoted, ['whereby']);
+    assert.deepEqual(
+      run('legalese', policy('Whereby AS runs the service. Data sent to Whereby stays in Norway, whereby it is safe.'))
+        .quoted,
+      ['whereby'],
+    );
   });
 
   it('does not match inside longer words', () => {
@@ -65,7 +78,9 @@ describe('legalese', () => {
 
 describe('vague-qualifier', () => {
   it('reports the company’s “may” and skips the user’s rights', () => {
-    const text = policy('We may disclose your data to auditors.\n\nYou may ask us to delete your data.\n\nYou have the right to object to how we use your data.');
+    const text = policy(
+      'We may disclose your data to auditors.\n\nYou may ask us to delete your data.\n\nYou have the right to object to how we use your data.',
+    );
     const found = run('vague-qualifier', text);
     assert.deepEqual(found.quoted, ['may']);
     assert.equal(found.messages[0].range.start.line, 3);
@@ -73,9 +88,17 @@ describe('vague-qualifier', () => {
 
   it('reports “certain” and “from time to time” about data, and not a sentence with no data', () => {
     assert.deepEqual(run('vague-qualifier', policy('We share certain information with vendors.')).quoted, ['certain']);
-    assert.deepEqual(run('vague-qualifier', policy('From time to time we combine data from our apps.')).quoted, ['From time to time']);
+    assert.deepEqual(run('vague-qualifier', policy('From time to time we combine data from our apps.')).quoted, [
+      'From time to time',
+    ]);
     assert.equal(run('vague-qualifier', policy('We may update this page from time to time.')).messages.length, 0);
-    assert.equal(run('vague-qualifier', policy('We may update our privacy policy to reflect changes to our information practices.')).messages.length, 0);
+    assert.equal(
+      run(
+        'vague-qualifier',
+        policy('We may update our privacy policy to reflect changes to our information practices.'),
+      ).messages.length,
+      0,
+    );
   });
 });
 
@@ -88,21 +111,38 @@ describe('all-caps', () => {
   });
 
   it('suggests sentence case, keeping the spelling the text uses elsewhere', () => {
-    const text = policy('Acme follows the GDPR rules. ACME IS NOT LIABLE FOR DATA LOST IN TRANSIT UNDER THE GDPR OR ANY LAW: YOU ACCEPT THIS.');
+    const text = policy(
+      'Acme follows the GDPR rules. ACME IS NOT LIABLE FOR DATA LOST IN TRANSIT UNDER THE GDPR OR ANY LAW: YOU ACCEPT THIS.',
+    );
     const [m] = run('all-caps', text).messages;
     assert.equal(m.fix, undefined, 'never applied by --fix');
-    assert.equal(m.suggestions?.[0].edits[0].text, 'Acme is not liable for data lost in transit under the GDPR or any law: you accept this');
+    assert.equal(
+      m.suggestions?.[0].edits[0].text,
+      'Acme is not liable for data lost in transit under the GDPR or any law: you accept this',
+    );
   });
 
   it('leaves acronyms, short runs and titles alone', () => {
-    assert.equal(run('all-caps', '# PRIVACY POLICY FOR THE ACME COMPANY AND ALL OF ITS APPS AND SERVICES\n\nWe follow the GDPR, CCPA, COPPA and PIPEDA.\n').messages.length, 0);
+    assert.equal(
+      run(
+        'all-caps',
+        '# PRIVACY POLICY FOR THE ACME COMPANY AND ALL OF ITS APPS AND SERVICES\n\nWe follow the GDPR, CCPA, COPPA and PIPEDA.\n',
+      ).messages.length,
+      0,
+    );
   });
 });
 
 describe('the plain-language profile', () => {
   const text = policy(`Prior to using the app, note: ${long(45)} We may share certain data.`);
   const ids = (extendsList: string[]) =>
-    [...new Set(lint(text, { assumePolicy: true, config: resolveConfig({ extends: extendsList }).config }).messages.map((m) => `${m.ruleId}:${m.severity}`))]
+    [
+      ...new Set(
+        lint(text, { assumePolicy: true, config: resolveConfig({ extends: extendsList }).config }).messages.map(
+          (m) => `${m.ruleId}:${m.severity}`,
+        ),
+      ),
+    ]
       .filter((id) => /^(?:sentence-length|reading-grade|legalese|vague-qualifier|all-caps):/.test(id))
       .sort();
 
@@ -111,6 +151,10 @@ describe('the plain-language profile', () => {
   });
 
   it('plain-language turns every rule on as a warning', () => {
-    assert.deepEqual(ids(['recommended', 'plain-language']), ['legalese:warning', 'sentence-length:warning', 'vague-qualifier:warning']);
+    assert.deepEqual(ids(['recommended', 'plain-language']), [
+      'legalese:warning',
+      'sentence-length:warning',
+      'vague-qualifier:warning',
+    ]);
   });
 });

@@ -6,9 +6,15 @@ import { formatLike, sameButWhitespace } from '../../../server/src/engine/rules/
 
 const config = resolveConfig({ extends: 'all' }).config;
 const TODAY = new Date(2026, 11, 7); // 7 December 2026, local time
-const doc = (date: string, body = 'We keep your orders for two years.') => `# Privacy Policy\n\nLast updated: ${date}\n\n${body}\n`;
+const doc = (date: string, body = 'We keep your orders for two years.') =>
+  `# Privacy Policy\n\nLast updated: ${date}\n\n${body}\n`;
 const stale = (text: string, baseline?: string) =>
-  lint(text, { config, now: TODAY, assumePolicy: true, baseline: baseline === undefined ? undefined : { text: baseline, ref: 'HEAD' } }).messages.filter((m) => m.ruleId === 'stale-effective-date');
+  lint(text, {
+    config,
+    now: TODAY,
+    assumePolicy: true,
+    baseline: baseline === undefined ? undefined : { text: baseline, ref: 'HEAD' },
+  }).messages.filter((m) => m.ruleId === 'stale-effective-date');
 
 describe('stale-effective-date (engine)', () => {
   describe("today's date in the document's format", () => {
@@ -28,7 +34,8 @@ describe('stale-effective-date (engine)', () => {
       ['March 2025', 'December 2026'],
       ['2025', '2026'],
     ];
-    for (const [like, expected] of cases) it(`${like} → ${expected}`, () => assert.equal(formatLike(like, TODAY), expected));
+    for (const [like, expected] of cases)
+      it(`${like} → ${expected}`, () => assert.equal(formatLike(like, TODAY), expected));
     it('an unknown format gives none', () => assert.equal(formatLike('the third of March', TODAY), undefined));
   });
 
@@ -44,7 +51,13 @@ describe('stale-effective-date (engine)', () => {
     assert.ok(m);
     assert.equal(m.range.start.line, 3);
     assert.equal(m.fix?.safe, true);
-    const fixed = fixText(now, { config, now: TODAY, assumePolicy: true, baseline: { text: base, ref: 'HEAD' }, only: ['stale-effective-date'] });
+    const fixed = fixText(now, {
+      config,
+      now: TODAY,
+      assumePolicy: true,
+      baseline: { text: base, ref: 'HEAD' },
+      only: ['stale-effective-date'],
+    });
     assert.equal(fixed.text, doc('December 7, 2026', 'We keep your orders for six years.'));
   });
 
@@ -53,6 +66,10 @@ describe('stale-effective-date (engine)', () => {
     assert.equal(stale(doc('March 3, 2025', 'Changed.')).length, 0, 'no baseline');
     assert.equal(stale(base, base).length, 0, 'same text');
     assert.equal(stale(doc('April 1, 2026', 'Changed.'), base).length, 0, 'a new date');
-    assert.equal(stale(doc('March 3, 2025', 'Changed.'), '# Privacy Policy\n\nNo date here.\n').length, 0, 'the baseline had no such date');
+    assert.equal(
+      stale(doc('March 3, 2025', 'Changed.'), '# Privacy Policy\n\nNo date here.\n').length,
+      0,
+      'the baseline had no such date',
+    );
   });
 });

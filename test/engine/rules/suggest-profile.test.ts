@@ -52,7 +52,10 @@ describe('rule suggest-profile', () => {
         assert.deepEqual(named(policy(sentence)), [profile]);
         const [m] = notes(policy(sentence));
         assert.equal(m.severity, 'info');
-        assert.ok(sentence.includes(policy(sentence).slice(m.range.start.offset, m.range.end.offset)), 'the note sits on the words');
+        assert.ok(
+          sentence.includes(policy(sentence).slice(m.range.start.offset, m.range.end.offset)),
+          'the note sits on the words',
+        );
       });
     }
   });
@@ -86,7 +89,10 @@ describe('rule suggest-profile', () => {
   it('takes the profiles of --profile like those of extends', () => {
     const text = policy('Players in the EU may ask us what we hold.');
     const config = resolveConfig({ extends: 'recommended' }, { profile: 'recommended,gdpr' }).config;
-    assert.equal(lint(text, { assumePolicy: true, config, now: NOW }).messages.filter((m) => m.ruleId === RULE).length, 0);
+    assert.equal(
+      lint(text, { assumePolicy: true, config, now: NOW }).messages.filter((m) => m.ruleId === RULE).length,
+      0,
+    );
   });
 
   it('is quiet when the rule is off', () => {
@@ -117,9 +123,17 @@ describe('rule suggest-profile', () => {
   });
 
   it('profileSignals finds each law once, in document order; suggestedProfiles drops the active ones', () => {
-    const doc = parsePolicy(policy('COPPA matters to us.\n\nCalifornia residents: see below.\n\nOur app is for children under 13.'));
-    assert.deepEqual(profileSignals(doc).map((s) => s.profile), ['coppa', 'ccpa']);
-    assert.deepEqual(suggestedProfiles(doc, ['recommended', 'coppa']).map((s) => s.profile), ['ccpa']);
+    const doc = parsePolicy(
+      policy('COPPA matters to us.\n\nCalifornia residents: see below.\n\nOur app is for children under 13.'),
+    );
+    assert.deepEqual(
+      profileSignals(doc).map((s) => s.profile),
+      ['coppa', 'ccpa'],
+    );
+    assert.deepEqual(
+      suggestedProfiles(doc, ['recommended', 'coppa']).map((s) => s.profile),
+      ['ccpa'],
+    );
     assert.deepEqual(suggestedProfiles(doc, ['all']), []);
     assert.deepEqual(SUGGESTED_PROFILES, ['gdpr', 'uk-gdpr', 'ccpa', 'caloppa', 'coppa']);
   });
@@ -129,12 +143,20 @@ describe('rule suggest-profile', () => {
     // children in age disclaimers. outboundengine addresses California residents.
     const files = readdirSync('corpus').filter((f) => f.endsWith('.md'));
     assert.ok(files.length >= 5);
-    const noted = files.filter((f) => named(readFileSync(`corpus/${f}`, 'utf8')).length).map((f) => `${f}: ${named(readFileSync(`corpus/${f}`, 'utf8'))}`);
+    const noted = files
+      .filter((f) => named(readFileSync(`corpus/${f}`, 'utf8')).length)
+      .map((f) => `${f}: ${named(readFileSync(`corpus/${f}`, 'utf8'))}`);
     assert.deepEqual(noted, ['outboundengine.com.md: ccpa']);
   });
 
   it('never throws on odd input', () => {
-    for (const t of ['', '\u0000', 'EU'.repeat(5000), 'under 13 '.repeat(2000), '# EU\n\n| EEA | under 13 |\n|---|---|\n| a | b |']) {
+    for (const t of [
+      '',
+      '\u0000',
+      'EU'.repeat(5000),
+      'under 13 '.repeat(2000),
+      '# EU\n\n| EEA | under 13 |\n|---|---|\n| a | b |',
+    ]) {
       assert.doesNotThrow(() => notes(t));
     }
   });
@@ -168,14 +190,20 @@ describe('addProfilesToConfig', () => {
     const { out, data } = edited(text, ['gdpr']);
     assert.deepEqual(data?.extends, ['recommended', 'gdpr']);
     assert.ok(out.indexOf('"$schema"') < out.indexOf('"extends"') && out.indexOf('"extends"') < out.indexOf('"rules"'));
-    assert.deepEqual(edited('{}', ['ccpa'], ['recommended', 'plain-language']).data?.extends, ['recommended', 'plain-language', 'ccpa']);
+    assert.deepEqual(edited('{}', ['ccpa'], ['recommended', 'plain-language']).data?.extends, [
+      'recommended',
+      'plain-language',
+      'ccpa',
+    ]);
   });
 
   it('keeps comments and the rest of the file as it was', () => {
-    const text = '{\n  // our profiles\n  "extends": [\n    "recommended" // the corpus checklist\n  ],\n  /* tone */\n  "rules": { "legalese": "warn" }\n}\n';
+    const text =
+      '{\n  // our profiles\n  "extends": [\n    "recommended" // the corpus checklist\n  ],\n  /* tone */\n  "rules": { "legalese": "warn" }\n}\n';
     const { out, data } = edited(text, ['gdpr']);
     assert.deepEqual(data?.extends, ['recommended', 'gdpr']);
-    for (const kept of ['// our profiles', '// the corpus checklist', '/* tone */', '"rules": { "legalese": "warn" }']) assert.ok(out.includes(kept), kept);
+    for (const kept of ['// our profiles', '// the corpus checklist', '/* tone */', '"rules": { "legalese": "warn" }'])
+      assert.ok(out.includes(kept), kept);
   });
 
   it('writes a whole config into an empty text', () => {

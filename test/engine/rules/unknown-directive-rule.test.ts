@@ -19,7 +19,10 @@ describe('rule unknown-directive-rule', () => {
     assert.match(messages[0].message, /"contcat", which does not exist \(did you mean "contact"\?\)/);
     const fix = messages[0].fix!;
     assert.equal(fix.safe, true);
-    assert.equal(applyEdits(text, fix.edits), policy('<!-- policylint-disable-next-line contact -- we say it below -->\nWrite to [Company Name].'));
+    assert.equal(
+      applyEdits(text, fix.edits),
+      policy('<!-- policylint-disable-next-line contact -- we say it below -->\nWrite to [Company Name].'),
+    );
   });
 
   it('is a warning in the recommended profile, and --fix corrects the id so the directive takes effect', () => {
@@ -44,7 +47,10 @@ describe('rule unknown-directive-rule', () => {
     );
     const { messages } = run(RULE, text, { extends: 'recommended' });
     assert.deepEqual(
-      messages.map((m) => [m.range.start.line, m.fix && applyEdits(text, m.fix.edits).split('\n')[m.range.start.line - 1]]),
+      messages.map((m) => [
+        m.range.start.line,
+        m.fix && applyEdits(text, m.fix.edits).split('\n')[m.range.start.line - 1],
+      ]),
       [
         [3, '<!-- policylint-disable cookies, contact -->'],
         [5, '<!-- policylint-enable cookies -->'],
@@ -57,7 +63,10 @@ describe('rule unknown-directive-rule', () => {
     const { messages } = run(RULE, policy('<!-- policylint-disable-file zzqqxx -->'));
     assert.equal(messages.length, 1);
     assert.equal(messages[0].fix, undefined);
-    assert.match(messages[0].message, /"zzqqxx", which does not exist, so it turns nothing off\. The rule ids are listed in docs\/rules\//);
+    assert.match(
+      messages[0].message,
+      /"zzqqxx", which does not exist, so it turns nothing off\. The rule ids are listed in docs\/rules\//,
+    );
   });
 
   it('with two equally close ids: both named, each a suggestion, no safe fix', () => {
@@ -66,10 +75,13 @@ describe('rule unknown-directive-rule', () => {
     const [m] = run(RULE, text).messages;
     assert.match(m.message, /did you mean "children" or "children-age"\?/);
     assert.equal(m.fix, undefined);
-    assert.deepEqual(m.suggestions?.map((s) => [s.safe, applyEdits(text, s.edits).split('\n')[2]]), [
-      [false, '<!-- policylint-disable-next-line children -->'],
-      [false, '<!-- policylint-disable-next-line children-age -->'],
-    ]);
+    assert.deepEqual(
+      m.suggestions?.map((s) => [s.safe, applyEdits(text, s.edits).split('\n')[2]]),
+      [
+        [false, '<!-- policylint-disable-next-line children -->'],
+        [false, '<!-- policylint-disable-next-line children-age -->'],
+      ],
+    );
   });
 
   it('is configured like any rule: off in the config, or disabled by a directive', () => {
@@ -78,6 +90,9 @@ describe('rule unknown-directive-rule', () => {
     assert.equal(run(RULE, `<!-- policylint-disable-file ${RULE} -->\n${text}`).messages.length, 0);
     // A directive naming no rule turns every rule off in its reach, this one too.
     assert.equal(run(RULE, `<!-- policylint-disable-file -->\n${text}`).messages.length, 0);
-    assert.equal(lint(text, { config: ALL, now: NOW, assumePolicy: true }).messages.filter((m) => m.ruleId === RULE).length, 1);
+    assert.equal(
+      lint(text, { config: ALL, now: NOW, assumePolicy: true }).messages.filter((m) => m.ruleId === RULE).length,
+      1,
+    );
   });
 });

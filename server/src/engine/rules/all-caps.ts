@@ -45,7 +45,8 @@ export function sentenceCase(text: string, known: Map<string, string>): string {
 
 function check(ctx: RuleContext): void {
   let known: Map<string, string> | undefined;
-  const min = typeof ctx.options.minWords === 'number' && ctx.options.minWords > 1 ? ctx.options.minWords : DEFAULT_MIN_WORDS;
+  const min =
+    typeof ctx.options.minWords === 'number' && ctx.options.minWords > 1 ? ctx.options.minWords : DEFAULT_MIN_WORDS;
   for (const block of ctx.doc.blocks) {
     if (block.kind !== 'paragraph' || !/\p{Lu}{3}/u.test(block.text)) continue;
     let run: { start: number; end: number; words: number } | undefined;
@@ -58,7 +59,9 @@ function check(ctx: RuleContext): void {
         const rewritten = /[*_`[\]<>\n\r]/.test(source) ? undefined : sentenceCase(source, known);
         ctx.report({
           ...span,
-          suggestions: rewritten ? [{ title: 'Rewrite in sentence case', edits: [{ ...span, text: rewritten }], safe: false }] : undefined,
+          suggestions: rewritten
+            ? [{ title: 'Rewrite in sentence case', edits: [{ ...span, text: rewritten }], safe: false }]
+            : undefined,
           message: `${run.words} words in capitals: capitals are read more slowly and skipped more often, so this passage gets less attention, not more. Write it in sentence case; use bold for a heading or a key word.`,
         });
       }
@@ -94,7 +97,10 @@ const rule: Rule = {
     severity: 'info',
     fixable: false,
     options: {
-      minWords: { type: 'number', description: `Shortest run of words in capitals to report (default ${DEFAULT_MIN_WORDS}).` },
+      minWords: {
+        type: 'number',
+        description: `Shortest run of words in capitals to report (default ${DEFAULT_MIN_WORDS}).`,
+      },
     },
   },
   check,

@@ -10,7 +10,8 @@ import type { AgeFact, PolicyDocument, Rule, RuleContext } from '../types.js';
 /** Concepts whose ages must agree; "other" cannot be compared. */
 const COMPARABLE = new Set(['children', 'consent', 'sale']);
 /** A sentence that sets a jurisdiction-specific age: "16 in the EEA". Two ages there are deliberate. */
-const JURISDICTION = /\b(?:EEA|EU|European|Europe|UK|United Kingdom|GDPR|member states?|Quebec|Québec|Brazil|country|countries|jurisdictions?|where you live|local law|state law|California|Korea|China|India)\b/i;
+const JURISDICTION =
+  /\b(?:EEA|EU|European|Europe|UK|United Kingdom|GDPR|member states?|Quebec|Québec|Brazil|country|countries|jurisdictions?|where you live|local law|state law|California|Korea|China|India)\b/i;
 
 function baseConcept(concept: string): string {
   return concept.split(':')[0];
@@ -27,9 +28,10 @@ function check(ctx: RuleContext): void {
   if (entry?.status === 'incomplete') {
     const sentence = findEvidence(doc, getItem(item)!).sentences[0];
     const m = sentence ? CHILD_WORDS.exec(sentence.text) : null;
-    const at = sentence && m
-      ? blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length)
-      : { start: entry.range!.start.offset, end: entry.range!.end.offset };
+    const at =
+      sentence && m
+        ? blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length)
+        : { start: entry.range!.start.offset, end: entry.range!.end.offset };
     ctx.report({
       ...at,
       item,
@@ -58,7 +60,8 @@ function check(ctx: RuleContext): void {
     if (fact.age === earlier.age || reported.has(`${key}:${fact.age}`)) continue;
     // Ages stated side by side (one sentence or one paragraph) are being told apart on purpose:
     // "13+ may have an account; under 18 needs a parent's permission to share".
-    if (fact.sentence === earlier.sentence || sameParagraph(doc, fact.range.start.offset, earlier.range.start.offset)) continue;
+    if (fact.sentence === earlier.sentence || sameParagraph(doc, fact.range.start.offset, earlier.range.start.offset))
+      continue;
     if (JURISDICTION.test(fact.sentence) || JURISDICTION.test(earlier.sentence)) continue;
     reported.add(`${key}:${fact.age}`);
     ctx.report({
@@ -66,7 +69,9 @@ function check(ctx: RuleContext): void {
       end: fact.range.end.offset,
       item: 'children',
       message: `This sets age ${fact.age} for ${describe(fact.concept)}, but line ${earlier.range.start.line} sets ${earlier.age} for the same thing: use one age, or say where each applies.`,
-      related: [{ message: `age ${earlier.age} stated here`, start: earlier.range.start.offset, end: earlier.range.end.offset }],
+      related: [
+        { message: `age ${earlier.age} stated here`, start: earlier.range.start.offset, end: earlier.range.end.offset },
+      ],
     });
   }
 }
@@ -74,7 +79,12 @@ function check(ctx: RuleContext): void {
 /** How a sentence sets its age: the audience the service is not for, or what is not knowingly collected. */
 function thresholdPhrase(sentence: string): string | undefined {
   if (/\bknowingly\b/i.test(sentence)) return 'knowingly';
-  if (/\bnot (?:be )?(?:directed|intended|designed|meant|targeted|aimed|for)\b|\bmust be (?:at least )?(?:\d|[a-z]+teen)|\b(?:may|can)(?:not|'t| not) (?:use|register|sign up|create)/i.test(sentence)) return 'audience';
+  if (
+    /\bnot (?:be )?(?:directed|intended|designed|meant|targeted|aimed|for)\b|\bmust be (?:at least )?(?:\d|[a-z]+teen)|\b(?:may|can)(?:not|'t| not) (?:use|register|sign up|create)/i.test(
+      sentence,
+    )
+  )
+    return 'audience';
   return undefined;
 }
 

@@ -20,7 +20,13 @@ function check(ctx: RuleContext): void {
       start: s.titleRange.start.offset,
       end: s.titleRange.end.offset,
       message: `The section “${s.title}” repeats “${earlier.title}” (line ${earlier.titleRange.start.line})${s.parent ? ` under “${s.parent.title}”` : ''}: merge the two or give them distinct titles.`,
-      related: [{ message: `first titled here: “${earlier.title}”`, start: earlier.titleRange.start.offset, end: earlier.titleRange.end.offset }],
+      related: [
+        {
+          message: `first titled here: “${earlier.title}”`,
+          start: earlier.titleRange.start.offset,
+          end: earlier.titleRange.end.offset,
+        },
+      ],
     });
   }
 }

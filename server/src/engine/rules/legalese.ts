@@ -73,7 +73,9 @@ function isName(text: string, word: string, atSentenceStart: boolean): boolean {
 }
 
 function check(ctx: RuleContext): void {
-  const ignore = new Set((Array.isArray(ctx.options.ignore) ? (ctx.options.ignore as string[]) : []).map((s) => s.toLowerCase()));
+  const ignore = new Set(
+    (Array.isArray(ctx.options.ignore) ? (ctx.options.ignore as string[]) : []).map((s) => s.toLowerCase()),
+  );
   for (const sentence of ctx.doc.sentences) {
     if (sentence.block.kind === 'html') continue;
     const matches = memoMatches(ctx.doc, ANY, sentence.text);
@@ -87,7 +89,10 @@ function check(ctx: RuleContext): void {
       // A phrase broken by Markdown (emphasis inside it) is not rewritten.
       const exact = ctx.doc.text.slice(span.start, span.end) === m[0];
       const replacement = inCaseOf(m[0], phrase.plain);
-      const fix: Fix | undefined = phrase.safe && exact ? { title: `Replace “${m[0]}” with “${replacement}”`, edits: [{ ...span, text: replacement }], safe: true } : undefined;
+      const fix: Fix | undefined =
+        phrase.safe && exact
+          ? { title: `Replace “${m[0]}” with “${replacement}”`, edits: [{ ...span, text: replacement }], safe: true }
+          : undefined;
       ctx.report({
         ...span,
         message: phrase.safe
@@ -102,7 +107,8 @@ function check(ctx: RuleContext): void {
 const rule: Rule = {
   meta: {
     id: 'legalese',
-    description: 'Legal phrases with a plain alternative ("pursuant to", "prior to", "hereinafter"…); fix where the replacement is safe.',
+    description:
+      'Legal phrases with a plain alternative ("pursuant to", "prior to", "hereinafter"…); fix where the replacement is safe.',
     severity: 'info',
     fixable: true,
     options: {

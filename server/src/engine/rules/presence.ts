@@ -9,7 +9,11 @@ import type { Rule, RuleContext } from '../types.js';
 /** Whether the corpus item a law item shares its section with is missing and on: its fix inserts the section. */
 function sharedSectionComing(item: ItemDef, ctx: RuleContext): boolean {
   const other = item.sharesSectionWith;
-  return other !== undefined && ctx.config.rules.has(other) && ctx.checklist.find((e) => e.id === other)?.status === 'missing';
+  return (
+    other !== undefined &&
+    ctx.config.rules.has(other) &&
+    ctx.checklist.find((e) => e.id === other)?.status === 'missing'
+  );
 }
 
 /**
@@ -43,17 +47,28 @@ export function presenceRule(item: ItemDef, deputies: readonly Rule[] = []): Rul
       if (!entry) return;
       const { doc } = ctx;
       if (entry.status === 'missing') {
-        const anchor = doc.title?.titleRange ?? doc.rangeOf(0, Math.max(0, (doc.lineStarts[1] ?? doc.text.length + 1) - 1));
+        const anchor =
+          doc.title?.titleRange ?? doc.rangeOf(0, Math.max(0, (doc.lineStarts[1] ?? doc.text.length + 1) - 1));
         ctx.report({
           message: item.missingMessage,
           start: anchor.start.offset,
           end: anchor.end.offset,
           // A section insertion (never applied by --fix alone), and one quick-fix per common answer.
-          fix: item.insertable === false || sharedSectionComing(item, ctx) ? undefined : insertSectionFix(doc, ctx.checklist, item.id, ctx.config),
-          suggestions: item.insertable === false || sharedSectionComing(item, ctx) ? undefined : sectionChoiceFixes(doc, ctx.checklist, item.id, ctx.config),
+          fix:
+            item.insertable === false || sharedSectionComing(item, ctx)
+              ? undefined
+              : insertSectionFix(doc, ctx.checklist, item.id, ctx.config),
+          suggestions:
+            item.insertable === false || sharedSectionComing(item, ctx)
+              ? undefined
+              : sectionChoiceFixes(doc, ctx.checklist, item.id, ctx.config),
           documentLevel: true,
         });
-      } else if (entry.status === 'incomplete' && entry.range && !deputies.some((r) => ctx.config.rules.has(r.meta.id))) {
+      } else if (
+        entry.status === 'incomplete' &&
+        entry.range &&
+        !deputies.some((r) => ctx.config.rules.has(r.meta.id))
+      ) {
         ctx.report({
           message: `${item.title} is incomplete: ${entry.reason ?? 'its content requirement is not met'}.`,
           start: entry.range.start.offset,

@@ -13,7 +13,9 @@ function check(ctx: RuleContext): void {
   const minWords = typeof ctx.options.minWords === 'number' ? ctx.options.minWords : DEFAULT_MIN_WORDS;
   for (const r of sectionReadability(ctx.doc)) {
     if (r.grade === undefined || r.words < minWords || r.grade <= target) continue;
-    const longest = [...r.sentences].sort((a, b) => b.words - a.words || a.sentence.range.start.offset - b.sentence.range.start.offset).slice(0, LONGEST);
+    const longest = [...r.sentences]
+      .sort((a, b) => b.words - a.words || a.sentence.range.start.offset - b.sentence.range.start.offset)
+      .slice(0, LONGEST);
     ctx.report({
       start: r.section.titleRange.start.offset,
       end: r.section.titleRange.end.offset,
@@ -30,12 +32,16 @@ function check(ctx: RuleContext): void {
 const rule: Rule = {
   meta: {
     id: 'reading-grade',
-    description: 'Sections whose Flesch–Kincaid grade level is above a target (12 by default), with their longest sentences.',
+    description:
+      'Sections whose Flesch–Kincaid grade level is above a target (12 by default), with their longest sentences.',
     severity: 'off',
     fixable: false,
     options: {
       target: { type: 'number', description: `Highest grade level allowed (default ${DEFAULT_TARGET}).` },
-      minWords: { type: 'number', description: `Sections with fewer words of prose are not graded (default ${DEFAULT_MIN_WORDS}).` },
+      minWords: {
+        type: 'number',
+        description: `Sections with fewer words of prose are not graded (default ${DEFAULT_MIN_WORDS}).`,
+      },
     },
   },
   check,

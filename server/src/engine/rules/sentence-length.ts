@@ -5,7 +5,8 @@ import type { Rule, RuleContext } from '../types.js';
 export const DEFAULT_MAX_WORDS = 40;
 
 function check(ctx: RuleContext): void {
-  const max = typeof ctx.options.maxWords === 'number' && ctx.options.maxWords > 0 ? ctx.options.maxWords : DEFAULT_MAX_WORDS;
+  const max =
+    typeof ctx.options.maxWords === 'number' && ctx.options.maxWords > 0 ? ctx.options.maxWords : DEFAULT_MAX_WORDS;
   for (const r of proseSentences(ctx.doc, false)) {
     if (r.words <= max) continue;
     ctx.report({

@@ -6,16 +6,34 @@
 import { EFFECTIVE_CONTEXT } from '../facts.js';
 import type { DateFact, Fix, Rule, RuleContext } from '../types.js';
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Texts equal but for whitespace (re-wrapping, trailing spaces, line endings). */
 export function sameButWhitespace(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .replace(/^\uFEFF/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const ordinal = (d: number) => (d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th');
+const ordinal = (d: number) =>
+  d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
 
 /**
  * `date` written the way `like` is written: "March 5, 2024" → "December 7, 2026",
@@ -47,7 +65,8 @@ export function formatLike(like: string, date: Date): string | undefined {
     const [a, b] = dayFirst ? [d, m + 1] : [m + 1, d];
     return r[1].length === 2 || r[2].length === 2 ? `${pad(a)}/${pad(b)}/${y}` : `${a}/${b}/${y}`;
   }
-  if ((r = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(like))) return r[1].length === 2 ? `${pad(d)}.${pad(m + 1)}.${y}` : `${d}.${m + 1}.${y}`;
+  if ((r = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(like)))
+    return r[1].length === 2 ? `${pad(d)}.${pad(m + 1)}.${y}` : `${d}.${m + 1}.${y}`;
   if ((r = /^([A-Za-z]+\.?)(,?\s+)(\d{4})$/.exec(like))) return `${monthName(r[1])}${r[2]}${y}`;
   if (/^\d{4}$/.test(like)) return String(y);
   return undefined;
@@ -78,7 +97,9 @@ function check(ctx: RuleContext): void {
   const end = date.range.end.offset;
   const exact = ctx.doc.text.slice(start, end) === date.text;
   const fix: Fix | undefined =
-    today && today !== date.text && exact ? { title: `Set the date to today: ${today}`, edits: [{ start, end, text: today }], safe: true } : undefined;
+    today && today !== date.text && exact
+      ? { title: `Set the date to today: ${today}`, edits: [{ start, end, text: today }], safe: true }
+      : undefined;
   ctx.report({
     start,
     end,
@@ -90,7 +111,8 @@ function check(ctx: RuleContext): void {
 const rule: Rule = {
   meta: {
     id: 'stale-effective-date',
-    description: 'The text changed since the committed version (or --since REF) but the effective / last-updated date did not.',
+    description:
+      'The text changed since the committed version (or --since REF) but the effective / last-updated date did not.',
     severity: 'warn',
     fixable: true,
   },

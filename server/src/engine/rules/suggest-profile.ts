@@ -67,7 +67,12 @@ const SIGNALS: readonly Signal[] = [
   {
     profile: 'uk-gdpr',
     subject: 'the UK GDPR',
-    pattern: anyOf('', /\bUK[\s-]GDPR\b/, /\bData Protection Act 2018\b/, /\bInformation Commissioner(?:['’]s)? Office\b/),
+    pattern: anyOf(
+      '',
+      /\bUK[\s-]GDPR\b/,
+      /\bData Protection Act 2018\b/,
+      /\bInformation Commissioner(?:['’]s)? Office\b/,
+    ),
   },
   {
     profile: 'ccpa',
@@ -166,7 +171,8 @@ function check(ctx: RuleContext): void {
 const rule: Rule = {
   meta: {
     id: 'suggest-profile',
-    description: 'The text speaks of the EU/EEA, the UK GDPR, California residents, CalOPPA or children under 13 while that law\'s profile is off.',
+    description:
+      "The text speaks of the EU/EEA, the UK GDPR, California residents, CalOPPA or children under 13 while that law's profile is off.",
     severity: 'info',
     fixable: false,
   },

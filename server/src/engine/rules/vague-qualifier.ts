@@ -8,20 +8,24 @@ import type { Rule, RuleContext } from '../types.js';
 /** The company speaking of itself. */
 const WE = /\b(?:we|us|our)\b/i;
 /** What the sentence is about: personal data and what is done with it. */
-const DATA = anyOf('i',
+const DATA = anyOf(
+  'i',
   /\b(?:personal |your )?(?:information|data|details)\b/,
   /\b(?:collect|use|share|disclose|process|store|retain|keep|sell|transfer|combine|analy[sz]e|track|monitor)(?:s|es|ed|ing)?\b/,
 );
 /** The qualifiers, each tied to the company where it is a modal verb. */
-const QUALIFIER = anyOf('gi',
+const QUALIFIER = anyOf(
+  'gi',
   /\b(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:also\s+|sometimes\s+|occasionally\s+)?(?:may|might)\b(?!\s+not\b)/,
   /\bfrom time to time\b/,
   /\b(?:some|certain)\s+(?:of\s+(?:your|the|our)\s+)?(?:personal\s+)?(?:information|data|details|third[\s-]part(?:y|ies)|partners?|vendors?|service providers?|companies|purposes|cases|circumstances|situations)\b/,
 );
 /** A sentence about changing the policy itself. */
-const ABOUT_THE_POLICY = /\b(?:update|change|modify|revise|amend)\w*\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/i;
+const ABOUT_THE_POLICY =
+  /\b(?:update|change|modify|revise|amend)\w*\s+(?:this|our|the)\s+(?:privacy\s+)?(?:policy|notice|statement)\b/i;
 /** A sentence about the user's own rights or choices. */
-const RIGHTS = /\b(?:you|users?|parents?|residents?|individuals?|consumers?)\s+(?:also\s+)?(?:may|might|can|have)\b|\bright(?:s)?\s+to\b/i;
+const RIGHTS =
+  /\b(?:you|users?|parents?|residents?|individuals?|consumers?)\s+(?:also\s+)?(?:may|might|can|have)\b|\bright(?:s)?\s+to\b/i;
 
 function check(ctx: RuleContext): void {
   for (const sentence of ctx.doc.sentences) {
@@ -48,7 +52,8 @@ function check(ctx: RuleContext): void {
 const rule: Rule = {
   meta: {
     id: 'vague-qualifier',
-    description: 'Vague qualifiers ("may", "some", "certain", "from time to time") in statements of what the company does with data.',
+    description:
+      'Vague qualifiers ("may", "some", "certain", "from time to time") in statements of what the company does with data.',
     severity: 'off',
     fixable: false,
   },

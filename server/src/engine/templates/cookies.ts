@@ -2,7 +2,8 @@ import type { SectionTemplate } from './template.js';
 
 const template: SectionTemplate = {
   title: 'Cookies and Similar Technologies',
-  body: () => '[State whether you use cookies or similar technologies (pixels, local storage, SDKs), which kinds and what for, and how users can refuse or delete them.]',
+  body: () =>
+    '[State whether you use cookies or similar technologies (pixels, local storage, SDKs), which kinds and what for, and how users can refuse or delete them.]',
   choices: [
     {
       id: 'used',
@@ -14,7 +15,8 @@ const template: SectionTemplate = {
     {
       id: 'not-used',
       label: 'We do not use cookies',
-      body: () => 'We do not use cookies or similar tracking technologies. [List any embedded service that sets its own cookies, or delete this prompt.]',
+      body: () =>
+        'We do not use cookies or similar tracking technologies. [List any embedded service that sets its own cookies, or delete this prompt.]',
     },
   ],
 };

@@ -68,7 +68,11 @@ export function templateFor(itemId: string): SectionTemplate | undefined {
 }
 
 /** A template's text for one answer (a choice id) or the prompt version. */
-export function templateBody(t: SectionTemplate, values: Parameters<SectionTemplate['body']>[0], choice?: string): string {
+export function templateBody(
+  t: SectionTemplate,
+  values: Parameters<SectionTemplate['body']>[0],
+  choice?: string,
+): string {
   const c = choice ? t.choices?.find((x) => x.id === choice) : undefined;
   return (c ?? t).body(values);
 }

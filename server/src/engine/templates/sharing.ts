@@ -9,7 +9,8 @@ const template: SectionTemplate = {
     {
       id: 'does-not-sell',
       label: 'We do not sell personal information',
-      body: () => `We do not sell personal information. ${THIRD_PARTIES} [State whether you share it for targeted advertising.]`,
+      body: () =>
+        `We do not sell personal information. ${THIRD_PARTIES} [State whether you share it for targeted advertising.]`,
     },
     {
       id: 'sells',

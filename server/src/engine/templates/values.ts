@@ -4,7 +4,8 @@ import type { PolicyDocument, ResolvedConfig, Section } from '../types.js';
 import type { TemplateValues } from './template.js';
 
 /** Addresses written for examples or left from a template are not the company's. */
-const EXAMPLE_EMAIL = /@(?:[\w-]+\.)*(?:example|test|invalid|localhost)(?:\.[a-z]+)?$|@(?:your|my)-?(?:company|domain|site)\./i;
+const EXAMPLE_EMAIL =
+  /@(?:[\w-]+\.)*(?:example|test|invalid|localhost)(?:\.[a-z]+)?$|@(?:your|my)-?(?:company|domain|site)\./i;
 
 /** A capitalised name (up to six words, "&" allowed) defined as "we", "us", "our" or "the Company". */
 const DEFINED_COMPANY =
@@ -34,7 +35,13 @@ export function definedCompany(doc: PolicyDocument): string | undefined {
 /** The document's own privacy email: one given in a contact section first, then any of the company's. */
 export function documentEmail(doc: PolicyDocument): string | undefined {
   const own = doc.facts.emails.filter((e) => !e.thirdParty && !EXAMPLE_EMAIL.test(e.email));
-  const inContactSection = own.find((e) => inContact(doc.sentences.find((s) => s.range.start.offset <= e.range.start.offset && e.range.end.offset <= s.range.end.offset)?.section));
+  const inContactSection = own.find((e) =>
+    inContact(
+      doc.sentences.find(
+        (s) => s.range.start.offset <= e.range.start.offset && e.range.end.offset <= s.range.end.offset,
+      )?.section,
+    ),
+  );
   return (inContactSection ?? own[0])?.email;
 }
 
