@@ -26,13 +26,26 @@ function tsFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** The regular expression literals in the engine's TypeScript source. */
+/** The helpers of regex.ts that build a pattern from parts (alt, seq, bar, anyOf, oneOf, pattern). */
+const HELPERS = new Set(['alt', 'seq', 'bar', 'anyOf', 'oneOf', 'pattern']);
+
+/**
+ * Whether a literal is a part given to a regex.ts helper: only a fragment of a pattern (its flags
+ * are ignored), checked as part of the whole one, which `new RegExp` builds and the probe records.
+ */
+function isHelperPart(node: ts.Node): boolean {
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
+  return HELPERS.has(call.expression.text) && call.arguments.includes(node as ts.Expression);
+}
+
+/** The regular expression literals in the engine's TypeScript source (not the parts given to the regex.ts helpers). */
 export function literalRegexes(dir = ENGINE_SRC): FoundRegex[] {
   const found: FoundRegex[] = [];
   for (const file of tsFiles(dir)) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node): void => {
-      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral && !isHelperPart(node)) {
         const text = (node as ts.RegularExpressionLiteral).text;
         const slash = text.lastIndexOf('/');
         const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));

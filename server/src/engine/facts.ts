@@ -14,7 +14,7 @@ import {
   EMAIL_ADDRESS,
   isEmailAddress,
 } from './patterns.js';
-import { alt, anyOf, pattern, seq } from './regex.js';
+import { alt, anyOf, oneOf, pattern, seq } from './regex.js';
 import type {
   AgeFact,
   DateFact,
@@ -86,13 +86,26 @@ function isThirdParty(context: string): boolean {
 // ---------------------------------------------------------------- ages
 
 /** Who an age requirement is put on: "you must be 18", "users need to be 16". */
-const PERSON_SUBJECT = '\\b(?:you|users?|visitors?|members?|customers?|participants?|applicants?|players?|entrants?|students?|subscribers?|account holders?)';
+const PERSON_SUBJECT = seq(
+  /\b/,
+  alt(
+    /you|users?|visitors?|members?|customers?|participants?|applicants?|players?|entrants?/,
+    /students?|subscribers?|account holders?/,
+  ),
+);
 
 const AGE_PATTERNS: RegExp[] = [
   // under 13, under the age of 13, under the age of thirteen (13), below 16, younger than 16
-  new RegExp(`\\b(?:under|below|younger than|less than|over|older than|at least)\\s+(?:the\\s+age\\s+of\\s+|age\\s+)?(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent|U\\.S\\.C|CFR))`, 'gi'),
+  pattern('gi',
+    /\b(?:under|below|younger than|less than|over|older than|at least)\s+(?:the\s+age\s+of\s+|age\s+)?/,
+    `(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?`,
+    /(?!\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent|U\.S\.C|CFR))/,
+  ),
   // 13 years of age, 16 years old, thirteen (13) years of age; not "a 15 year old child" (one person, an example)
-  new RegExp(`(?<!\\b(?:an?|one)\\s+)\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?[- ]years?[- ](?:of[- ]age|old)\\b`, 'gi'),
+  pattern('gi',
+    `(?<!\\b(?:an?|one)\\s+)\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?`,
+    /[- ]years?[- ](?:of[- ]age|old)\b/,
+  ),
   // age of 16, aged 13, ages 13 to 17, age 18 or older
   new RegExp(`\\b(?:the\\s+age\\s+of|aged?|ages)\\s+(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?\\b`, 'gi'),
   // turns 18, reaching 16
@@ -100,7 +113,11 @@ const AGE_PATTERNS: RegExp[] = [
   // 18 or older, 16 and over, 13+
   new RegExp(`\\b(${AGE_WORD})\\s+(?:years\\s+)?(?:or|and)\\s+(?:older|over|above|younger|under)\\b`, 'gi'),
   // you must be 18 to buy, users need to be sixteen
-  new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+(?:at least\\s+|over\\s+|older than\\s+)?(${AGE_WORD})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|characters?|digits?|%|percent))`, 'gi'),
+  pattern('gi',
+    `${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+`,
+    `(?:at least\\s+|over\\s+|older than\\s+)?(${AGE_WORD})\\b`,
+    /(?!\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|characters?|digits?|%|percent))/,
+  ),
 ];
 
 /** The pattern above whose form alone says it is a person's age (no "years", "age" or child word needed). */
@@ -110,16 +127,37 @@ const MUST_BE = AGE_PATTERNS.length - 1;
  * A range of ages: "a digital age of consent between 13 and 16", "for kids 4 to 15", "children aged 8–12".
  * Both ends are thresholds; after a word for children, ages below six count too.
  */
-const AGE_RANGE = new RegExp(
-  `\\b(?:(?:age[sd]?|years)(?: of (?:digital )?consent)?\\s+(?:of\\s+)?between|between the ages of|(?:kids|children|child|minors|students|pupils)(?:\\s+(?:aged|ages))?(?:\\s+(?:from|between))?)\\s+(\\d{1,2})\\s*(?:and|to|through|-|–)\\s*(\\d{1,2})\\b(?!\\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent))`,
-  'gid',
+const AGE_RANGE = pattern('gid',
+  /\b/,
+  alt(
+    /(?:age[sd]?|years)(?: of (?:digital )?consent)?\s+(?:of\s+)?between/,
+    /between the ages of/,
+    /(?:kids|children|child|minors|students|pupils)(?:\s+(?:aged|ages))?(?:\s+(?:from|between))?/,
+  ),
+  /\s+(\d{1,2})\s*(?:and|to|through|-|–)\s*(\d{1,2})\b/,
+  /(?!\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent))/,
 );
 
 /** People right before the age: "users under 13", "students who are under 11", "visitors aged". */
 const PERSON_BEFORE =
-  /\b(?:users?|visitors?|members?|customers?|players?|students?|pupils?|learners?|participants?|entrants?|people|persons?|individuals?|anyone|anybody|someone|those|subscribers?|account holders?)\s+(?:(?:who|that)\s+(?:are|is)\s+|(?:are|is)\s+)?$/i;
+  pattern('i',
+    /\b/,
+    alt(
+      /users?|visitors?|members?|customers?|players?|students?|pupils?|learners?|participants?/,
+      /entrants?|people|persons?|individuals?|anyone|anybody|someone|those|subscribers?/,
+      /account holders?/,
+    ),
+    /\s+(?:(?:who|that)\s+(?:are|is)\s+|(?:are|is)\s+)?$/,
+  );
 
-const PERSON_WORDS = /\b(?:child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those|you|age|aged|years|old|COPPA|consent|parent|guardian|customer|member|resident|eligible|player|student|pupil|learner|participant|entrant)/i;
+const PERSON_WORDS = pattern('i',
+  /\b/,
+  alt(
+    /child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those/,
+    /you|age|aged|years|old|COPPA|consent|parent|guardian|customer|member|resident|eligible|player/,
+    /student|pupil|learner|participant|entrant/,
+  ),
+);
 
 function ageConcept(sentence: string): string {
   const eu = /\b(?:EEA|European|Europe|EU|GDPR|UK|United Kingdom|member states?)\b/.test(sentence) ? ':eu' : '';
@@ -127,9 +165,22 @@ function ageConcept(sentence: string): string {
   if (/\b(?:sell|sale|sold|selling)\b/i.test(sentence) && /\b(?:personal information|personal data|data|information|opt[- ]?in)\b/i.test(sentence)) return `sale${eu}`;
   if (/\bconsent\b/i.test(sentence) && eu) return 'consent:eu';
   if (CHILD_WORDS.test(sentence) || AUDIENCE_UNDER.test(sentence)) return `children${eu}`;
-  if (/\b(?:account|register|registration|sign up|use (?:the|our|this) (?:services?|site|website|app))\b/i.test(sentence)) return 'eligibility';
+  if (pattern('i',
+    /\b/,
+    alt(
+      /account/,
+      /register/,
+      /registration/,
+      /sign up/,
+      /use (?:the|our|this) (?:services?|site|website|app)/,
+    ),
+    /\b/,
+  ).test(sentence)) return 'eligibility';
   // "You must be 18 to buy tickets": an age a feature is closed to minors below
-  if (new RegExp(`${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+(?:at least\\s+|over\\s+|older than\\s+)?${AGE_WORD}\\b`, 'i').test(sentence)) return 'eligibility';
+  if (pattern('i',
+    `${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+`,
+    `(?:at least\\s+|over\\s+|older than\\s+)?${AGE_WORD}\\b`,
+  ).test(sentence)) return 'eligibility';
   // "visitors under 16 may not post": people below an age are minors
   if (PERSON_UNDER.test(sentence)) return `children${eu}`;
   return `other${eu}`;
@@ -190,12 +241,31 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
 // ---------------------------------------------------------------- emails
 
 const EMAIL_RE = new RegExp(`(?<![\\w.%+-])${EMAIL_ADDRESS}\\b`, 'g');
-const OBFUSCATED_RE = /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)([A-Za-z0-9][A-Za-z0-9-]*(?:(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>)\s*|\.|\s+DOT\s+)[A-Za-z0-9][A-Za-z0-9-]*)+)/g;
+const OBFUSCATED_RE = pattern('g',
+  /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)/,
+  /(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)/,
+  seq(
+    '(',
+    /[A-Za-z0-9][A-Za-z0-9-]*/,
+    /(?:(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>)\s*|\.|\s+DOT\s+)[A-Za-z0-9][A-Za-z0-9-]*)+/,
+    ')',
+  ),
+);
 const SPELLED_RE = /(?<![\w.+-])([a-z0-9][a-z0-9._-]*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)\b/gi;
-const TLD_WORD = /^(?:com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk|no|fi|pl|pt|jp|in|br|mx|nz|example|test)$/i;
+const TLD_WORD = pattern('i',
+  /^/,
+  alt(
+    /com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk/,
+    /no|fi|pl|pt|jp|in|br|mx|nz|example|test/,
+  ),
+  /$/,
+);
 
 function decodeObfuscated(local: string, domain: string): string | undefined {
-  const parts = domain.split(/(?:(?<!\s)\s+)?(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*|(?<!\s)\s+(?:DOT|dot)\s+/);
+  const parts = domain.split(oneOf('',
+    /(?:(?<!\s)\s+)?(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*/,
+    /(?<!\s)\s+(?:DOT|dot)\s+/,
+  ));
   if (parts.length < 2 || !TLD_WORD.test(parts[parts.length - 1]) && !/^[a-z]{2,6}$/i.test(parts[parts.length - 1])) return undefined;
   return `${local}@${parts.join('.')}`.toLowerCase();
 }
@@ -215,7 +285,14 @@ function isTemplateAddress(email: string): boolean {
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
   return (
-    /^(?:user ?name|your[._-]?(?:name|email|address)|first[._-]?name[._-]?last[._-]?name|name|someone|somebody)$/i.test(local) ||
+    pattern('i',
+      /^/,
+      alt(
+        /user ?name|your[._-]?(?:name|email|address)/,
+        /first[._-]?name[._-]?last[._-]?name|name|someone|somebody/,
+      ),
+      /$/,
+    ).test(local) ||
     /^(?:your|my|some)?domain\.[a-z]+$/i.test(domain)
   );
 }
@@ -270,7 +347,14 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
   for (const e of out) {
     if (e.thirdParty || !own || e.email.endsWith(`@${own}`)) continue;
     const context = sentenceAt(doc, e.range.start.offset)?.text ?? '';
-    if (/\b(?:provider|processor|partner|handled by|operated by|regulator|authority|commissioner|ombudsman|its own|their own)\b/i.test(context)) e.thirdParty = true;
+    if (pattern('i',
+      /\b/,
+      alt(
+        /provider|processor|partner|handled by|operated by|regulator|authority|commissioner|ombudsman/,
+        /its own|their own/,
+      ),
+      /\b/,
+    ).test(context)) e.thirdParty = true;
   }
   // A plain address inside a mailto link is the same mention.
   const links = out.filter((e) => e.form === 'mailto');
@@ -287,16 +371,69 @@ const US_STATES =
 const US_ABBR =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR';
 const STREET_START = /(?:^|[\s,(])(\d{1,6}(?:-\d{1,5})?[A-Za-z]?\s+[A-Z0-9][\p{L}0-9.'’ -]*|P\.?\s?O\.?\s+Box\s+\d+)/u;
-const US_CSZ = new RegExp(`\\b([A-Z][\\p{L}.'’ -]{1,30}),?\\s+(?:${US_ABBR}|${US_STATES})\\.?,?\\s+(\\d{5}(?:-\\d{4})?)\\b`, 'gu');
+const US_CSZ = pattern('gu',
+  `\\b([A-Z][\\p{L}.'’ -]{1,30}),?\\s+(?:${US_ABBR}|${US_STATES})\\.?,?\\s+`,
+  /(\d{5}(?:-\d{4})?)\b/u,
+);
 const UK_POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
 const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
-const EU_POSTCODE_CITY = /(?:^|[\s,])((?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})(?: ?[A-Z]{2})?)\s+([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/gu;
+const EU_POSTCODE_CITY = pattern('gu',
+  /(?:^|[\s,])((?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})(?: ?[A-Z]{2})?)\s+/u,
+  /([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/u,
+);
 const EIRCODE = /\b[AC-FHKNPRTV-Y]\d{2}(?:\s?[AC-FHKNPRTV-Y0-9]{4})\b/g;
-const EU_STREET = /(?:[\p{L}-]+(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein|kade|vej|gatan|gade|katu|ulica)\s*\d+\w?|\b(?:rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo|plaza|rua|quai|place|chemin|ul\.)\s+[\p{L}'’. -]+\d*|\b\d+\w?,?\s+(?:rue|avenue|boulevard|bd|quai|place|chemin)\b)/iu;
-const EU_COUNTRIES = /\b(?:Germany|Deutschland|France|Netherlands|The Netherlands|Ireland|Spain|España|Italy|Italia|Belgium|Belgique|Austria|Österreich|Sweden|Sverige|Denmark|Danmark|Poland|Polska|Portugal|Luxembourg|Finland|Suomi|Czech Republic|Czechia|Greece|Hungary|Romania|Bulgaria|Croatia|Slovakia|Slovenia|Estonia|Latvia|Lithuania|Malta|Cyprus|Switzerland|Schweiz|Suisse|Norway|Norge)\b/;
-const UK_WORDS = /\b(?:United Kingdom|UK|England|Scotland|Wales|Northern Ireland|London|Manchester|Edinburgh|Glasgow|Cardiff|Belfast|Bristol|Leeds|Birmingham)\b/;
-const AU_STATE_POSTCODE = /\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|New South Wales|Victoria|Queensland|Western Australia|South Australia|Tasmania)\s+(\d{4})\b/g;
-const CA_PROVINCES = /\b(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Canada)\b/;
+const EU_STREET = pattern('iu',
+  alt(
+    seq(
+      /[\p{L}-]+/u,
+      alt(
+        /straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein/u,
+        /kade|vej|gatan|gade|katu|ulica/u,
+      ),
+      /\s*\d+\w?/u,
+    ),
+    seq(
+      /\b/u,
+      alt(
+        /rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo/u,
+        /plaza|rua|quai|place|chemin|ul\./u,
+      ),
+      /\s+[\p{L}'’. -]+\d*/u,
+    ),
+    /\b\d+\w?,?\s+(?:rue|avenue|boulevard|bd|quai|place|chemin)\b/u,
+  ),
+);
+const EU_COUNTRIES = pattern('',
+  /\b/,
+  alt(
+    /Germany|Deutschland|France|Netherlands|The Netherlands|Ireland|Spain|España|Italy|Italia/,
+    /Belgium|Belgique|Austria|Österreich|Sweden|Sverige|Denmark|Danmark|Poland|Polska|Portugal/,
+    /Luxembourg|Finland|Suomi|Czech Republic|Czechia|Greece|Hungary|Romania|Bulgaria|Croatia/,
+    /Slovakia|Slovenia|Estonia|Latvia|Lithuania|Malta|Cyprus|Switzerland|Schweiz|Suisse|Norway/,
+    /Norge/,
+  ),
+  /\b/,
+);
+const UK_WORDS = pattern('',
+  /\b/,
+  alt(
+    /United Kingdom|UK|England|Scotland|Wales|Northern Ireland|London|Manchester|Edinburgh|Glasgow/,
+    /Cardiff|Belfast|Bristol|Leeds|Birmingham/,
+  ),
+  /\b/,
+);
+const AU_STATE_POSTCODE = pattern('g',
+  /\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|New South Wales|Victoria|Queensland|Western Australia|South Australia|Tasmania)/,
+  /\s+(\d{4})\b/,
+);
+const CA_PROVINCES = pattern('',
+  /\b/,
+  alt(
+    /ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba/,
+    /Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Canada/,
+  ),
+  /\b/,
+);
 
 function extractPostal(doc: PolicyDocument): PostalFact[] {
   const out: PostalFact[] = [];
@@ -387,7 +524,10 @@ const PHONE_RES = [
   // International: +44 20 7946 0958, +49 (0)30 1234567, +33 1 23 45 67 89
   /(?<![\w/$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])/g,
   // National numbers after a phone word: Tel: 020 7946 0958, phone 01 234 5678
-  /(?<=\b(?:tel(?:ephone)?|phone|call(?: us)?(?: at| on)?|fax|ph)\.?:?\s*)(?:0\d{1,4}|\(0\d{1,4}\))(?:[\s.-]?\d{2,4}){2,4}(?![\w-])/gi,
+  pattern('gi',
+    /(?<=\b(?:tel(?:ephone)?|phone|call(?: us)?(?: at| on)?|fax|ph)\.?:?\s*)(?:0\d{1,4}|\(0\d{1,4}\))/,
+    /(?:[\s.-]?\d{2,4}){2,4}(?![\w-])/,
+  ),
   // French and similar national numbers in pairs: 04 78 62 19 30
   /(?<![\w/$.-])0[1-9](?:[ .]\d{2}){4}(?![\w-])/g,
   // Australian landlines with the area code in brackets: (03) 9001 2345
@@ -423,7 +563,10 @@ function phonesIn(text: string): { text: string; index: number; length: number }
 
 // ---------------------------------------------------------------- dates
 
-const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_RE = alt(
+  /jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?/,
+  /aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?/,
+);
 const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined }[] = [
   // April 4, 2013 / Apr. 4th, 2013 / April 4 2013
   { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => iso(m[3], month(m[1]), m[2]) },
@@ -448,7 +591,21 @@ const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined
   { re: /\b(\d{4})-(0[1-9]|1[0-2])\b(?!-)/g, parse: (m) => `${m[1]}-${m[2]}` },
 ];
 export const EFFECTIVE_CONTEXT =
-  /\b(?:effective|last[- ](?:updated|revised|modified|amended|changed|reviewed)|updated|revised|in effect|(?:takes?|took|comes?|came) (?:into )?effect|version (?:date|of|dated)|date of (?:last )?(?:revision|update)|dated)\b/i;
+  pattern('i',
+    /\b/,
+    alt(
+      /effective/,
+      /last[- ](?:updated|revised|modified|amended|changed|reviewed)/,
+      /updated/,
+      /revised/,
+      /in effect/,
+      /(?:takes?|took|comes?|came) (?:into )?effect/,
+      /version (?:date|of|dated)/,
+      /date of (?:last )?(?:revision|update)/,
+      /dated/,
+    ),
+    /\b/,
+  );
 
 /**
  * A label right before a date that makes it the policy's date: "Date: …", "Created: …", "Last update …",
@@ -527,7 +684,10 @@ function datesIn(text: string, inDateSection: boolean): { iso: string; index: nu
   const labelled = (index: number) => DATE_LABEL_BEFORE.test(text.slice(Math.max(0, index - 40), index).replace(/\s+/g, ' '));
   const out = dates.map((d) => ({ ...d, effective: effective || labelled(d.index) }));
   // "Last updated: 2019" — a bare year counts only right after an effective label.
-  const year = /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*(?:(?:on|as of|in|:|-|–)\s*)?((?:19|20)\d{2})\b(?![-/.]\d)/i.exec(text);
+  const year = pattern('i',
+    /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*/,
+    /(?:(?:on|as of|in|:|-|–)\s*)?((?:19|20)\d{2})\b(?![-/.]\d)/,
+  ).exec(text);
   if (year && !dates.length) out.push({ iso: year[1], index: year.index + year[0].lastIndexOf(year[1]), length: 4, effective: true });
   return out;
 }
@@ -666,12 +826,28 @@ const FORM_TEXT = anyOf('i',
   /\bcontact(?:ing)? us (?:through|via|on|using) (?:our|the|this) (?:web ?site|site|app)\b/,
 );
 const CONTACT_INTENT = /\b(?:contact|reach|questions?|requests?|submit|write to|get in touch|comments?|concerns?)\b/i;
-const FORM_URL = /^(?:https?:\/\/[^/]+)?\/(?:contact|contact-us|contactus|support|help|privacy-request|dsar|request|feedback)\b/i;
+const FORM_URL = pattern('i',
+  /^(?:https?:\/\/[^/]+)?\//,
+  alt(
+    /contact|contact-us|contactus|support|help|privacy-request|dsar|request/,
+    /feedback/,
+  ),
+  /\b/,
+);
 /** Link text that names a way to write in: "Contact", "Customer Support", "submit feedback". */
-const FORM_LINK_TEXT = /\bcontact\b|\b(?:customer (?:support|service|care)|support team|help ?desk|(?:submit|send|give) (?:us )?feedback)\b/i;
+const FORM_LINK_TEXT = oneOf('i',
+  /\bcontact\b/,
+  /\b(?:customer (?:support|service|care)|support team|help ?desk|(?:submit|send|give) (?:us )?feedback)\b/,
+);
 /** The form is described as where data arrives ("if a request is sent via the contact form"), not offered. */
-const FORM_DESCRIBED = /\b(?:if|when|whenever)\b[^.]{0,40}\b(?:sent|submitted|received|made)\s+(?:via|through|using|with|by)\s+(?:the|a|our)\s*$/i;
-const NOT_CONTACT_FORM = /opt-?out|unsubscribe|truste|verasafe|networkadvertising|aboutads|youradchoices|dispute|complaint|google|facebook|optout|choices/i;
+const FORM_DESCRIBED = pattern('i',
+  /\b(?:if|when|whenever)\b[^.]{0,40}\b(?:sent|submitted|received|made)\s+(?:via|through|using|with|by)\s+/,
+  /(?:the|a|our)\s*$/,
+);
+const NOT_CONTACT_FORM = oneOf('i',
+  /opt-?out|unsubscribe|truste|verasafe|networkadvertising|aboutads|youradchoices|dispute/,
+  /complaint|google|facebook|optout|choices/,
+);
 
 function extractForms(doc: PolicyDocument): FormFact[] {
   const out: FormFact[] = [];

@@ -17,6 +17,15 @@ export function alt(...parts: Part[]): string {
   return `(?:${parts.map(sourceOf).join('|')})`;
 }
 
+/**
+ * The parts as alternatives, joined with `|` and NOT wrapped: a|b|c. For a whole pattern that is
+ * one top-level alternation, so the source stays exactly what it was as one line. A part that has
+ * a `|` of its own at its top level would merge with its neighbours: use alt() for such a part.
+ */
+export function bar(...parts: Part[]): string {
+  return parts.map(sourceOf).join('|');
+}
+
 /** The parts in sequence: ab c. */
 export function seq(...parts: Part[]): string {
   return parts.map(sourceOf).join('');
@@ -25,6 +34,11 @@ export function seq(...parts: Part[]): string {
 /** A RegExp matching any one of the parts, with the given flags. */
 export function anyOf(flags: string, ...parts: Part[]): RegExp {
   return new RegExp(alt(...parts), flags);
+}
+
+/** A RegExp matching any one of the parts, with the given flags, not wrapped in a group: a|b|c (see bar). */
+export function oneOf(flags: string, ...parts: Part[]): RegExp {
+  return new RegExp(bar(...parts), flags);
 }
 
 /** A RegExp of the parts in sequence, with the given flags. */
