@@ -7,14 +7,19 @@ import type { FoundRegex } from './regexes.js';
 
 const Original = globalThis.RegExp;
 const found: FoundRegex[] = [];
-const ENGINE_FRAME = /\((?:file:\/\/)?(\/[^()]*?\/server\/src\/engine\/[^():]+):(\d+):\d+\)|at (?:file:\/\/)?(\/[^()\s]*?\/server\/src\/engine\/[^():]+):(\d+):\d+/;
+const ENGINE_FRAME =
+  /\((?:file:\/\/)?(\/[^()]*?\/server\/src\/engine\/[^():]+):(\d+):\d+\)|at (?:file:\/\/)?(\/[^()\s]*?\/server\/src\/engine\/[^():]+):(\d+):\d+/;
 
 function record(args: unknown[]): void {
   const [pattern, flags] = args;
   const source = pattern instanceof Original ? pattern.source : String(pattern ?? '(?:)');
   const flagText = flags !== undefined ? String(flags) : pattern instanceof Original ? pattern.flags : '';
   const stack = new Error().stack ?? '';
-  const frame = stack.split('\n').slice(2).map((l) => ENGINE_FRAME.exec(l)).find(Boolean);
+  const frame = stack
+    .split('\n')
+    .slice(2)
+    .map((l) => ENGINE_FRAME.exec(l))
+    .find(Boolean);
   // Patterns built by dependencies (remark, micromark) are theirs, not the engine's.
   if (!frame) return;
   const file = frame[1] ?? frame[3];

@@ -9,7 +9,7 @@ describe('regex helpers', () => {
     assert.ok(!re.test('biscuits'));
     assert.equal(re.flags, 'i');
   });
-  it('seq and pattern join parts in order, ignoring the parts\' own flags', () => {
+  it("seq and pattern join parts in order, ignoring the parts' own flags", () => {
     assert.equal(seq(/\bwe /i, alt('sell', 'share')), '\\bwe (?:sell|share)');
     const re = pattern('', /^last /, alt('updated', 'revised'), /:?$/);
     assert.ok(re.test('last revised:'));

@@ -49,7 +49,11 @@ export function literalRegexes(dir = ENGINE_SRC): FoundRegex[] {
         const text = (node as ts.RegularExpressionLiteral).text;
         const slash = text.lastIndexOf('/');
         const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-        found.push({ where: `${path.relative(REPO_ROOT, file)}:${line + 1}`, source: text.slice(1, slash), flags: text.slice(slash + 1) });
+        found.push({
+          where: `${path.relative(REPO_ROOT, file)}:${line + 1}`,
+          source: text.slice(1, slash),
+          flags: text.slice(slash + 1),
+        });
       }
       ts.forEachChild(node, visit);
     };
@@ -134,10 +138,16 @@ function scan(re: RegExp, text: string): void {
  * 64,000 characters), then times 4 × the pump. Linear work grows about 4 ×; quadratic 16 ×.
  * A ratio over 10 is measured twice more (best of three runs each) before it counts.
  */
-export function replay(r: FoundRegex, d: Diagnostics & { status: 'vulnerable' }): { ratio: number; ms: number; length: number } {
+export function replay(
+  r: FoundRegex,
+  d: Diagnostics & { status: 'vulnerable' },
+): { ratio: number; ms: number; length: number } {
   const re = new RegExp(r.source, r.flags);
   const build = (k: number) => d.attack.pumps.map((p) => p.prefix + p.pump.repeat(k)).join('') + d.attack.suffix;
-  const unit = Math.max(1, d.attack.pumps.reduce((n, p) => n + p.pump.length, 0));
+  const unit = Math.max(
+    1,
+    d.attack.pumps.reduce((n, p) => n + p.pump.length, 0),
+  );
   let k = Math.max(1, Math.floor(256 / unit));
   let small = timeOf(() => scan(re, build(k)), 2);
   while (small < 2 && k * unit < 64_000) {

@@ -57,7 +57,10 @@ function codeBlocks(doc: PolicyDocument): [number, string][] {
 function sentenceRange(doc: PolicyDocument, s: Sentence, index: number, length: number) {
   const block = s.block;
   const i = s.start + index;
-  return doc.rangeOf(block.offsets[Math.min(i, block.text.length)], block.offsets[Math.min(i + length, block.text.length)]);
+  return doc.rangeOf(
+    block.offsets[Math.min(i, block.text.length)],
+    block.offsets[Math.min(i + length, block.text.length)],
+  );
 }
 
 function blockRange(doc: PolicyDocument, b: TextBlock, index: number, length: number) {
@@ -96,13 +99,15 @@ const PERSON_SUBJECT = seq(
 
 const AGE_PATTERNS: RegExp[] = [
   // under 13, under the age of 13, under the age of thirteen (13), below 16, younger than 16
-  pattern('gi',
+  pattern(
+    'gi',
     /\b(?:under|below|younger than|less than|over|older than|at least)\s+(?:the\s+age\s+of\s+|age\s+)?/,
     `(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?`,
     /(?!\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent|U\.S\.C|CFR))/,
   ),
   // 13 years of age, 16 years old, thirteen (13) years of age; not "a 15 year old child" (one person, an example)
-  pattern('gi',
+  pattern(
+    'gi',
     `(?<!\\b(?:an?|one)\\s+)\\b(${AGE_WORD})(?:\\s*\\((\\d{1,2})\\))?`,
     /[- ]years?[- ](?:of[- ]age|old)\b/,
   ),
@@ -113,7 +118,8 @@ const AGE_PATTERNS: RegExp[] = [
   // 18 or older, 16 and over, 13+
   new RegExp(`\\b(${AGE_WORD})\\s+(?:years\\s+)?(?:or|and)\\s+(?:older|over|above|younger|under)\\b`, 'gi'),
   // you must be 18 to buy, users need to be sixteen
-  pattern('gi',
+  pattern(
+    'gi',
     `${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+`,
     `(?:at least\\s+|over\\s+|older than\\s+)?(${AGE_WORD})\\b`,
     /(?!\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|characters?|digits?|%|percent))/,
@@ -127,7 +133,8 @@ const MUST_BE = AGE_PATTERNS.length - 1;
  * A range of ages: "a digital age of consent between 13 and 16", "for kids 4 to 15", "children aged 8–12".
  * Both ends are thresholds; after a word for children, ages below six count too.
  */
-const AGE_RANGE = pattern('gid',
+const AGE_RANGE = pattern(
+  'gid',
   /\b/,
   alt(
     /(?:age[sd]?|years)(?: of (?:digital )?consent)?\s+(?:of\s+)?between/,
@@ -139,18 +146,19 @@ const AGE_RANGE = pattern('gid',
 );
 
 /** People right before the age: "users under 13", "students who are under 11", "visitors aged". */
-const PERSON_BEFORE =
-  pattern('i',
-    /\b/,
-    alt(
-      /users?|visitors?|members?|customers?|players?|students?|pupils?|learners?|participants?/,
-      /entrants?|people|persons?|individuals?|anyone|anybody|someone|those|subscribers?/,
-      /account holders?/,
-    ),
-    /\s+(?:(?:who|that)\s+(?:are|is)\s+|(?:are|is)\s+)?$/,
-  );
+const PERSON_BEFORE = pattern(
+  'i',
+  /\b/,
+  alt(
+    /users?|visitors?|members?|customers?|players?|students?|pupils?|learners?|participants?/,
+    /entrants?|people|persons?|individuals?|anyone|anybody|someone|those|subscribers?/,
+    /account holders?/,
+  ),
+  /\s+(?:(?:who|that)\s+(?:are|is)\s+|(?:are|is)\s+)?$/,
+);
 
-const PERSON_WORDS = pattern('i',
+const PERSON_WORDS = pattern(
+  'i',
   /\b/,
   alt(
     /child|children|kid|minor|teen|young|youth|person|people|individual|user|visitor|anyone|those/,
@@ -162,31 +170,40 @@ const PERSON_WORDS = pattern('i',
 function ageConcept(sentence: string): string {
   const eu = /\b(?:EEA|European|Europe|EU|GDPR|UK|United Kingdom|member states?)\b/.test(sentence) ? ':eu' : '';
   if (/\b(?:contests?|sweepstakes?|promotions?|prizes?|giveaways?)\b/i.test(sentence)) return 'contest';
-  if (/\b(?:sell|sale|sold|selling)\b/i.test(sentence) && /\b(?:personal information|personal data|data|information|opt[- ]?in)\b/i.test(sentence)) return `sale${eu}`;
+  if (
+    /\b(?:sell|sale|sold|selling)\b/i.test(sentence) &&
+    /\b(?:personal information|personal data|data|information|opt[- ]?in)\b/i.test(sentence)
+  )
+    return `sale${eu}`;
   if (/\bconsent\b/i.test(sentence) && eu) return 'consent:eu';
   if (CHILD_WORDS.test(sentence) || AUDIENCE_UNDER.test(sentence)) return `children${eu}`;
-  if (pattern('i',
-    /\b/,
-    alt(
-      /account/,
-      /register/,
-      /registration/,
-      /sign up/,
-      /use (?:the|our|this) (?:services?|site|website|app)/,
-    ),
-    /\b/,
-  ).test(sentence)) return 'eligibility';
+  if (
+    pattern(
+      'i',
+      /\b/,
+      alt(/account/, /register/, /registration/, /sign up/, /use (?:the|our|this) (?:services?|site|website|app)/),
+      /\b/,
+    ).test(sentence)
+  )
+    return 'eligibility';
   // "You must be 18 to buy tickets": an age a feature is closed to minors below
-  if (pattern('i',
-    `${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+`,
-    `(?:at least\\s+|over\\s+|older than\\s+)?${AGE_WORD}\\b`,
-  ).test(sentence)) return 'eligibility';
+  if (
+    pattern(
+      'i',
+      `${PERSON_SUBJECT}\\s+(?:must|should|need to|needs to|have to|has to)\\s+be\\s+`,
+      `(?:at least\\s+|over\\s+|older than\\s+)?${AGE_WORD}\\b`,
+    ).test(sentence)
+  )
+    return 'eligibility';
   // "visitors under 16 may not post": people below an age are minors
   if (PERSON_UNDER.test(sentence)) return `children${eu}`;
   return `other${eu}`;
 }
 
-const PERSON_UNDER = new RegExp(`${PERSON_BEFORE.source.slice(0, -1)}(?:under|below|younger than)\\s+${AGE_WORD}\\b`, 'i');
+const PERSON_UNDER = new RegExp(
+  `${PERSON_BEFORE.source.slice(0, -1)}(?:under|below|younger than)\\s+${AGE_WORD}\\b`,
+  'i',
+);
 
 function extractAges(doc: PolicyDocument): AgeFact[] {
   const out: AgeFact[] = [];
@@ -228,7 +245,13 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
         if (age === undefined) continue;
         // "over 18" / "at least 18" make sense only about people (the section title counts: "Minors").
         const about = `${s.text} ${s.section?.name ?? ''}`;
-        if (p !== MUST_BE && !CHILD_WORDS.test(about) && !/\b(?:years|old|older|younger|age|aged)\b/i.test(about) && !PERSON_BEFORE.test(before)) continue;
+        if (
+          p !== MUST_BE &&
+          !CHILD_WORDS.test(about) &&
+          !/\b(?:years|old|older|younger|age|aged)\b/i.test(about) &&
+          !PERSON_BEFORE.test(before)
+        )
+          continue;
         taken.push([start, end]);
         const context = `${s.text} ${s.section?.name ?? ''}`;
         out.push({ age, index: start, length: m[0].length, concept: ageConcept(context) });
@@ -241,7 +264,8 @@ function agesIn(text: string, sectionName: string): { age: number; index: number
 // ---------------------------------------------------------------- emails
 
 const EMAIL_RE = new RegExp(`(?<![\\w.%+-])${EMAIL_ADDRESS}\\b`, 'g');
-const OBFUSCATED_RE = pattern('g',
+const OBFUSCATED_RE = pattern(
+  'g',
   /(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)/,
   /(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*|\s+(?:AT|@)\s+)/,
   seq(
@@ -252,7 +276,8 @@ const OBFUSCATED_RE = pattern('g',
   ),
 );
 const SPELLED_RE = /(?<![\w.+-])([a-z0-9][a-z0-9._-]*) at ([a-z0-9-]+(?: dot [a-z0-9-]+)+)\b/gi;
-const TLD_WORD = pattern('i',
+const TLD_WORD = pattern(
+  'i',
   /^/,
   alt(
     /com|org|net|edu|gov|io|co|uk|de|fr|eu|nl|ie|es|it|ca|au|us|info|biz|app|dev|ai|ch|at|be|se|dk/,
@@ -262,11 +287,15 @@ const TLD_WORD = pattern('i',
 );
 
 function decodeObfuscated(local: string, domain: string): string | undefined {
-  const parts = domain.split(oneOf('',
-    /(?:(?<!\s)\s+)?(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*/,
-    /(?<!\s)\s+(?:DOT|dot)\s+/,
-  ));
-  if (parts.length < 2 || !TLD_WORD.test(parts[parts.length - 1]) && !/^[a-z]{2,6}$/i.test(parts[parts.length - 1])) return undefined;
+  const parts = domain.split(
+    oneOf(
+      '',
+      /(?:(?<!\s)\s+)?(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|<\s*dot\s*>|\.)\s*/,
+      /(?<!\s)\s+(?:DOT|dot)\s+/,
+    ),
+  );
+  if (parts.length < 2 || (!TLD_WORD.test(parts[parts.length - 1]) && !/^[a-z]{2,6}$/i.test(parts[parts.length - 1])))
+    return undefined;
   return `${local}@${parts.join('.')}`.toLowerCase();
 }
 
@@ -285,15 +314,12 @@ function isTemplateAddress(email: string): boolean {
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
   return (
-    pattern('i',
+    pattern(
+      'i',
       /^/,
-      alt(
-        /user ?name|your[._-]?(?:name|email|address)/,
-        /first[._-]?name[._-]?last[._-]?name|name|someone|somebody/,
-      ),
+      alt(/user ?name|your[._-]?(?:name|email|address)/, /first[._-]?name[._-]?last[._-]?name|name|someone|somebody/),
       /$/,
-    ).test(local) ||
-    /^(?:your|my|some)?domain\.[a-z]+$/i.test(domain)
+    ).test(local) || /^(?:your|my|some)?domain\.[a-z]+$/i.test(domain)
   );
 }
 
@@ -319,17 +345,24 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
   const out: EmailFact[] = [];
   const add = (email: string, start: number, end: number, form: EmailFact['form']) => {
     const context = sentenceAt(doc, start)?.text ?? '';
-    const fact: EmailFact = { email: email.toLowerCase(), range: doc.rangeOf(start, end), form, thirdParty: isThirdParty(context) };
+    const fact: EmailFact = {
+      email: email.toLowerCase(),
+      range: doc.rangeOf(start, end),
+      form,
+      thirdParty: isThirdParty(context),
+    };
     if (isTemplateAddress(email) && !OWN_CONTACT.test(context)) fact.example = true;
     out.push(fact);
   };
   for (const b of doc.blocks) {
     if (b.kind === 'html') continue;
-    for (const e of doc.memo('facts:emails', b.text, () => emailsIn(b.text))) add(e.email, b.offsets[e.index], b.offsets[e.index + e.length], e.form);
+    for (const e of doc.memo('facts:emails', b.text, () => emailsIn(b.text)))
+      add(e.email, b.offsets[e.index], b.offsets[e.index + e.length], e.form);
   }
   // A contact block written as a code block (an address card in a fence) still gives the address.
   for (const [start, text] of codeBlocks(doc)) {
-    for (const e of doc.memo('facts:emails', text, () => emailsIn(text))) add(e.email, start + e.index, start + e.index + e.length, e.form);
+    for (const e of doc.memo('facts:emails', text, () => emailsIn(text)))
+      add(e.email, start + e.index, start + e.index + e.length, e.form);
   }
   for (const l of doc.facts.links) {
     const m = /^mailto:([^?]+)/i.exec(l.url.trim());
@@ -342,25 +375,41 @@ function extractEmails(doc: PolicyDocument): EmailFact[] {
   }
   // An address on another domain than the company's, given for a provider or an authority, is theirs.
   const domains = new Map<string, number>();
-  for (const e of out) if (!e.thirdParty) domains.set(e.email.split('@')[1], (domains.get(e.email.split('@')[1]) ?? 0) + 1);
+  for (const e of out)
+    if (!e.thirdParty) domains.set(e.email.split('@')[1], (domains.get(e.email.split('@')[1]) ?? 0) + 1);
   const own = [...domains.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   for (const e of out) {
     if (e.thirdParty || !own || e.email.endsWith(`@${own}`)) continue;
     const context = sentenceAt(doc, e.range.start.offset)?.text ?? '';
-    if (pattern('i',
-      /\b/,
-      alt(
-        /provider|processor|partner|handled by|operated by|regulator|authority|commissioner|ombudsman/,
-        /its own|their own/,
-      ),
-      /\b/,
-    ).test(context)) e.thirdParty = true;
+    if (
+      pattern(
+        'i',
+        /\b/,
+        alt(
+          /provider|processor|partner|handled by|operated by|regulator|authority|commissioner|ombudsman/,
+          /its own|their own/,
+        ),
+        /\b/,
+      ).test(context)
+    )
+      e.thirdParty = true;
   }
   // A plain address inside a mailto link is the same mention.
   const links = out.filter((e) => e.form === 'mailto');
   return out
-    .filter((e, i, all) => all.findIndex((x) => x.email === e.email && x.range.start.offset === e.range.start.offset) === i)
-    .filter((e) => e.form !== 'plain' || !links.some((l) => l.email === e.email && l.range.start.offset <= e.range.start.offset && e.range.end.offset <= l.range.end.offset))
+    .filter(
+      (e, i, all) => all.findIndex((x) => x.email === e.email && x.range.start.offset === e.range.start.offset) === i,
+    )
+    .filter(
+      (e) =>
+        e.form !== 'plain' ||
+        !links.some(
+          (l) =>
+            l.email === e.email &&
+            l.range.start.offset <= e.range.start.offset &&
+            e.range.end.offset <= l.range.end.offset,
+        ),
+    )
     .sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
@@ -371,39 +420,37 @@ const US_STATES =
 const US_ABBR =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR';
 const STREET_START = /(?:^|[\s,(])(\d{1,6}(?:-\d{1,5})?[A-Za-z]?\s+[A-Z0-9][\p{L}0-9.'’ -]*|P\.?\s?O\.?\s+Box\s+\d+)/u;
-const US_CSZ = pattern('gu',
+const US_CSZ = pattern(
+  'gu',
   `\\b([A-Z][\\p{L}.'’ -]{1,30}),?\\s+(?:${US_ABBR}|${US_STATES})\\.?,?\\s+`,
   /(\d{5}(?:-\d{4})?)\b/u,
 );
 const UK_POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b/g;
 const CA_POSTCODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/g;
-const EU_POSTCODE_CITY = pattern('gu',
+const EU_POSTCODE_CITY = pattern(
+  'gu',
   /(?:^|[\s,])((?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})(?: ?[A-Z]{2})?)\s+/u,
   /([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)/u,
 );
 const EIRCODE = /\b[AC-FHKNPRTV-Y]\d{2}(?:\s?[AC-FHKNPRTV-Y0-9]{4})\b/g;
-const EU_STREET = pattern('iu',
+const EU_STREET = pattern(
+  'iu',
   alt(
     seq(
       /[\p{L}-]+/u,
-      alt(
-        /straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein/u,
-        /kade|vej|gatan|gade|katu|ulica/u,
-      ),
+      alt(/straße|strasse|str\.|weg|gasse|platz|allee|laan|gracht|straat|plein/u, /kade|vej|gatan|gade|katu|ulica/u),
       /\s*\d+\w?/u,
     ),
     seq(
       /\b/u,
-      alt(
-        /rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo/u,
-        /plaza|rua|quai|place|chemin|ul\./u,
-      ),
+      alt(/rue|avenue|boulevard|bd|via|viale|piazza|corso|calle|avenida|paseo/u, /plaza|rua|quai|place|chemin|ul\./u),
       /\s+[\p{L}'’. -]+\d*/u,
     ),
     /\b\d+\w?,?\s+(?:rue|avenue|boulevard|bd|quai|place|chemin)\b/u,
   ),
 );
-const EU_COUNTRIES = pattern('',
+const EU_COUNTRIES = pattern(
+  '',
   /\b/,
   alt(
     /Germany|Deutschland|France|Netherlands|The Netherlands|Ireland|Spain|España|Italy|Italia/,
@@ -414,7 +461,8 @@ const EU_COUNTRIES = pattern('',
   ),
   /\b/,
 );
-const UK_WORDS = pattern('',
+const UK_WORDS = pattern(
+  '',
   /\b/,
   alt(
     /United Kingdom|UK|England|Scotland|Wales|Northern Ireland|London|Manchester|Edinburgh|Glasgow/,
@@ -422,11 +470,13 @@ const UK_WORDS = pattern('',
   ),
   /\b/,
 );
-const AU_STATE_POSTCODE = pattern('g',
+const AU_STATE_POSTCODE = pattern(
+  'g',
   /\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|New South Wales|Victoria|Queensland|Western Australia|South Australia|Tasmania)/,
   /\s+(\d{4})\b/,
 );
-const CA_PROVINCES = pattern('',
+const CA_PROVINCES = pattern(
+  '',
   /\b/,
   alt(
     /ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba/,
@@ -444,12 +494,22 @@ function extractPostal(doc: PolicyDocument): PostalFact[] {
       // The party named right before the address is whose it is: "… by contacting the attorney general, 12 Main St, …".
       const lead = b.text.slice(Math.max(0, p.start - 100), p.start);
       const thirdParty = (isThirdParty(context) && !/\b(?:us|our)\b/i.test(context)) || isThirdParty(lead);
-      out.push({ text: b.text.slice(p.start, p.end), range: blockRange(doc, b, p.start, p.end - p.start), region: p.region, thirdParty });
+      out.push({
+        text: b.text.slice(p.start, p.end),
+        range: blockRange(doc, b, p.start, p.end - p.start),
+        region: p.region,
+        thirdParty,
+      });
     }
   }
   for (const [start, text] of codeBlocks(doc)) {
     for (const p of doc.memo('facts:postal', text, () => postalIn(text))) {
-      out.push({ text: text.slice(p.start, p.end), range: doc.rangeOf(start + p.start, start + p.end), region: p.region, thirdParty: false });
+      out.push({
+        text: text.slice(p.start, p.end),
+        range: doc.rangeOf(start + p.start, start + p.end),
+        region: p.region,
+        thirdParty: false,
+      });
     }
   }
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -484,14 +544,15 @@ function postalIn(t: string): { start: number; end: number; region: PostalFact['
   for (const m of t.matchAll(CA_POSTCODE)) {
     const end = m.index! + m[0].length;
     const street = streetBefore(m.index!);
-    if (street !== undefined && CA_PROVINCES.test(t.slice(Math.max(0, m.index! - 80), end + 20))) add(street, end, 'CA');
+    if (street !== undefined && CA_PROVINCES.test(t.slice(Math.max(0, m.index! - 80), end + 20)))
+      add(street, end, 'CA');
   }
   for (const m of t.matchAll(EU_POSTCODE_CITY)) {
     const start = m.index! + m[0].indexOf(m[1]);
     const end = m.index! + m[0].length;
     const windowText = t.slice(Math.max(0, start - 120), Math.min(t.length, end + 40));
     const streetM = EU_STREET.exec(t.slice(Math.max(0, start - 120), start));
-    if (streetM || EU_COUNTRIES.test(windowText) && /\d/.test(t.slice(Math.max(0, start - 80), start))) {
+    if (streetM || (EU_COUNTRIES.test(windowText) && /\d/.test(t.slice(Math.max(0, start - 80), start)))) {
       const streetStart = streetM ? Math.max(0, start - 120) + streetM.index : start;
       add(streetStart, end, 'EU');
     }
@@ -524,7 +585,8 @@ const PHONE_RES = [
   // International: +44 20 7946 0958, +49 (0)30 1234567, +33 1 23 45 67 89
   /(?<![\w/$])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?![\w-])/g,
   // National numbers after a phone word: Tel: 020 7946 0958, phone 01 234 5678
-  pattern('gi',
+  pattern(
+    'gi',
     /(?<=\b(?:tel(?:ephone)?|phone|call(?: us)?(?: at| on)?|fax|ph)\.?:?\s*)(?:0\d{1,4}|\(0\d{1,4}\))/,
     /(?:[\s.-]?\d{2,4}){2,4}(?![\w-])/,
   ),
@@ -569,43 +631,58 @@ const MONTH_RE = alt(
 );
 const DATE_RES: { re: RegExp; parse: (m: RegExpMatchArray) => string | undefined }[] = [
   // April 4, 2013 / Apr. 4th, 2013 / April 4 2013
-  { re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => iso(m[3], month(m[1]), m[2]) },
+  {
+    re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'),
+    parse: (m) => iso(m[3], month(m[1]), m[2]),
+  },
   // 4 April 2013 / 4th of April, 2013
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => iso(m[3], month(m[2]), m[1]) },
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    parse: (m) => iso(m[3], month(m[2]), m[1]),
+  },
   // 2013-04-04
   { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, parse: (m) => iso(m[1], Number(m[2]), m[3]) },
   // 04/04/2013 (US order unless the first number cannot be a month)
-  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, parse: (m) => (Number(m[1]) > 12 ? iso(m[3], Number(m[2]), m[1]) : iso(m[3], Number(m[1]), m[2])) },
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g,
+    parse: (m) => (Number(m[1]) > 12 ? iso(m[3], Number(m[2]), m[1]) : iso(m[3], Number(m[1]), m[2])),
+  },
   // 4/4/15 (a two-digit year: 70–99 are 19xx, the rest 20xx)
-  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{2})\b(?![/\d])/g, parse: (m) => {
-    const y = `${Number(m[3]) >= 70 ? '19' : '20'}${m[3]}`;
-    return Number(m[1]) > 12 ? iso(y, Number(m[2]), m[1]) : iso(y, Number(m[1]), m[2]);
-  } },
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{2})\b(?![/\d])/g,
+    parse: (m) => {
+      const y = `${Number(m[3]) >= 70 ? '19' : '20'}${m[3]}`;
+      return Number(m[1]) > 12 ? iso(y, Number(m[2]), m[1]) : iso(y, Number(m[1]), m[2]);
+    },
+  },
   // 12.01.2021 (dotted dates are day first, as in Europe)
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, parse: (m) => iso(m[3], Number(m[2]), m[1]) },
   // October 2010
-  { re: new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'), parse: (m) => `${m[2]}-${String(month(m[1])).padStart(2, '0')}` },
+  {
+    re: new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    parse: (m) => `${m[2]}-${String(month(m[1])).padStart(2, '0')}`,
+  },
   // 07/2022
   { re: /\b(0?[1-9]|1[0-2])\/(\d{4})\b(?!\/)/g, parse: (m) => `${m[2]}-${m[1].padStart(2, '0')}` },
   // 2019-04
   { re: /\b(\d{4})-(0[1-9]|1[0-2])\b(?!-)/g, parse: (m) => `${m[1]}-${m[2]}` },
 ];
-export const EFFECTIVE_CONTEXT =
-  pattern('i',
-    /\b/,
-    alt(
-      /effective/,
-      /last[- ](?:updated|revised|modified|amended|changed|reviewed)/,
-      /updated/,
-      /revised/,
-      /in effect/,
-      /(?:takes?|took|comes?|came) (?:into )?effect/,
-      /version (?:date|of|dated)/,
-      /date of (?:last )?(?:revision|update)/,
-      /dated/,
-    ),
-    /\b/,
-  );
+export const EFFECTIVE_CONTEXT = pattern(
+  'i',
+  /\b/,
+  alt(
+    /effective/,
+    /last[- ](?:updated|revised|modified|amended|changed|reviewed)/,
+    /updated/,
+    /revised/,
+    /in effect/,
+    /(?:takes?|took|comes?|came) (?:into )?effect/,
+    /version (?:date|of|dated)/,
+    /date of (?:last )?(?:revision|update)/,
+    /dated/,
+  ),
+  /\b/,
+);
 
 /**
  * A label right before a date that makes it the policy's date: "Date: …", "Created: …", "Last update …",
@@ -678,17 +755,23 @@ function extractDates(doc: PolicyDocument): DateFact[] {
 }
 
 /** The dates a sentence states, and whether it labels them effective dates. */
-function datesIn(text: string, inDateSection: boolean): { iso: string; index: number; length: number; effective: boolean }[] {
+function datesIn(
+  text: string,
+  inDateSection: boolean,
+): { iso: string; index: number; length: number; effective: boolean }[] {
   const effective = EFFECTIVE_CONTEXT.test(text) || (inDateSection && text.length < 80);
   const dates = findDates(text);
-  const labelled = (index: number) => DATE_LABEL_BEFORE.test(text.slice(Math.max(0, index - 40), index).replace(/\s+/g, ' '));
+  const labelled = (index: number) =>
+    DATE_LABEL_BEFORE.test(text.slice(Math.max(0, index - 40), index).replace(/\s+/g, ' '));
   const out = dates.map((d) => ({ ...d, effective: effective || labelled(d.index) }));
   // "Last updated: 2019" — a bare year counts only right after an effective label.
-  const year = pattern('i',
+  const year = pattern(
+    'i',
     /\b(?:effective(?: date)?|last[- ](?:updated|reviewed|revised)|updated|revised|reviewed)\s*/,
     /(?:(?:on|as of|in|:|-|–)\s*)?((?:19|20)\d{2})\b(?![-/.]\d)/,
   ).exec(text);
-  if (year && !dates.length) out.push({ iso: year[1], index: year.index + year[0].lastIndexOf(year[1]), length: 4, effective: true });
+  if (year && !dates.length)
+    out.push({ iso: year[1], index: year.index + year[0].lastIndexOf(year[1]), length: 4, effective: true });
   return out;
 }
 
@@ -702,60 +785,85 @@ const DATE_NOUN = alt(
 );
 
 const METHOD_RES: [NotificationMethod, RegExp][] = [
-  ['email', anyOf('i',
-    /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b/,
-    /\b(?:and|or) e-?mail (?:you|each|every|all|the|your|our|affected|registered)\b/,
-    // "by email", "sending you an email"; not "send an email to us"
-    /\b(?:by|via|through|with an?|in an?|send(?:ing)? you an?|(?:we|will) send(?:ing)? an?) e-?mail\b/,
-    /\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)/,
-    /\bnotice to (?:the|your) (?:primary |registered )?e-?mail address/,
-    /\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/,
-  )],
-  ['site-notice', anyOf('i',
-    /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)/,
-    /\bconspicuous (?:and [\w-]+ )?notice\b/,
-    /\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b/,
-    /\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b/,
-    /\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b/,
-    // "post a notice [that we have made changes] on the website"
-    /\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert)\b[^.]{0,60}?\b(?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/,
-    // a notice at a web address ("notice to you at https://…/about")
-    /\bnotice (?:to you )?(?:at|on) <?(?:https?:\/\/|www\.)/,
-    // the changes are posted on the home page, not on this page: a notice where everyone looks
-    /\bpost\w* (?:those |these |the |any |such )?(?:changes|updates|revisions)\b[^.]{0,20}\bon (?:our|the) home ?page\b/,
-    // the new version must be accepted before using the service again: a prompt in the product
-    /\b(?:accept(?:ed)?|agree(?:d)? to)\b[^.]{0,30}\bbefore (?:they|you|users) (?:can )?(?:continue|keep) (?:using|to use)\b/,
-  )],
-  ['post-page', anyOf('i',
-    // "we will post the revised policy here"; not "post a notice" (a site notice), nor "notice … by posting" (the posting is the notice)
-    seq(
-      /(?<!\bnotice\b[^.]{0,40}\bby )\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner|notification))/,
-      /(?![^.]{0,20}\bon (?:our|the) home ?page\b)/,
-      /[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|(?:new|next|modified) (?:privacy )?(?:version|policy|notice|statement)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b/,
+  [
+    'email',
+    anyOf(
+      'i',
+      /\b(?:will|shall|we'll|we will) (?:also |first )?e-?mail\b/,
+      /\b(?:and|or) e-?mail (?:you|each|every|all|the|your|our|affected|registered)\b/,
+      // "by email", "sending you an email"; not "send an email to us"
+      /\b(?:by|via|through|with an?|in an?|send(?:ing)? you an?|(?:we|will) send(?:ing)? an?) e-?mail\b/,
+      /\be-?mail(?:ed|ing)? (?:to )?(?:you|the (?:last |primary )?e-?mail address|notice)/,
+      /\bnotice to (?:the|your) (?:primary |registered )?e-?mail address/,
+      /\be-?mail (?:notification|address (?:specified|associated|on file|you (?:have )?(?:gave|given|provided)))/,
     ),
-    /\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b/,
-    /\bnotify you here\b/,
-    /\bappears? here\b/,
-    /\b(?:current|latest|new|updated|revised|recent) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b/,
-    // "the most current version of the policy, found at …", "… will be located here"
-    /\b(?:most )?(?:current|recent|latest|up-to-date) version\b[^.]{0,80}\b(?:found|located|available|kept|accessible)(?: (?:here|at|on)\b)?/,
-    /\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/,
-    // "we will update the privacy policy on our website", "by updating the information on this page"
-    /\b(?:updat|revis)\w* (?:the |this |our |any )?(?:privacy )?(?:policy|notice|statement|information|text)\b[^.]{0,30}\bon (?:this|our) (?:page|web ?site|site)\b/,
-    /\bupdat\w* (?:the text of )?this page\b/,
-  )],
-  ['revised-date', anyOf('i',
-    /\bnew (?:effective|last[- ]updated|revision) date\b/,
-    seq(/\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?/, alt(DATE_NOUN, /date\b/)),
-    // "the effective date … will be revised / clearly marked / displayed at the top"
-    seq(DATE_NOUN, /[^.]{0,60}\b(?:revised|updated|changed|marked|noted|indicated|shown|displayed|reflected|posted|tells you|indicates)\b/),
-    seq(/\b(?:reflected|indicated|shown|noted|stated) (?:in|by|at|on) (?:the |its )?/, DATE_NOUN),
-    seq(/\b(?:indicate|show|display|note|state|mark|highlight)\w* (?:the |its |a )?(?:new |revised |updated )?/, DATE_NOUN),
-    // "we will indicate the date these terms were last revised", "include the date when it was last updated"
-    /\b(?:indicate|include|show|display|note|state|mark|identify)\w* (?:the |a )?(?:new |revised |updated )?(?:effective |revision )?date (?:when|that|on which|these|this|the|it)\b[^.]{0,40}\b(?:revised|updated|modified|changed|amended|effective)\b/,
-    // "the date at the top", "with the effective date displayed at the top"
-    /\bdate\b[^.]{0,30}\b(?:at|on) the (?:top|bottom|beginning|end|head)\b/,
-  )],
+  ],
+  [
+    'site-notice',
+    anyOf(
+      'i',
+      /\bprominent(?:ly)? (?:notice|post(?:ing)?|display)/,
+      /\bconspicuous (?:and [\w-]+ )?notice\b/,
+      /\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b/,
+      /\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b/,
+      /\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b/,
+      // "post a notice [that we have made changes] on the website"
+      /\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert)\b[^.]{0,60}?\b(?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/,
+      // a notice at a web address ("notice to you at https://…/about")
+      /\bnotice (?:to you )?(?:at|on) <?(?:https?:\/\/|www\.)/,
+      // the changes are posted on the home page, not on this page: a notice where everyone looks
+      /\bpost\w* (?:those |these |the |any |such )?(?:changes|updates|revisions)\b[^.]{0,20}\bon (?:our|the) home ?page\b/,
+      // the new version must be accepted before using the service again: a prompt in the product
+      /\b(?:accept(?:ed)?|agree(?:d)? to)\b[^.]{0,30}\bbefore (?:they|you|users) (?:can )?(?:continue|keep) (?:using|to use)\b/,
+    ),
+  ],
+  [
+    'post-page',
+    anyOf(
+      'i',
+      // "we will post the revised policy here"; not "post a notice" (a site notice), nor "notice … by posting" (the posting is the notice)
+      seq(
+        /(?<!\bnotice\b[^.]{0,40}\bby )\b(?:post(?:ed|ing|s)?|publish(?:ed|es|ing)?)\b(?! (?:a |an )?(?:prominent )?(?:notice|banner|notification))/,
+        /(?![^.]{0,20}\bon (?:our|the) home ?page\b)/,
+        /[^.]{0,60}\b(?:changes?|revis\w*|updat\w*|(?:new|next|modified) (?:privacy )?(?:version|policy|notice|statement)|amended (?:version|policy)|(?:this|the|our) (?:page|web ?site|site|policy))\b/,
+      ),
+      /\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b/,
+      /\bnotify you here\b/,
+      /\bappears? here\b/,
+      /\b(?:current|latest|new|updated|revised|recent) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b/,
+      // "the most current version of the policy, found at …", "… will be located here"
+      /\b(?:most )?(?:current|recent|latest|up-to-date) version\b[^.]{0,80}\b(?:found|located|available|kept|accessible)(?: (?:here|at|on)\b)?/,
+      /\b(?:on|to) this (?:page|web ?site)\b[^.]{0,20}\b(?:post|publish)/,
+      // "we will update the privacy policy on our website", "by updating the information on this page"
+      /\b(?:updat|revis)\w* (?:the |this |our |any )?(?:privacy )?(?:policy|notice|statement|information|text)\b[^.]{0,30}\bon (?:this|our) (?:page|web ?site|site)\b/,
+      /\bupdat\w* (?:the text of )?this page\b/,
+    ),
+  ],
+  [
+    'revised-date',
+    anyOf(
+      'i',
+      /\bnew (?:effective|last[- ]updated|revision) date\b/,
+      seq(
+        /\b(?:revis(?:e|ed|ing)|updat(?:e|ed|ing)|modify|amend|change)\b (?:the |this |its )?/,
+        alt(DATE_NOUN, /date\b/),
+      ),
+      // "the effective date … will be revised / clearly marked / displayed at the top"
+      seq(
+        DATE_NOUN,
+        /[^.]{0,60}\b(?:revised|updated|changed|marked|noted|indicated|shown|displayed|reflected|posted|tells you|indicates)\b/,
+      ),
+      seq(/\b(?:reflected|indicated|shown|noted|stated) (?:in|by|at|on) (?:the |its )?/, DATE_NOUN),
+      seq(
+        /\b(?:indicate|show|display|note|state|mark|highlight)\w* (?:the |its |a )?(?:new |revised |updated )?/,
+        DATE_NOUN,
+      ),
+      // "we will indicate the date these terms were last revised", "include the date when it was last updated"
+      /\b(?:indicate|include|show|display|note|state|mark|identify)\w* (?:the |a )?(?:new |revised |updated )?(?:effective |revision )?date (?:when|that|on which|these|this|the|it)\b[^.]{0,40}\b(?:revised|updated|modified|changed|amended|effective)\b/,
+      // "the date at the top", "with the effective date displayed at the top"
+      /\bdate\b[^.]{0,30}\b(?:at|on) the (?:top|bottom|beginning|end|head)\b/,
+    ),
+  ],
 ];
 
 /**
@@ -763,7 +871,8 @@ const METHOD_RES: [NotificationMethod, RegExp][] = [
  * else about how users learn of changes, they appear on the page (post-page). Beside a promised notice
  * it is only advice, and no method of its own.
  */
-const CHECK_BACK = anyOf('i',
+const CHECK_BACK = anyOf(
+  'i',
   /\b(?:check|review|consult|visit|revisit|refer to|read)\w*\b[^.]{0,40}\b(?:back|this (?:page|(?:privacy )?(?:policy|statement|notice)))\b[^.]{0,40}\b(?:periodically|frequently|regularly|often|from time to time|occasionally)\b/,
   /\b(?:periodically|frequently|regularly|occasionally) (?:check|review|consult|visit|revisit)\w* (?:back|this (?:page|(?:privacy )?(?:policy|statement|notice)))\b/,
 );
@@ -778,7 +887,9 @@ export function changeSentences(doc: PolicyDocument): Sentence[] {
       block = s.block;
       follow = 0;
     }
-    const inSection = s.section && doc.memo('change-heading', s.section.name, () => CHANGE_HEADING.some((re) => re.test(s.section!.name)));
+    const inSection =
+      s.section &&
+      doc.memo('change-heading', s.section.name, () => CHANGE_HEADING.some((re) => re.test(s.section!.name)));
     if (inSection || doc.memo('change-sentence', s.text, () => isPolicyChangeSentence(s.text))) {
       out.push(s);
       follow = 2; // the next sentences of the paragraph usually say how ("The new version will be posted here.")
@@ -815,7 +926,8 @@ function extractMethods(doc: PolicyDocument): MethodFact[] {
 
 // ---------------------------------------------------------------- contact forms
 
-const FORM_TEXT = anyOf('i',
+const FORM_TEXT = anyOf(
+  'i',
   /\b(?:contact|web|online|request|privacy request|inquiry|enquiry|support|feedback) form\b/,
   /\bwebform\b/,
   /\bcontact (?:us )?page\b/,
@@ -826,25 +938,26 @@ const FORM_TEXT = anyOf('i',
   /\bcontact(?:ing)? us (?:through|via|on|using) (?:our|the|this) (?:web ?site|site|app)\b/,
 );
 const CONTACT_INTENT = /\b(?:contact|reach|questions?|requests?|submit|write to|get in touch|comments?|concerns?)\b/i;
-const FORM_URL = pattern('i',
+const FORM_URL = pattern(
+  'i',
   /^(?:https?:\/\/[^/]+)?\//,
-  alt(
-    /contact|contact-us|contactus|support|help|privacy-request|dsar|request/,
-    /feedback/,
-  ),
+  alt(/contact|contact-us|contactus|support|help|privacy-request|dsar|request/, /feedback/),
   /\b/,
 );
 /** Link text that names a way to write in: "Contact", "Customer Support", "submit feedback". */
-const FORM_LINK_TEXT = oneOf('i',
+const FORM_LINK_TEXT = oneOf(
+  'i',
   /\bcontact\b/,
   /\b(?:customer (?:support|service|care)|support team|help ?desk|(?:submit|send|give) (?:us )?feedback)\b/,
 );
 /** The form is described as where data arrives ("if a request is sent via the contact form"), not offered. */
-const FORM_DESCRIBED = pattern('i',
+const FORM_DESCRIBED = pattern(
+  'i',
   /\b(?:if|when|whenever)\b[^.]{0,40}\b(?:sent|submitted|received|made)\s+(?:via|through|using|with|by)\s+/,
   /(?:the|a|our)\s*$/,
 );
-const NOT_CONTACT_FORM = oneOf('i',
+const NOT_CONTACT_FORM = oneOf(
+  'i',
   /opt-?out|unsubscribe|truste|verasafe|networkadvertising|aboutads|youradchoices|dispute/,
   /complaint|google|facebook|optout|choices/,
 );
@@ -857,17 +970,31 @@ function extractForms(doc: PolicyDocument): FormFact[] {
     const form = doc.memo('facts:forms', s.text, () => {
       const m = FORM_TEXT.exec(s.text);
       const lead = m ? s.text.slice(Math.max(0, m.index - 25), m.index + m[0].length) : '';
-      if (!m || NOT_CONTACT_FORM.test(lead) || /\b(?:registration|referral|sign-?up|order) forms?\b/i.test(lead)) return undefined;
+      if (!m || NOT_CONTACT_FORM.test(lead) || /\b(?:registration|referral|sign-?up|order) forms?\b/i.test(lead))
+        return undefined;
       if (FORM_DESCRIBED.test(s.text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
       return { text: m[0], index: m.index, thirdParty: isThirdParty(s.text) };
     });
-    if (form) out.push({ text: form.text, range: sentenceRange(doc, s, form.index, form.text.length), thirdParty: form.thirdParty });
+    if (form)
+      out.push({
+        text: form.text,
+        range: sentenceRange(doc, s, form.index, form.text.length),
+        thirdParty: form.thirdParty,
+      });
   }
   for (const l of doc.facts.links) {
     if (/^mailto:/i.test(l.url) || NOT_CONTACT_FORM.test(l.url)) continue;
     const context = sentenceAt(doc, l.range.start.offset)?.text ?? '';
-    if ((FORM_URL.test(l.url) && CONTACT_INTENT.test(context)) || /\bcontact\b/i.test(l.text) || (FORM_LINK_TEXT.test(l.text) && CONTACT_INTENT.test(context))) {
-      out.push({ text: l.text || l.url, range: l.range, thirdParty: isThirdParty(context) || NOT_CONTACT_FORM.test(context) && !OWN_CONTACT.test(context) });
+    if (
+      (FORM_URL.test(l.url) && CONTACT_INTENT.test(context)) ||
+      /\bcontact\b/i.test(l.text) ||
+      (FORM_LINK_TEXT.test(l.text) && CONTACT_INTENT.test(context))
+    ) {
+      out.push({
+        text: l.text || l.url,
+        range: l.range,
+        thirdParty: isThirdParty(context) || (NOT_CONTACT_FORM.test(context) && !OWN_CONTACT.test(context)),
+      });
     }
   }
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);

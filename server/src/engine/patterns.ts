@@ -33,17 +33,46 @@ export const THIRD_PARTY_CONTACT =
   /\b(?:TRUSTe|TrustArc|VeraSafe|JAMS|BBB|Better Business Bureau|seal program|privacy seal|dispute (?:resolution|submission|service)|supervisory authority|Information Commissioner|ICO|data protection authorit(?:y|ies)|Federal Trade Commission|FTC|attorney general|Network Advertising Initiative|NAI|Digital Advertising Alliance|DAA|Google|Facebook|Microsoft|Adobe|Apple|independent controller|(?:its|their) own (?:data protection officer|DPO|privacy team|privacy office))\b/i;
 
 /** Reads as an invitation to contact the company itself. */
-export const OWN_CONTACT = /\b(?:contact us|e-?mail us|write to us|reach us|call us|to us at|us at|our (?:privacy|data protection) (?:officer|team))\b/i;
+export const OWN_CONTACT =
+  /\b(?:contact us|e-?mail us|write to us|reach us|call us|to us at|us at|our (?:privacy|data protection) (?:officer|team))\b/i;
 
 export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 const NUMBER_WORDS: Record<string, number> = {
-  six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15,
-  sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, 'twenty-one': 21, 'twenty one': 21,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  'twenty-one': 21,
+  'twenty one': 21,
 };
-export const AGE_WORD = `(?:\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
+export const AGE_WORD = `(?:\\d{1,2}|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 
 export function ageValue(word: string): number | undefined {
   const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
@@ -52,7 +81,8 @@ export function ageValue(word: string): number | undefined {
 
 /** Words that make a sentence about children or young people. */
 /** "Minor" counts only as a noun: "minors", "a minor", not "minor changes". */
-export const CHILD_WORDS = /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors|(?:a|any|the|as|are|is|of) minor\b(?!\s+(?:change|update|modification|revision|amendment|edit|error|issue|correction|adjustment)s?\b)|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors|members|customers|adults)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;
+export const CHILD_WORDS =
+  /\b(?:child(?:ren)?(?:['’]s)?|kids?|minors|(?:a|any|the|as|are|is|of) minor\b(?!\s+(?:change|update|modification|revision|amendment|edit|error|issue|correction|adjustment)s?\b)|teen(?:ager)?s?|youths?|young (?:people|persons|users|visitors|members|customers|adults)|juveniles?|COPPA|parental consent|parents?|guardians?|under[- ]age|underage|age of (?:digital )?consent)\b/i;
 
 /** An age limit on the audience without a word for children: "not directed to anyone under 16". */
 export const AUDIENCE_UNDER =

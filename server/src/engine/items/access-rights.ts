@@ -4,7 +4,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'access-rights',
   title: 'Access, correction and deletion',
-  description: 'How users can access, correct, update or delete their information (CalOPPA 22575(b)(2); GDPR Arts. 15–17; CCPA 1798.105–106).',
+  description:
+    'How users can access, correct, update or delete their information (CalOPPA 22575(b)(2); GDPR Arts. 15–17; CCPA 1798.105–106).',
   order: 80,
   headings: [
     // the reader's access, not who else has access ("Access to and disclosure of information", "have access")
@@ -20,13 +21,12 @@ const item: ItemDef = {
   ],
   sentences: [
     // a verb of access or correction, what it applies to, and how or whether the reader may
-    pattern('i',
+    pattern(
+      'i',
       /\b(?:access|review|correct|update|amend|delete|erase|rectify|modify|change)\b(?! in\b)[^.;]{0,60}?/,
       /\b(?:your|their|the|such|this|any of (?:your|their)) (?:[\w-]+ ){0,3}/,
       /(?:information|data|account|details|profile|records?)\b[^.;]*/,
-      alt(
-        /\b(?:request|contact|logging in|log in|settings|may|can|right)\b/,
-      ),
+      alt(/\b(?:request|contact|logging in|log in|settings|may|can|right)\b/),
     ),
     /\b(?:you|customers?|users?) (?:may|can|have the right to) (?:\([a-z]+\) )?(?:access|review|correct|update|delete|request|export|download|edit)\b/i,
     /\bright (?:to|of) (?:access|know|delete|deletion|correct|correction|rectification|erasure|portability)\b/i,

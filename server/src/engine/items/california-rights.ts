@@ -3,7 +3,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'california-rights',
   title: 'California privacy rights',
-  description: 'Rights of California residents under the CCPA/CPRA (Cal. Civ. Code 1798.100–.199), Shine the Light (1798.83) and CalOPPA.',
+  description:
+    'Rights of California residents under the CCPA/CPRA (Cal. Civ. Code 1798.100–.199), Shine the Light (1798.83) and CalOPPA.',
   order: 120,
   headings: [/\bcalifornia\b/i, /\bCCPA\b|\bCPRA\b|\bCalOPPA\b/, /\bshine the light\b/i],
   sentences: [

@@ -4,7 +4,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'change-notification',
   title: 'Notice of changes',
-  description: 'How users are told about material changes to the policy: an active notice (email, a prominent notice), not only a new version posted (CalOPPA 22575(b)(3); FTC on retroactive material changes).',
+  description:
+    'How users are told about material changes to the policy: an active notice (email, a prominent notice), not only a new version posted (CalOPPA 22575(b)(3); FTC on retroactive material changes).',
   order: 140,
   headings: CHANGE_HEADING,
   sentences: POLICY_CHANGE_SENTENCE,
@@ -25,7 +26,11 @@ const item: ItemDef = {
           : 'changes are mentioned but not how users will be told',
       };
     }
-    return { status: 'present', facts: { methods }, evidenceOffset: evidence.sections.length ? undefined : active.range.start.offset };
+    return {
+      status: 'present',
+      facts: { methods },
+      evidenceOffset: evidence.sections.length ? undefined : active.range.start.offset,
+    };
   },
   missingMessage: 'The policy does not say how users will be notified of changes to it (CalOPPA requires it).',
 };

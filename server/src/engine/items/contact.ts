@@ -3,17 +3,35 @@ import { memoMatches } from '../text.js';
 import type { ItemDef } from './item.js';
 
 /** Domains reserved for examples (RFC 2606) or commonly left in templates. */
-const PLACEHOLDER_DOMAINS = /^(?:example\.(?:com|org|net)|[\w-]+\.example|[\w-]+\.test|[\w-]+\.invalid|localhost|(?:your|my)[-]?(?:company|domain|business|site|website)\.[a-z]+|company\.com|domain\.com|email\.com|acme\.com|test\.com)$/i;
+const PLACEHOLDER_DOMAINS =
+  /^(?:example\.(?:com|org|net)|[\w-]+\.example|[\w-]+\.test|[\w-]+\.invalid|localhost|(?:your|my)[-]?(?:company|domain|business|site|website)\.[a-z]+|company\.com|domain\.com|email\.com|acme\.com|test\.com)$/i;
 /** Something written like an email address that is not one: "privacy@company", "privacy@@x.com", "privacy@x..com". */
 const EMAIL_LIKE = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@@?[A-Za-z0-9._-]*(?![\w@])/g;
 
 const item: ItemDef = {
   id: 'contact',
   title: 'Contact',
-  description: "A usable way to reach the company about privacy: its own email address, postal address, phone number or contact form (COPPA 312.4(d)(1); GDPR Art. 13(1)(a)–(b)).",
+  description:
+    'A usable way to reach the company about privacy: its own email address, postal address, phone number or contact form (COPPA 312.4(d)(1); GDPR Art. 13(1)(a)–(b)).',
   order: 150,
-  headings: [/^contact\b/i, /\bcontact(?:ing)? (?:us|information|details|the company|our)\b/i, /\bquestions?\b/i, /\bhow to reach\b/i, /\bget in touch\b/i, /\breach us\b/i, /\bcomments\b/i, /\binquir/i, /\b(?:data protection|privacy) officer\b/i],
-  sentences: [/\bcontact us\b/i, /\be-?mail us\b/i, /\bwrite to us\b/i, /\breach us\b/i, /\bquestions?\b[^.;]{0,80}\b(?:contact|e-?mail|write|call|send|notify|address(?:ed)?)\b/i],
+  headings: [
+    /^contact\b/i,
+    /\bcontact(?:ing)? (?:us|information|details|the company|our)\b/i,
+    /\bquestions?\b/i,
+    /\bhow to reach\b/i,
+    /\bget in touch\b/i,
+    /\breach us\b/i,
+    /\bcomments\b/i,
+    /\binquir/i,
+    /\b(?:data protection|privacy) officer\b/i,
+  ],
+  sentences: [
+    /\bcontact us\b/i,
+    /\be-?mail us\b/i,
+    /\bwrite to us\b/i,
+    /\breach us\b/i,
+    /\bquestions?\b[^.;]{0,80}\b(?:contact|e-?mail|write|call|send|notify|address(?:ed)?)\b/i,
+  ],
   assess(doc, evidence) {
     const f = doc.facts;
     const own = f.emails.filter((e) => !e.thirdParty && !e.example);
@@ -31,10 +49,19 @@ const item: ItemDef = {
         ...f.forms.filter((p) => !p.thirdParty),
       ].sort((a, b) => a.range.start.offset - b.range.start.offset)[0];
       // Point at the contact section when there is one; otherwise at the first channel.
-      return { status: 'present', facts, evidenceOffset: evidence.sections.length ? undefined : first.range.start.offset };
+      return {
+        status: 'present',
+        facts,
+        evidenceOffset: evidence.sections.length ? undefined : first.range.start.offset,
+      };
     }
     if (evidence.sections.length || evidence.sentences.length) {
-      return { status: 'incomplete', facts, reason: 'users are invited to get in touch, but no email address, postal address, phone number or contact form is given' };
+      return {
+        status: 'incomplete',
+        facts,
+        reason:
+          'users are invited to get in touch, but no email address, postal address, phone number or contact form is given',
+      };
     }
     return { status: 'missing', facts };
   },
@@ -44,7 +71,11 @@ const item: ItemDef = {
       if (e.example) continue; // a format example ("username@domain.name") is no address to fix
       const domain = e.email.split('@')[1] ?? '';
       if (PLACEHOLDER_DOMAINS.test(domain)) {
-        ctx.report({ message: `"${e.email}" uses a placeholder domain (${domain}); give the address users should really write to.`, start: e.range.start.offset, end: e.range.end.offset });
+        ctx.report({
+          message: `"${e.email}" uses a placeholder domain (${domain}); give the address users should really write to.`,
+          start: e.range.start.offset,
+          end: e.range.end.offset,
+        });
       }
     }
     const known = doc.facts.emails;
@@ -64,6 +95,7 @@ const item: ItemDef = {
       }
     }
   },
-  missingMessage: 'The policy gives no way to contact the company (an email address, postal address, phone number or contact form).',
+  missingMessage:
+    'The policy gives no way to contact the company (an email address, postal address, phone number or contact form).',
 };
 export default item;

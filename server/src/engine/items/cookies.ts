@@ -3,7 +3,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'cookies',
   title: 'Cookies and tracking',
-  description: 'Cookies, web beacons and similar tracking technologies, and how to control them (ePrivacy Directive Art. 5(3); CalOPPA 22575(b)(6)).',
+  description:
+    'Cookies, web beacons and similar tracking technologies, and how to control them (ePrivacy Directive Art. 5(3); CalOPPA 22575(b)(6)).',
   order: 40,
   headings: [
     /\bcookies?\b/i,

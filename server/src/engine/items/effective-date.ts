@@ -2,14 +2,21 @@ import { EFFECTIVE_CONTEXT, findDates } from '../facts.js';
 import type { DateFact } from '../types.js';
 import type { ItemDef } from './item.js';
 
-const LABELLED = /\b(?:effective(?: date)?|last[- ](?:updated|revised|modified)|updated|revised|version date)\s*(?:(?:on|as of)\s*)?[:\-–—]\s*(\S[^\n]{0,300})$/i;
+const LABELLED =
+  /\b(?:effective(?: date)?|last[- ](?:updated|revised|modified)|updated|revised|version date)\s*(?:(?:on|as of)\s*)?[:\-–—]\s*(\S[^\n]{0,300})$/i;
 
 const item: ItemDef = {
   id: 'effective-date',
   title: 'Effective date',
-  description: 'The date the policy takes effect or was last updated (CalOPPA 22575(b)(4); CCPA regulations require updates at least every 12 months).',
+  description:
+    'The date the policy takes effect or was last updated (CalOPPA 22575(b)(4); CCPA regulations require updates at least every 12 months).',
   order: 5,
-  headings: [/\beffective date\b/i, /\blast (?:updated|revised|modified)\b/i, /\bdate of (?:last )?(?:revision|update)\b/i, /^(?:updated|revised)\b/i],
+  headings: [
+    /\beffective date\b/i,
+    /\blast (?:updated|revised|modified)\b/i,
+    /\bdate of (?:last )?(?:revision|update)\b/i,
+    /^(?:updated|revised)\b/i,
+  ],
   sentences: [
     /\beffective (?:date|as of|on|from)\b/i,
     /^effective\s*:/i,
@@ -26,10 +33,16 @@ const item: ItemDef = {
     const sameSentence = (d: DateFact) =>
       d.range.start.line === first!.range.start.line &&
       !/[.!?][*_)\]"”’]*\s/.test(doc.text.slice(first!.range.end.offset, d.range.start.offset));
-    const dated = first && doc.facts.dates.filter((d) => d.effective && sameSentence(d)).reduce((a, b) => (b.iso > a.iso ? b : a), first);
+    const dated =
+      first &&
+      doc.facts.dates.filter((d) => d.effective && sameSentence(d)).reduce((a, b) => (b.iso > a.iso ? b : a), first);
     if (dated) return { status: 'present', facts: { date: dated.iso }, evidenceOffset: dated.range.start.offset };
     if (evidence.sections.length || evidence.sentences.length) {
-      return { status: 'incomplete', facts: { date: null }, reason: 'an effective or "last updated" date is mentioned but no actual date is given' };
+      return {
+        status: 'incomplete',
+        facts: { date: null },
+        reason: 'an effective or "last updated" date is mentioned but no actual date is given',
+      };
     }
     return { status: 'missing', facts: { date: null } };
   },
@@ -49,11 +62,18 @@ const item: ItemDef = {
     }
     // "Last updated: 31 Febtember 2020", "Effective: 2021-13-45": a labelled value that is not a date.
     for (const s of doc.sentences) {
-      const m = doc.memo('effective-date:labelled', s.text, () => (EFFECTIVE_CONTEXT.test(s.text) ? LABELLED.exec(s.text) : null));
+      const m = doc.memo('effective-date:labelled', s.text, () =>
+        EFFECTIVE_CONTEXT.test(s.text) ? LABELLED.exec(s.text) : null,
+      );
       if (!m) continue;
       const value = m[1].trim();
       if (!/\d/.test(value) || findDates(value).length || /^\[.*\]$/.test(value)) continue;
-      if (doc.facts.dates.some((d) => d.range.start.offset >= s.range.start.offset && d.range.end.offset <= s.range.end.offset)) continue;
+      if (
+        doc.facts.dates.some(
+          (d) => d.range.start.offset >= s.range.start.offset && d.range.end.offset <= s.range.end.offset,
+        )
+      )
+        continue;
       const idx = s.text.lastIndexOf(value);
       ctx.report({
         message: `"${value}" is not a date policylint can read; write it like "April 4, 2024" or "2024-04-04".`,

@@ -21,7 +21,24 @@ import type { ItemDef } from './item.js';
 
 export type { ItemDef } from './item.js';
 
-const defs = [children, changeNotification, contact, effectiveDate, collection, use, sharing, cookies, security, accessRights, retention, optOut, thirdPartyLinks, doNotTrack, international, california];
+const defs = [
+  children,
+  changeNotification,
+  contact,
+  effectiveDate,
+  collection,
+  use,
+  sharing,
+  cookies,
+  security,
+  accessRights,
+  retention,
+  optOut,
+  thirdPartyLinks,
+  doNotTrack,
+  international,
+  california,
+];
 
 /** Every item, in the order of CHECKLIST_IDS (the public order of the checklist). */
 export const ITEMS: ItemDef[] = CHECKLIST_IDS.map((id) => defs.find((d) => d.id === id)!);

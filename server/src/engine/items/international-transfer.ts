@@ -4,7 +4,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'international-transfer',
   title: 'International transfers',
-  description: 'Whether information is transferred or stored across borders, and the safeguards relied on (GDPR Arts. 13(1)(f), 44–49).',
+  description:
+    'Whether information is transferred or stored across borders, and the safeguards relied on (GDPR Arts. 13(1)(f), 44–49).',
   order: 110,
   headings: [
     /\binternational\b(?! laws?\b)/i,
@@ -19,7 +20,8 @@ const item: ItemDef = {
   ],
   sentences: [
     // moved, stored or processed in another country or region
-    pattern('i',
+    pattern(
+      'i',
       /\b(?:transfer\w*|stor(?:e|ed|es|ing)|process\w*|maintain\w*|hosted|located)\b[^.;]{0,90}?/,
       /\b(?:in|into|to|outside(?: of)?|across) (?:the )?/,
       alt(
@@ -30,7 +32,8 @@ const item: ItemDef = {
       ),
       /\b/,
     ),
-    anyOf('i',
+    anyOf(
+      'i',
       /\bsafe harbou?r\b/,
       /\bprivacy shield\b/,
       /\bdata privacy framework\b/,
@@ -40,7 +43,8 @@ const item: ItemDef = {
     ),
     /\bcross[- ]border\b|\binternational(?:ly)? transfer/i,
     // where the data or the servers are
-    pattern('i',
+    pattern(
+      'i',
       /\b(?:data|databases?|information|backups?|servers?|reports?|copies|services?|saves?)\b[^.;]{0,60}/,
       /\b(?:stored|kept|hosted|held|processed|located|based|go|sent|transferred|moved|live)\b[^.;]{0,30}/,
       /\b(?:in|to) (?:the )?/,

@@ -4,7 +4,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'opt-out',
   title: 'Opting out',
-  description: 'How users can stop marketing or sharing (CAN-SPAM 15 U.S.C. 7704; CCPA 1798.120; OPP-115 "user choice/control").',
+  description:
+    'How users can stop marketing or sharing (CAN-SPAM 15 U.S.C. 7704; CCPA 1798.120; OPP-115 "user choice/control").',
   order: 90,
   headings: [
     /\bopt(?:ing)?[- ]?out\b/i,
@@ -23,12 +24,17 @@ const item: ItemDef = {
     /\bobject to (?:[\w-]+ ){0,4}?(?:use|processing)\b[^.;]{0,100}\b(?:advertising|marketing|promotion)/i,
     /\b(?:advertising|marketing)\b[^.;]{0,80}\bobject\b/i,
     // switching off ads, tracking or mail, either word order
-    pattern('i',
+    pattern(
+      'i',
       alt(
-        seq(/\b(?:switch|turn) (?:them |it |this |these )?off\b[^.;]{0,60}/,
-          /\b(?:ads|advertising|marketing|personali[sz]ed|tracking|e-?mails?|newsletters?)\b/),
-        seq(/\b(?:ads|advertising|marketing|personali[sz]ed|tracking)\b[^.;]{0,60}/,
-          /\b(?:switch|turn) (?:them |it |this |these )?off\b/),
+        seq(
+          /\b(?:switch|turn) (?:them |it |this |these )?off\b[^.;]{0,60}/,
+          /\b(?:ads|advertising|marketing|personali[sz]ed|tracking|e-?mails?|newsletters?)\b/,
+        ),
+        seq(
+          /\b(?:ads|advertising|marketing|personali[sz]ed|tracking)\b[^.;]{0,60}/,
+          /\b(?:switch|turn) (?:them |it |this |these )?off\b/,
+        ),
       ),
     ),
     // a parent's or user's say over further use or sharing

@@ -4,7 +4,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'retention',
   title: 'Data retention',
-  description: 'How long personal information is kept, or how that is decided (GDPR Art. 13(2)(a); CPRA 1798.100(a)(3); COPPA 2025 amendments).',
+  description:
+    'How long personal information is kept, or how that is decided (GDPR Art. 13(2)(a); CPRA 1798.100(a)(3); COPPA 2025 amendments).',
   order: 70,
   headings: [
     /\bretention\b/i,
@@ -15,12 +16,15 @@ const item: ItemDef = {
   ],
   sentences: [
     // kept for a stated time, or until something happens
-    pattern('i',
+    pattern(
+      'i',
       /\b(?:(?:retain|retention|keep|store|hold|maintain)\w*|kept|saved|persists?)\b[^.;]{0,90}?/,
       alt(
         /\b(?:as long as|so long as|for (?:a|the) (?:period|time)|until|no longer than|for no longer)/,
-        seq(/\bfor (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty) /,
-          /(?:days?|weeks?|months?|years?)/),
+        seq(
+          /\bfor (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty) /,
+          /(?:days?|weeks?|months?|years?)/,
+        ),
         /\bfor (?:\d+|up to|no more than|at least)/,
         /\b(?:period|length) of time/,
         /\bafter (?:you|your|the) (?:close|delete|cancel|termination|account)/,
@@ -29,7 +33,8 @@ const item: ItemDef = {
     ),
     /\bretention (?:period|policy|schedule)\b/i,
     // deleted when no longer needed, after a time or an event
-    pattern('i',
+    pattern(
+      'i',
       /\b(?:delet|eras|destroy|anonymi[sz]|remov|purg)\w*\b[^.;]{0,60}/,
       alt(
         /\b(?:when|once) (?:it is |they are |it's )?no longer\b/,

@@ -3,7 +3,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'security',
   title: 'Security',
-  description: 'How personal information is protected (GDPR Art. 32; FTC Act Section 5 on reasonable security; OPP-115 "data security").',
+  description:
+    'How personal information is protected (GDPR Art. 32; FTC Act Section 5 on reasonable security; OPP-115 "data security").',
   order: 60,
   headings: [
     /\bsecur/i,

@@ -4,7 +4,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'sharing',
   title: 'Sharing and disclosure',
-  description: 'Who personal information is shared with or sold to, even to say it is not (CalOPPA 22575(b)(1); CCPA 1798.110, 1798.115).',
+  description:
+    'Who personal information is shared with or sold to, even to say it is not (CalOPPA 22575(b)(1); CCPA 1798.110, 1798.115).',
   order: 30,
   headings: [
     /\bshar(?:e|ing)\b/i,
@@ -16,7 +17,8 @@ const item: ItemDef = {
   ],
   sentences: [
     // we share (or do not share) it with someone
-    pattern('i',
+    pattern(
+      'i',
       /\bwe (?:may |might |will |also |only |can |do not |don't |never |will not |won't |would )*/,
       /(?:share|disclose|sell|rent|trade|transfer|provide|release|give|pass|hand)\b[^.;]{0,100}?/,
       alt(
@@ -31,7 +33,8 @@ const item: ItemDef = {
     /\b(?:not|never) (?:be )?(?:shared|sold|rented|disclosed|traded)\b/i,
     /\b(?:don't|do not|never|will not|won't) (?:(?:use|sell|rent|share|trade) (?:or|and) )?(?:sell|rent|share|trade)\b/i,
     // it is shared with, sold to, disclosed to someone
-    pattern('i',
+    pattern(
+      'i',
       /\b(?:shared|disclosed|sold|provided|rented)(?: or (?:sold|rented|shared|disclosed|traded|leased))? (?:only )?(?:with|to) /,
       alt(
         /(?:any )?third[- ]part/,

@@ -3,7 +3,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'third-party-links',
   title: 'Third-party links',
-  description: 'That linked sites and services run by others are not covered by the policy (OPP-115 "third party sharing/collection"; FTC guidance on disclosures).',
+  description:
+    'That linked sites and services run by others are not covered by the policy (OPP-115 "third party sharing/collection"; FTC guidance on disclosures).',
   order: 50,
   headings: [
     /^links?$/i,

@@ -3,7 +3,8 @@ import type { ItemDef } from './item.js';
 const item: ItemDef = {
   id: 'use',
   title: 'How information is used',
-  description: 'The purposes personal information is used for (GDPR Art. 13(1)(c); OPP-115 "first party collection/use").',
+  description:
+    'The purposes personal information is used for (GDPR Art. 13(1)(c); OPP-115 "first party collection/use").',
   order: 20,
   headings: [
     /\buse of (?:your )?(?:personal )?(?:information|data)\b/i,

@@ -20,7 +20,8 @@ function olderThan(iso: string, limit: string): boolean {
 const item: ItemDef = {
   id: 'ccpa-last-updated',
   title: 'Updated in the last 12 months (CCPA)',
-  description: 'A "last updated" date no more than 12 months old: the CCPA has the policy updated at least once every 12 months (Cal. Civ. Code 1798.130(a)(5); 11 CCR 7011).',
+  description:
+    'A "last updated" date no more than 12 months old: the CCPA has the policy updated at least once every 12 months (Cal. Civ. Code 1798.130(a)(5); 11 CCR 7011).',
   order: 6,
   headings: effectiveDate.headings,
   sentences: effectiveDate.sentences,
@@ -30,10 +31,15 @@ const item: ItemDef = {
     if (base.status !== 'present' || !date) return base;
     const limit = twelveMonthsBefore(when?.now ?? new Date());
     if (!olderThan(date, limit)) return base;
-    return { ...base, status: 'incomplete', reason: `the policy was last updated on ${date}, more than 12 months before ${(when?.now ?? new Date()).toISOString().slice(0, 10)}` };
+    return {
+      ...base,
+      status: 'incomplete',
+      reason: `the policy was last updated on ${date}, more than 12 months before ${(when?.now ?? new Date()).toISOString().slice(0, 10)}`,
+    };
   },
   // The effective-date item's fix inserts the date line; a second one would duplicate it.
   insertable: false,
-  missingMessage: 'The policy gives no "last updated" date; the CCPA has it reviewed and updated at least every 12 months (Cal. Civ. Code 1798.130(a)(5)).',
+  missingMessage:
+    'The policy gives no "last updated" date; the CCPA has it reviewed and updated at least every 12 months (Cal. Civ. Code 1798.130(a)(5)).',
 };
 export default item;

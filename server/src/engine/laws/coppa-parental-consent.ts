@@ -6,7 +6,8 @@ import type { ItemDef } from '../items/item.js';
 const item: ItemDef = {
   id: 'coppa-parental-consent',
   title: 'Parental consent (COPPA)',
-  description: "How verifiable parental consent is obtained before collecting a child's personal information, or that none is collected from children under 13 (COPPA, 16 CFR 312.4(d), 312.5).",
+  description:
+    "How verifiable parental consent is obtained before collecting a child's personal information, or that none is collected from children under 13 (COPPA, 16 CFR 312.4(d), 312.5).",
   order: 131,
   placeAfter: 'children',
   headings: [/\bCOPPA\b/, /\bverifiable parental consent\b/i],

@@ -3,7 +3,8 @@ import { covered } from './shared.js';
 import type { ItemDef } from '../items/item.js';
 
 /** A data protection authority, however a policy names it. */
-export const AUTHORITY = /\b(?:supervisory|data protection|privacy|regulatory) authorit(?:y|ies)\b|\bdata protection (?:regulator|commission(?:er)?|agency|board)\b|\bInformation Commissioner\b|\bICO\b|\bCNIL\b|\b(?:competent|control|supervisory) (?:control )?authorit(?:y|ies)\b|\bregulator\b|\bcommissioner\b/i;
+export const AUTHORITY =
+  /\b(?:supervisory|data protection|privacy|regulatory) authorit(?:y|ies)\b|\bdata protection (?:regulator|commission(?:er)?|agency|board)\b|\bInformation Commissioner\b|\bICO\b|\bCNIL\b|\b(?:competent|control|supervisory) (?:control )?authorit(?:y|ies)\b|\bregulator\b|\bcommissioner\b/i;
 const COMPLAINT = /\b(?:complain(?:t|ts)?|lodge|grievance|(?:make|file|submit|bring) a claim)\b/i;
 
 const item: ItemDef = {
@@ -19,6 +20,7 @@ const item: ItemDef = {
     /\bsupervisory authorit(?:y|ies)\b/i,
   ],
   assess: (_doc, evidence) => ({ status: covered(evidence) ? 'present' : 'missing', facts: {} }),
-  missingMessage: 'The policy does not tell readers of their right to complain to a supervisory authority (GDPR Art. 13(2)(d)).',
+  missingMessage:
+    'The policy does not tell readers of their right to complain to a supervisory authority (GDPR Art. 13(2)(d)).',
 };
 export default item;

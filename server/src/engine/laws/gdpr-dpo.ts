@@ -6,10 +6,17 @@ import type { ItemDef } from '../items/item.js';
 const item: ItemDef = {
   id: 'gdpr-dpo',
   title: 'Data protection officer',
-  description: 'The contact details of the data protection officer, or that none is appointed, and the EU representative of a controller outside the EU (GDPR Art. 13(1)(a)-(b), 27, 37).',
+  description:
+    'The contact details of the data protection officer, or that none is appointed, and the EU representative of a controller outside the EU (GDPR Art. 13(1)(a)-(b), 27, 37).',
   order: 151,
   placeAfter: 'contact',
-  headings: [/\bdata protection officer\b/i, /\bencarregad[oa]\b/i, /\bDPO\b/, /\b(?:EU|UK|EEA) representative\b/i, /\brepresentative in the (?:EU|European Union|UK|EEA)\b/i],
+  headings: [
+    /\bdata protection officer\b/i,
+    /\bencarregad[oa]\b/i,
+    /\bDPO\b/,
+    /\b(?:EU|UK|EEA) representative\b/i,
+    /\brepresentative in the (?:EU|European Union|UK|EEA)\b/i,
+  ],
   sentences: [
     /\bdata protection officers?\b/i,
     /\bDPO\b/,
@@ -19,6 +26,7 @@ const item: ItemDef = {
     /\bencarregad[oa]\b/i,
   ],
   assess: (_doc, evidence) => ({ status: covered(evidence) ? 'present' : 'missing', facts: {} }),
-  missingMessage: 'The policy names no data protection officer or EU representative, and does not say there is none (GDPR Art. 13(1)(b)).',
+  missingMessage:
+    'The policy names no data protection officer or EU representative, and does not say there is none (GDPR Art. 13(1)(b)).',
 };
 export default item;

@@ -8,10 +8,15 @@ const RIGHT_WORDS = /\b(?:access|rectif\w*|correct\w*|eras\w*|delet\w*|forgotten
 const item: ItemDef = {
   id: 'gdpr-rights',
   title: 'Data subject rights (GDPR)',
-  description: 'The rights of access, rectification, erasure, restriction of processing, objection and data portability (GDPR Art. 13(2)(b), 14(2)(c)).',
+  description:
+    'The rights of access, rectification, erasure, restriction of processing, objection and data portability (GDPR Art. 13(2)(b), 14(2)(c)).',
   order: 81,
   placeAfter: 'access-rights',
-  headings: [/\bdata subjects?(?:'|’)?s? rights\b/i, /\b(?:GDPR|EU|EEA|European|UK)\b.{0,30}\brights\b/i, /\brights\b.{0,30}\b(?:GDPR|EU|EEA|European|UK)\b/i],
+  headings: [
+    /\bdata subjects?(?:'|’)?s? rights\b/i,
+    /\b(?:GDPR|EU|EEA|European|UK)\b.{0,30}\brights\b/i,
+    /\brights\b.{0,30}\b(?:GDPR|EU|EEA|European|UK)\b/i,
+  ],
   sentences: [
     /\bright(?:s)? (?:to|of) (?:data )?(?:portability|restrict\w*|object\w*|erasure|rectification|be forgotten)\b/i,
     /\b(?:data portability|restriction of processing|right to object)\b/i,
@@ -27,8 +32,13 @@ const item: ItemDef = {
     const rights = GDPR_RIGHTS.filter(([, re]) => sentences.some((s) => re.test(s))).map(([name]) => name);
     const missing = GDPR_RIGHTS.map(([name]) => name).filter((n) => !rights.includes(n));
     if (!missing.length) return { status: 'present', facts: { rights } };
-    return { status: 'incomplete', facts: { rights }, reason: `the right${missing.length > 1 ? 's' : ''} of ${listing(missing)} ${missing.length > 1 ? 'are' : 'is'} not named` };
+    return {
+      status: 'incomplete',
+      facts: { rights },
+      reason: `the right${missing.length > 1 ? 's' : ''} of ${listing(missing)} ${missing.length > 1 ? 'are' : 'is'} not named`,
+    };
   },
-  missingMessage: 'The policy does not list the GDPR rights (access, rectification, erasure, restriction, objection, portability; Art. 13(2)(b)).',
+  missingMessage:
+    'The policy does not list the GDPR rights (access, rectification, erasure, restriction, objection, portability; Art. 13(2)(b)).',
 };
 export default item;

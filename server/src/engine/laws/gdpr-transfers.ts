@@ -8,7 +8,8 @@ import type { ItemDef } from '../items/item.js';
 const item: ItemDef = {
   id: 'gdpr-transfers',
   title: 'Transfers outside the EU and their safeguard',
-  description: 'Transfers of personal data outside the EU/EEA and the safeguard for them: an adequacy decision, standard contractual clauses, the Data Privacy Framework, binding corporate rules or an Art. 49 derogation (GDPR Art. 13(1)(f), 14(1)(f), 44-49).',
+  description:
+    'Transfers of personal data outside the EU/EEA and the safeguard for them: an adequacy decision, standard contractual clauses, the Data Privacy Framework, binding corporate rules or an Art. 49 derogation (GDPR Art. 13(1)(f), 14(1)(f), 44-49).',
   order: 111,
   sharesSectionWith: 'international-transfer',
   placeAfter: 'international-transfer',
@@ -17,7 +18,8 @@ const item: ItemDef = {
   notSentences: transfer.notSentences,
   minSentences: transfer.minSentences,
   assess(_doc, evidence) {
-    if (!evidence.sections.length && !evidence.sentences.length) return { status: 'missing', facts: { safeguards: [] } };
+    if (!evidence.sections.length && !evidence.sentences.length)
+      return { status: 'missing', facts: { safeguards: [] } };
     const text = evidenceText(evidence);
     const safeguards = namedIn(text, TRANSFER_SAFEGUARDS);
     const outdated = OUTDATED_TRANSFER.test(text);
@@ -30,6 +32,7 @@ const item: ItemDef = {
         : 'it names no safeguard for the transfers (an adequacy decision, standard contractual clauses, the Data Privacy Framework, binding corporate rules)',
     };
   },
-  missingMessage: 'The policy does not say whether personal data is transferred outside the EU/EEA, or on which safeguard (GDPR Art. 13(1)(f)).',
+  missingMessage:
+    'The policy does not say whether personal data is transferred outside the EU/EEA, or on which safeguard (GDPR Art. 13(1)(f)).',
 };
 export default item;

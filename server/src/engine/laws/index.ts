@@ -12,7 +12,17 @@ import gdprTransfers from './gdpr-transfers.js';
 import { LAW_ITEM_IDS } from '../types.js';
 import type { ItemDef } from '../items/item.js';
 
-const defs: ItemDef[] = [gdprDpo, gdprLegalBasis, gdprRights, gdprRetention, gdprTransfers, gdprComplaint, ccpaRights, ccpaLastUpdated, coppaParentalConsent];
+const defs: ItemDef[] = [
+  gdprDpo,
+  gdprLegalBasis,
+  gdprRights,
+  gdprRetention,
+  gdprTransfers,
+  gdprComplaint,
+  ccpaRights,
+  ccpaLastUpdated,
+  coppaParentalConsent,
+];
 
 /** Every law item, in the order of LAW_ITEM_IDS. */
 export const LAW_ITEMS: ItemDef[] = LAW_ITEM_IDS.map((id) => {

@@ -42,16 +42,28 @@ export const GDPR_RIGHTS = [
   ['erasure', /\berasure\b|\berase\b|\bdelet(?:e|ion|ing)\b|\bto be forgotten\b/i],
   ['restriction', /\brestrict(?:ion|ing)?\b|\blimit(?:ing)? (?:the )?(?:processing|use)\b/i],
   ['objection', /\bobject(?:ion|ing)?\b(?! (?:code|file|tag|identifier))/i],
-  ['portability', /\bportab|\bportable\b|\b(?:machine-readable|structured,? commonly used)\b|\btransmit (?:it|them|your data) to another\b/i],
+  [
+    'portability',
+    /\bportab|\bportable\b|\b(?:machine-readable|structured,? commonly used)\b|\btransmit (?:it|them|your data) to another\b/i,
+  ],
 ] as const;
 
 /** Transfer safeguards GDPR Art. 45–49 recognise, and ones that no longer count. */
 export const TRANSFER_SAFEGUARDS = [
   ['an adequacy decision', /\badequa(?:cy|te)\b/i],
-  ['standard contractual clauses', /\b(?:standard|model) (?:data protection )?(?:contractual clauses|contract clauses|clauses)\b|\bSCCs?\b/],
+  [
+    'standard contractual clauses',
+    /\b(?:standard|model) (?:data protection )?(?:contractual clauses|contract clauses|clauses)\b|\bSCCs?\b/,
+  ],
   ['the EU-US Data Privacy Framework', /\bData Privacy Framework\b|\bDPF\b/],
   ['binding corporate rules', /\bbinding corporate rules\b|\bBCRs?\b/],
-  ['an Art. 49 derogation', /\bexplicit(?:ly)? consent\b[^.]{0,80}\btransfer|\btransfer\w*\b[^.]{0,80}\bexplicit(?:ly)? consent\b|\bArticle 49\b|\bderogations?\b/i],
-  ['appropriate safeguards', /\b(?:appropriate|suitable|adequate) (?:safeguards|protections|measures)\b|\bArticle 46\b/i],
+  [
+    'an Art. 49 derogation',
+    /\bexplicit(?:ly)? consent\b[^.]{0,80}\btransfer|\btransfer\w*\b[^.]{0,80}\bexplicit(?:ly)? consent\b|\bArticle 49\b|\bderogations?\b/i,
+  ],
+  [
+    'appropriate safeguards',
+    /\b(?:appropriate|suitable|adequate) (?:safeguards|protections|measures)\b|\bArticle 46\b/i,
+  ],
 ] as const;
 export const OUTDATED_TRANSFER = /\b(?:EU|Swiss)?[- ]?U\.?S\.? Privacy Shield\b|\bPrivacy Shield\b|\bSafe Harbou?r\b/i;

@@ -26,7 +26,30 @@ interface Index {
   looseAnchors: Set<string>;
 }
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'or', 'our', 'your', 'this', 'these', 'in', 'on', 'for', 'with', 'we', 'you', 'how', 'what', 'about', 'us', 'its']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'and',
+  'or',
+  'our',
+  'your',
+  'this',
+  'these',
+  'in',
+  'on',
+  'for',
+  'with',
+  'we',
+  'you',
+  'how',
+  'what',
+  'about',
+  'us',
+  'its',
+]);
 
 /** Content words, crudely stemmed, so "cookie" finds "Cookies" and "sharing" finds "Information Sharing". */
 function contentWords(key: string): Set<string> {
@@ -58,7 +81,7 @@ function sectionNumbers(doc: PolicyDocument, s: Section, own: Map<Section, strin
     const m = /^[\s>]*(\d{1,3})[.)]\s/.exec(doc.text.slice(doc.lineStarts[s.range.start.line - 1], start + 8));
     if (m) out.add(m[1]);
   }
-  for (const parentNumber of s.parent ? own.get(s.parent) ?? [] : []) {
+  for (const parentNumber of s.parent ? (own.get(s.parent) ?? []) : []) {
     for (const n of [...out]) out.add(`${parentNumber}.${n}`);
   }
   return [...out];
@@ -85,8 +108,19 @@ function buildIndex(doc: PolicyDocument): Index {
     for (const n of nums) numbers.add(n);
     const title = doc.memo('cross-reference:title', s.title, () => titleInfo(s.title));
     const name = s.name === s.title ? title : doc.memo('cross-reference:title', s.name, () => titleInfo(s.name));
-    const own_keys = title.key === name.key || !name.key ? (title.key ? [title.key] : []) : title.key ? [title.key, name.key] : [name.key];
-    const target: Target = { section: s, keys: own_keys, words: own_keys.map((k) => (k === title.key ? title.words : name.words)) };
+    const own_keys =
+      title.key === name.key || !name.key
+        ? title.key
+          ? [title.key]
+          : []
+        : title.key
+          ? [title.key, name.key]
+          : [name.key];
+    const target: Target = {
+      section: s,
+      keys: own_keys,
+      words: own_keys.map((k) => (k === title.key ? title.words : name.words)),
+    };
     targets.push(target);
     for (const k of own_keys) keys.add(k);
     for (const w of new Set(target.words.flatMap((ws) => [...ws]))) {
@@ -206,19 +240,28 @@ const PART = '(?:sections?|headings?|chapters?|paragraphs?|parts?)';
 /** "the “X” section", "“X” heading". */
 const AFTER_IS_PART = new RegExp(`^[\\s,]*${PART}\\b`, 'i');
 /** "the section titled “X”", "Section “4”". */
-const BEFORE_IS_PART = new RegExp(`\\b${PART}(?:\\s*(?:entitled|titled|called|named|headed|labell?ed))?\\s*(?:[,:]\\s*)?$`, 'i');
+const BEFORE_IS_PART = new RegExp(
+  `\\b${PART}(?:\\s*(?:entitled|titled|called|named|headed|labell?ed))?\\s*(?:[,:]\\s*)?$`,
+  'i',
+);
 /** "see “X”", "refer to the “X”". */
 const SEE = /\b(?:see|refer to)\s+(?:also\s+)?(?:the\s+)?$/i;
 /** A quoted name that reads as another document: "see the “Terms of Service”." */
-const DOCUMENT_NAME = /\b(?:terms(?: of (?:service|use))?|polic(?:y|ies)|agreements?|notices?|statements?|conditions|eula|guidelines|faqs?)$/i;
+const DOCUMENT_NAME =
+  /\b(?:terms(?: of (?:service|use))?|polic(?:y|ies)|agreements?|notices?|statements?|conditions|eula|guidelines|faqs?)$/i;
 /** "described in “X” below", "under “X” above". */
-const DESCRIBED = /\b(?:(?:described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated|defined|specified|noted|covered)\s+)?(?:in|under|at)\s+(?:the\s+)?$/i;
+const DESCRIBED =
+  /\b(?:(?:described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated|defined|specified|noted|covered)\s+)?(?:in|under|at)\s+(?:the\s+)?$/i;
 const BELOW = /^\s*(?:,\s*)?(?:below|above|later|earlier)\b/i;
 const SENTENCE_END = /^\s*(?:[.,;:)]|$)/;
 /** "the “X” section of our Terms of Service": a section of another document. */
-const OTHER_DOCUMENT = new RegExp(`^[\\s,]*(?:${PART}\\s+)?(?:of|in|on)\\s+(?:our|the|its|their|your)\\s+(?!privacy\\b|policy\\b|statement\\b|notice\\b)\\S`, 'i');
+const OTHER_DOCUMENT = new RegExp(
+  `^[\\s,]*(?:${PART}\\s+)?(?:of|in|on)\\s+(?:our|the|its|their|your)\\s+(?!privacy\\b|policy\\b|statement\\b|notice\\b)\\S`,
+  'i',
+);
 
-const NUMBER_VALUE = /^\s*(?:(?:section|part|article|§)\s*)?(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*|[A-Z](?:\.\d{1,3})*)\.?\s*$/;
+const NUMBER_VALUE =
+  /^\s*(?:(?:section|part|article|§)\s*)?(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*|[A-Z](?:\.\d{1,3})*)\.?\s*$/;
 
 /** Words that make "the X section" deictic, not a title: "the next section", "this section". */
 const DEICTIC =
@@ -273,7 +316,10 @@ function namedRefs(text: string): Ref[] {
     const end = start + m[0].length;
     const before = text.slice(Math.max(0, start - CONTEXT), start);
     const after = text.slice(end, end + CONTEXT);
-    const anchored = /\b(?:see|refer to|consult|read|described in|set (?:forth|out) in|explained in|outlined in|detailed in|found in|listed in|provided in|stated in|defined in|specified in|noted in|covered in|under|in)\s+$/i.test(before);
+    const anchored =
+      /\b(?:see|refer to|consult|read|described in|set (?:forth|out) in|explained in|outlined in|detailed in|found in|listed in|provided in|stated in|defined in|specified in|noted in|covered in|under|in)\s+$/i.test(
+        before,
+      );
     const directed = /^\s*(?:below|above|of this\b)/i.test(after);
     if ((!anchored && !directed) || OTHER_DOCUMENT.test(after)) continue;
     const valueStart = start + m[0].indexOf(m[1]);
@@ -283,9 +329,12 @@ function namedRefs(text: string): Ref[] {
 }
 
 /** Statutes have sections too: "Civil Code Section 1798.83", "Section 5 of the FTC Act". */
-const STATUTE_BEFORE = /\b(?:code|act|law|regulations?|rules?|u\.?\s?s\.?\s?c\.?|c\.?\s?f\.?\s?r\.?|title\s+\d+|statutes?|gdpr|ccpa|cpra|coppa|hipaa|ferpa|glba|pipeda|lgpd|directive)\W*$/i;
-const STATUTE_AFTER = /^\s*(?:\([\w.]+\)\s*)*(?:of|under|in)\s+(?!this\b|these\b|our privacy\b|the privacy\b|the policy\b)/i;
-const SECTION_NUMBER = /\b(Sections?|sections?|Paragraphs?|paragraphs?|Clauses?|clauses?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w))*)/g;
+const STATUTE_BEFORE =
+  /\b(?:code|act|law|regulations?|rules?|u\.?\s?s\.?\s?c\.?|c\.?\s?f\.?\s?r\.?|title\s+\d+|statutes?|gdpr|ccpa|cpra|coppa|hipaa|ferpa|glba|pipeda|lgpd|directive)\W*$/i;
+const STATUTE_AFTER =
+  /^\s*(?:\([\w.]+\)\s*)*(?:of|under|in)\s+(?!this\b|these\b|our privacy\b|the privacy\b|the policy\b)/i;
+const SECTION_NUMBER =
+  /\b(Sections?|sections?|Paragraphs?|paragraphs?|Clauses?|clauses?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w))*)/g;
 /** "as defined in II.D.", "see 2.1". */
 const OUTLINE =
   /\b(?:in|see|under|at|per)\s+([IVXLC]{1,6}\.(?:[A-Z]|\d{1,3})(?:\.(?:[A-Z]|\d{1,3}))*)\.?(?![\p{L}\p{N}])|\b(?:see|(?:defined|described|set (?:forth|out)|outlined|explained|detailed|specified|referred to) (?:in|under))\s+(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?(?![\p{L}\p{N}.])/gu;
@@ -296,7 +345,11 @@ function numberRefs(text: string): Ref[] {
     const start = m.index!;
     const end = start + m[0].length;
     if (/^[IVXLC]/.test(m[2]) && /^[a-z]/.test(m[1])) continue; // "section I …" in lower case is prose
-    if (STATUTE_BEFORE.test(text.slice(Math.max(0, start - CONTEXT), start)) || STATUTE_AFTER.test(text.slice(end, end + CONTEXT))) continue;
+    if (
+      STATUTE_BEFORE.test(text.slice(Math.max(0, start - CONTEXT), start)) ||
+      STATUTE_AFTER.test(text.slice(end, end + CONTEXT))
+    )
+      continue;
     const list = m[2];
     for (const n of list.matchAll(/\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*/g)) {
       const s = start + m[0].indexOf(list) + n.index!;
@@ -311,7 +364,8 @@ function numberRefs(text: string): Ref[] {
   return out;
 }
 
-const LINKS_BELOW = /\b(?:(?:the|these)\s+(?:following\s+)?links?\s+(?:below|that follow)|(?:the|these)\s+following\s+links?|links?\s+below)\b/i;
+const LINKS_BELOW =
+  /\b(?:(?:the|these)\s+(?:following\s+)?links?\s+(?:below|that follow)|(?:the|these)\s+following\s+links?|links?\s+below)\b/i;
 
 // ---------------------------------------------------------------- the rule
 
@@ -355,7 +409,15 @@ function* check(ctx: RuleContext): Generator<void, void> {
         ...at,
         message: `No section titled “${ref.value}” exists in this policy, so this reference leads nowhere.${near ? ` Did you mean “${near.title}”?` : ''}`,
         suggestions,
-        related: near ? [{ message: `closest section: “${near.title}”`, start: near.titleRange.start.offset, end: near.titleRange.end.offset }] : undefined,
+        related: near
+          ? [
+              {
+                message: `closest section: “${near.title}”`,
+                start: near.titleRange.start.offset,
+                end: near.titleRange.end.offset,
+              },
+            ]
+          : undefined,
       });
     }
     checkLinksBelow(ctx, sentence, linksBelow);
@@ -370,14 +432,28 @@ function* check(ctx: RuleContext): Generator<void, void> {
     const urlAt = doc.text.indexOf(link.url, link.range.start.offset);
     const suggestions: Fix[] | undefined =
       near && urlAt >= 0 && urlAt < link.range.end.offset
-        ? [{ title: `Link to “#${headingSlug(near.title)}”`, edits: [{ start: urlAt, end: urlAt + link.url.length, text: `#${headingSlug(near.title)}` }], safe: false }]
+        ? [
+            {
+              title: `Link to “#${headingSlug(near.title)}”`,
+              edits: [{ start: urlAt, end: urlAt + link.url.length, text: `#${headingSlug(near.title)}` }],
+              safe: false,
+            },
+          ]
         : undefined;
     ctx.report({
       start: link.range.start.offset,
       end: link.range.end.offset,
       message: `The link “${link.url}” matches no heading in this policy.${near ? ` Did you mean “${near.title}”?` : ''}`,
       suggestions,
-      related: near ? [{ message: `closest section: “${near.title}”`, start: near.titleRange.start.offset, end: near.titleRange.end.offset }] : undefined,
+      related: near
+        ? [
+            {
+              message: `closest section: “${near.title}”`,
+              start: near.titleRange.start.offset,
+              end: near.titleRange.end.offset,
+            },
+          ]
+        : undefined,
     });
   }
 }
@@ -442,7 +518,11 @@ function checkLinksBelow(ctx: RuleContext, sentence: Sentence, index: LinksBelow
   const until = k < index.sectionStarts.length ? index.sectionStarts[k] : doc.text.length;
   const next = index.sections[k];
   if (anyIn(index.linkStarts, from, until) || anyIn(index.htmlLinks, from, until)) return;
-  const at = blockSpan(sentence.block, sentenceIndex(sentence) + m.index, sentenceIndex(sentence) + m.index + m[0].length);
+  const at = blockSpan(
+    sentence.block,
+    sentenceIndex(sentence) + m.index,
+    sentenceIndex(sentence) + m.index + m[0].length,
+  );
   ctx.report({
     ...at,
     message: `This promises ${m[0].toLowerCase().startsWith('the') ? m[0] : `the ${m[0]}`}, but no link follows before ${next ? `“${next.title}”` : 'the end of the policy'}: add the links or remove the sentence.`,
@@ -452,7 +532,8 @@ function checkLinksBelow(ctx: RuleContext, sentence: Sentence, index: LinksBelow
 const rule: Rule = {
   meta: {
     id: 'cross-reference',
-    description: 'References to sections that do not exist: quoted or named titles, section numbers, #anchors, "the links below" with no links.',
+    description:
+      'References to sections that do not exist: quoted or named titles, section numbers, #anchors, "the links below" with no links.',
     severity: 'warn',
     fixable: false,
   },

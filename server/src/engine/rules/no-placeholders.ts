@@ -32,16 +32,18 @@ const ANGLE = /<\s*([^<>\s/=:"'@][^<>\n/=:"'@]{0,59}?)\s*>/g;
  * patterns, and test/grammar/placeholders.test.ts checks both agree on a table of cases.
  */
 export const GRAMMAR_PLACEHOLDERS: readonly { what: string; pattern: RegExp | string }[] = [
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: names the placeholder syntax it finds
   { what: 'template variables: {{company}}, ${company}, {company_name}', pattern: MUSTACHE },
   {
     what: 'bracketed prompts that open with a prompt word or name what to fill in: [insert date], [your domain]',
     pattern:
       '\\[(?![!^xX ]\\])[^\\[\\]\\n]*?\\b(?i:insert|enter|add|fill|specify|describe|provide|replace|company|business|organi[sz]ation|name|date|address|e-?mail|phone|telephone|website|web\\s+site|site|url|domain|city|state|country|jurisdiction|your|todo|tbd|officer|contact|number|product|app|brand|entity|year|month|day)\\b[^\\[\\]\\n]*\\](?![(\\[:])',
   },
-  { what: 'bracketed capitals: [COMPANY NAME]', pattern: '\\[[A-Z][A-Z0-9 _.,&\'-]*[A-Z0-9]\\](?![(\\[:])' },
+  { what: 'bracketed capitals: [COMPANY NAME]', pattern: "\\[[A-Z][A-Z0-9 _.,&'-]*[A-Z0-9]\\](?![(\\[:])" },
   {
     what: 'angle-bracketed capitals that are no HTML tag: <COMPANY>',
-    pattern: '<(?!(?:A|B|I|U|P|S|EM|BR|HR|DIV|SPAN|TABLE|TR|TD|TH|UL|OL|LI|DL|DT|DD|H[1-6]|IMG|STRONG|SUP|SUB|CENTER|FONT|CODE|PRE|SMALL|BIG|TT)>)[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*>',
+    pattern:
+      '<(?!(?:A|B|I|U|P|S|EM|BR|HR|DIV|SPAN|TABLE|TR|TD|TH|UL|OL|LI|DL|DT|DD|H[1-6]|IMG|STRONG|SUP|SUB|CENTER|FONT|CODE|PRE|SMALL|BIG|TT)>)[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*>',
   },
   { what: 'drafting notes: TODO, TBD, TBA, TBC, FIXME, XXX', pattern: NOTE_WORD },
   { what: 'lorem ipsum', pattern: LOREM },
@@ -129,7 +131,11 @@ function check(ctx: RuleContext): void {
       // A bracket the source writes as a link or a reference is not literal text.
       if (/^[([:]/.test(doc.text.slice(span.end, span.end + 1))) continue;
       if (kind === 'placeholder') {
-        report(span.start, span.end, `Template placeholder “${shorten(m[0])}” is still in the text: write the real wording.`);
+        report(
+          span.start,
+          span.end,
+          `Template placeholder “${shorten(m[0])}” is still in the text: write the real wording.`,
+        );
         continue;
       }
       const proseBefore = firstLetter >= 0 && firstLetter < m.index!;
@@ -164,7 +170,11 @@ function check(ctx: RuleContext): void {
     const lorem = LOREM.exec(text);
     if (lorem) {
       const span = blockSpan(block, lorem.index, lorem.index + lorem[0].length);
-      report(span.start, span.end, 'Lorem ipsum filler text is still in the document: replace it with the policy text.');
+      report(
+        span.start,
+        span.end,
+        'Lorem ipsum filler text is still in the document: replace it with the policy text.',
+      );
     }
   };
   for (const block of doc.blocks) scanBlock(block);
@@ -175,14 +185,19 @@ function check(ctx: RuleContext): void {
     if (!isAnglePlaceholder(m[1])) continue;
     const start = m.index!;
     if (comments.some(([s, e]) => start >= s && start < e)) continue;
-    report(start, start + m[0].length, `Template placeholder “${shorten(m[0])}” is still in the text (it also renders as an invisible HTML tag): write the real wording.`);
+    report(
+      start,
+      start + m[0].length,
+      `Template placeholder “${shorten(m[0])}” is still in the text (it also renders as an invisible HTML tag): write the real wording.`,
+    );
   }
 }
 
 const rule: Rule = {
   meta: {
     id: 'no-placeholders',
-    description: 'Template leftovers: [Company Name], {{variables}}, <PLACEHOLDERS>, TODO/TBD/XXX, lorem ipsum, bracketed optional clauses.',
+    description:
+      'Template leftovers: [Company Name], {{variables}}, <PLACEHOLDERS>, TODO/TBD/XXX, lorem ipsum, bracketed optional clauses.',
     severity: 'warn',
     fixable: false,
   },

@@ -9,9 +9,11 @@ export const FRAMEWORK_IDS = ['safe-harbor', 'privacy-shield', 'directive-95-46'
 type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
 /** A sentence that tells the history (it was invalidated, we no longer rely on it) is not relying on the framework. */
-const HISTORICAL = /\b(?:invalidat\w*|no longer|struck down|ruled invalid|declared invalid|replaced|superseded|successor|formerly|previously|used to|repealed)\b/i;
+const HISTORICAL =
+  /\b(?:invalidat\w*|no longer|struck down|ruled invalid|declared invalid|replaced|superseded|successor|formerly|previously|used to|repealed)\b/i;
 /** "Safe harbor" also names COPPA programs, the DMCA and securities-law statements, which are current. */
-const OTHER_SAFE_HARBOR = /\b(?:COPPA|child(?:ren)?|DMCA|Digital Millennium|copyright|forward-looking|securities|FTC-approved|CCPA|cure period)\b/i;
+const OTHER_SAFE_HARBOR =
+  /\b(?:COPPA|child(?:ren)?|DMCA|Digital Millennium|copyright|forward-looking|securities|FTC-approved|CCPA|cure period)\b/i;
 /** Words that tie a "safe harbor" to EU/Swiss data transfers. */
 const TRANSFER_CONTEXT =
   /\b(?:E\.?U\.?|EEA|European|Europe|Swiss|Switzerland|CH|U\.\s?S\.|US|United States|Department of Commerce|export\.gov|Privacy Principles|framework|certif\w*|self-certif\w*|adequa\w*|transfers?)\b/;
@@ -21,9 +23,11 @@ const SWISS = /\b(?:Swiss|Switzerland|CH)\b/;
 const SSL_RE =
   /\bSSL\s*(?:v\s*)?[23](?:\.0)?\b|\bsecure\s+sockets?\s+layers?(?:\s+(?:technology|protocol|encryption))?(?:\s*\(\s*SSL\s*\))?|\bSSL\s*\(\s*secure\s+sockets?\s+layers?\s*\)|\bSSL\s*\/\s*TLS\b|\bTLS\s*\/\s*SSL\b|\bSSL\b/gi;
 /** "Older SSL connections are refused": the sentence rules SSL out. */
-const REFUSED = /\b(?:refus\w*|reject\w*|disabled?|block\w*|(?:do|does|will) not (?:support|accept|allow|use)|never (?:use|accept|support))\b/i;
+const REFUSED =
+  /\b(?:refus\w*|reject\w*|disabled?|block\w*|(?:do|does|will) not (?:support|accept|allow|use)|never (?:use|accept|support))\b/i;
 /** A sentence about protecting data in transit, where "SSL" can only mean the transport protocol. */
-const TRANSIT_CONTEXT = /\b(?:encrypt\w*|transmi\w*|transfer\w*|secur\w*|protocols?|technolog\w*|connections?|https|channels?|in transit)\b/i;
+const TRANSIT_CONTEXT =
+  /\b(?:encrypt\w*|transmi\w*|transfer\w*|secur\w*|protocols?|technolog\w*|connections?|https|channels?|in transit)\b/i;
 
 interface Mention {
   id: FrameworkId;
@@ -81,7 +85,8 @@ const FRAMEWORKS: Framework[] = [
   },
   {
     id: 'directive-95-46',
-    pattern: /\b(?:(?:EU\s+|European\s+)?Directive\s+)?95\/46(?:\/EC)?\b|\b(?:EU\s+|European\s+)?Data\s+Protection\s+Directive\b/gi,
+    pattern:
+      /\b(?:(?:EU\s+|European\s+)?Directive\s+)?95\/46(?:\/EC)?\b|\b(?:EU\s+|European\s+)?Data\s+Protection\s+Directive\b/gi,
     mention(_m, sentence) {
       if (HISTORICAL.test(sentence)) return undefined;
       return {
@@ -151,7 +156,9 @@ function check(ctx: RuleContext): void {
   const noted = new Set<string>();
   for (const sentence of ctx.doc.sentences) {
     // One memo entry per sentence: the matches of every framework (most sentences have none).
-    const found = ctx.doc.memo('outdated-framework', sentence.text, () => FRAMEWORKS.map((f) => [...sentence.text.matchAll(f.pattern)]));
+    const found = ctx.doc.memo('outdated-framework', sentence.text, () =>
+      FRAMEWORKS.map((f) => [...sentence.text.matchAll(f.pattern)]),
+    );
     if (found.every((ms) => !ms.length)) continue;
     const base = sentenceIndex(sentence);
     for (const framework of frameworks) {
@@ -177,7 +184,8 @@ function check(ctx: RuleContext): void {
 const rule: Rule = {
   meta: {
     id: 'outdated-framework',
-    description: 'Invalidated or deprecated frameworks: Safe Harbor, Privacy Shield, Directive 95/46/EC, SSL (use TLS), TRUSTe (now TrustArc).',
+    description:
+      'Invalidated or deprecated frameworks: Safe Harbor, Privacy Shield, Directive 95/46/EC, SSL (use TLS), TRUSTe (now TrustArc).',
     severity: 'warn',
     fixable: true,
     options: {
