@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixture, runJson, tempDir } from './helpers.js';
+import { fixture, run, runJson, tempDir } from './helpers.js';
 
 const POLICY = fixture('missing-sections.md');
 
@@ -161,5 +161,26 @@ describe('cli: ignores (issue 15)', () => {
       },
     ]);
     assert.equal(r.code, 2);
+  });
+
+  it('policylint report and policylint derive find their files the same way', async () => {
+    const dir = tree();
+    const out = path.join(dir, 'review.md');
+    const report = await run(['report', '.', '--format', 'markdown', '-o', out, 'build/privacy.md'], { cwd: dir });
+    assert.equal(report.code, 0, report.stderr);
+    assert.deepEqual(stderrLines(report.stderr), [
+      'build/privacy.md: warning: ignored by the pattern "build/" at .gitignore:2 (--no-ignore lints it)',
+      `wrote ${out} (4 documents)`,
+    ]);
+    const reviewed = fs.readFileSync(out, 'utf8');
+    for (const f of ['keep.tmp.md', 'legal/privacy.md', 'sub/privacy.md'])
+      assert.ok(reviewed.includes(f), `the report covers ${f}`);
+    for (const f of ['drafts/privacy.md', 'archive/old-privacy.md', 'notes.tmp.md', 'node_modules'])
+      assert.ok(!reviewed.includes(f), `the report leaves out ${f}`);
+    const derive = await run(['derive', '.'], { cwd: dir });
+    assert.equal(derive.code, 0, derive.stderr);
+    const all = await run(['derive', '.', '--no-ignore'], { cwd: dir });
+    const counted = (stdout: string) => JSON.parse(stdout) as { documents?: number; corpus?: unknown[] };
+    assert.notDeepEqual(counted(derive.stdout), counted(all.stdout), '--no-ignore derives from more files');
   });
 });

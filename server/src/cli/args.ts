@@ -186,8 +186,8 @@ export const OPTIONS: OptionSpec[] = [
   },
   {
     names: ['--no-ignore'],
-    commands: ['lint'],
-    help: 'lint what .policylintignore, .gitignore and the config\'s "ignores" leave out (folders still skip node_modules and dot-folders)',
+    commands: ['lint', 'report', 'derive'],
+    help: 'take in what .policylintignore, .gitignore and the config\'s "ignores" leave out (folders still skip node_modules and dot-folders)',
     apply: (a) => void (a.ignore = false),
   },
   {

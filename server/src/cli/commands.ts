@@ -15,7 +15,8 @@ import {
 } from '../engine/index.js';
 import type { CliArgs } from './args.js';
 import { CONFIG_FILE_NAME } from '../node/config-files.js';
-import { discover } from './files.js';
+import { discoverTargets, reportDiscovery } from './discover.js';
+import { ConfigCache } from './lint-file.js';
 import { relativePath, type CliIO } from './io.js';
 import { EXIT_OK, EXIT_TROUBLE, readStdin } from './lint-command.js';
 import { describeFsError, readPolicyFile } from '../node/read-file.js';
@@ -29,9 +30,9 @@ export async function runDerive(args: CliArgs, io: CliIO): Promise<number> {
     );
     return EXIT_TROUBLE;
   }
-  const { targets, errors } = discover(args.paths, io.cwd);
-  let trouble = errors.length > 0;
-  for (const e of errors) io.stderr(`${e.file}: error: ${e.message}\n`);
+  const found = discoverTargets(args, io.cwd, new ConfigCache(io.cwd, args.config, args.profile));
+  const targets = found.targets;
+  let trouble = reportDiscovery(found, io);
   const docs: { file: string; text: string }[] = [];
   for (const target of targets) {
     const read = target.abs ? readPolicyFile(target.abs) : await readStdin(io);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { maxFileSizeOf } from '../engine/config.js';
 import type { CliArgs } from './args.js';
 import { colors, useColor } from './color.js';
-import { discover, type Target } from './files.js';
+import type { Target } from './files.js';
 import { formatGithub } from './format-github.js';
 import { formatGitlab } from './format-gitlab.js';
 import { formatJson } from './format-json.js';
@@ -27,7 +27,7 @@ import { committedTextSync } from '../node/git.js';
 import { createHash } from 'node:crypto';
 import { PARALLEL_MIN_FILES, runPool, workerAvailable, type PoolTask } from './pool.js';
 import { Progress } from './progress.js';
-import { describeIgnore, Ignores } from '../node/ignores.js';
+import { discoverTargets } from './discover.js';
 import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from '../node/read-file.js';
 import type { RunReport } from './report.js';
 import { countMessages } from './report.js';
@@ -157,19 +157,13 @@ async function lintTargets(
 export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   const fallbacks = { corpus: path.join(packageRoot(), 'corpus') };
   const configs = new ConfigCache(io.cwd, args.config, args.profile);
-  const ignores = args.ignore ? new Ignores() : undefined;
-  const ignored =
-    ignores &&
-    ((abs: string, isDir: boolean) => {
-      const reason = ignores.check(abs, isDir, isDir ? undefined : configs.source(abs));
-      return reason && describeIgnore(reason, (f) => relativePath(io.cwd, f));
-    });
-  const { targets, errors: discoveryErrors, warnings } = discover(args.paths, io.cwd, fallbacks, ignored);
+  const {
+    targets,
+    errors: discoveryErrors,
+    warnings,
+    ignoreErrors,
+  } = discoverTargets(args, io.cwd, configs, fallbacks);
   const report: RunReport = { results: [], errors: [], skipped: [], fix: args.fix, quiet: args.quiet, cwd: io.cwd };
-  const ignoreErrors = (ignores?.problems ?? []).map((p) => ({
-    file: relativePath(io.cwd, p.file),
-    message: p.message,
-  }));
   const notes: string[] = [...discoveryErrors, ...ignoreErrors].map((e) => `${e.file}: error: ${e.message}`);
   notes.push(...warnings.map((w) => `${w.file}: warning: ${w.message}`));
   report.errors.push(...[...discoveryErrors, ...ignoreErrors].map((e) => ({ file: e.file, error: e.message })));

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { lint } from '../engine/index.js';
 import { maxFileSizeOf } from '../engine/config.js';
 import type { CliArgs } from './args.js';
-import { discover } from './files.js';
+import { discoverTargets, reportDiscovery } from './discover.js';
 import { packageVersion, relativePath, type CliIO } from './io.js';
 import { EXIT_OK, EXIT_TROUBLE, readStdin } from './lint-command.js';
 import { ConfigCache, configPathOf, formatConfigError, lintOptionsFor } from './lint-file.js';
@@ -21,10 +21,10 @@ export async function runReport(args: CliArgs, io: CliIO): Promise<number> {
     io.stderr('policylint report needs the policies to report on, e.g. policylint report privacy.md -o review.html\n');
     return EXIT_TROUBLE;
   }
-  const { targets, errors } = discover(args.paths, io.cwd);
-  let trouble = errors.length > 0;
-  for (const e of errors) io.stderr(`${e.file}: error: ${e.message}\n`);
   const configs = new ConfigCache(io.cwd, args.config, args.profile);
+  const found = discoverTargets(args, io.cwd, configs);
+  const targets = found.targets;
+  let trouble = reportDiscovery(found, io);
   const out = args.output ? path.resolve(io.cwd, args.output) : undefined;
   const docs: ReviewDocument[] = [];
   let gradeTarget = DEFAULT_GRADE_TARGET;
