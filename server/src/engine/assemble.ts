@@ -5,6 +5,7 @@ import type { ChunkModel, LinkReference, Placed } from './chunk-model.js';
 import { memoFor, type AnalysisCache } from './incremental.js';
 import { parseMarkdown } from './markdown.js';
 import type { Positioning } from './positions.js';
+import { Pacer } from './steps.js';
 import { assignSections, finishSections, setBodyText } from './sections.js';
 import type { Directive, LinkFact, Point, PolicyDocument, Range, Section, Sentence, TextBlock } from './types.js';
 
@@ -19,18 +20,24 @@ interface Gathered {
   chunkBlocks: TextBlock[][];
 }
 
-/** The document model from its chunks (`starts`: where each chunk starts in `text`). */
-export function assemble(
+/**
+ * The document model from its chunks (`starts`: where each chunk starts in `text`), as steps:
+ * on a long document each pass over its chunks takes long enough to pause in.
+ */
+export function* assembleSteps(
   text: string,
   chunks: ChunkModel[],
   starts: number[],
   at: Positioning,
   cache: AnalysisCache | undefined,
-): PolicyDocument {
-  const { sections, blocks, directives, links, code, chunkBlocks } = gather(chunks, starts, at, cache);
+): Generator<void, PolicyDocument> {
+  const pace = new Pacer();
+  const { sections, blocks, directives, links, code, chunkBlocks } = yield* gather(chunks, starts, at, cache, pace);
   finishSections(sections, text.length, at.rangeOf);
+  yield* pace.step();
   assignSections(blocks, sections);
-  const sentences = placeSentences(chunks, starts, chunkBlocks, at);
+  yield* pace.step();
+  const sentences = yield* placeSentences(chunks, starts, chunkBlocks, at, pace);
   setBodyText(sections, blocks);
 
   const outline = sections.filter((s) => !s.parent);
@@ -66,7 +73,13 @@ export function assemble(
 }
 
 /** Every chunk's sections, blocks, directives, links and code, moved to where the chunk starts. */
-function gather(chunks: ChunkModel[], starts: number[], at: Positioning, cache: AnalysisCache | undefined): Gathered {
+function* gather(
+  chunks: ChunkModel[],
+  starts: number[],
+  at: Positioning,
+  cache: AnalysisCache | undefined,
+  pace: Pacer,
+): Generator<void, Gathered> {
   const out: Gathered = { sections: [], blocks: [], directives: [], links: [], code: [], chunkBlocks: [] };
   const references: LinkReference[] = [];
   const definitions = new Map<string, string>();
@@ -84,6 +97,7 @@ function gather(chunks: ChunkModel[], starts: number[], at: Positioning, cache: 
     for (const [id, url] of m.definitions) if (!definitions.has(id)) definitions.set(id, url);
     for (let i = 0; i < m.code.length; i += 2) out.code.push([m.code[i] + B, m.code[i + 1] + B]);
     lineBase += m.lineBreaks;
+    yield* pace.step();
   }
   for (const r of references) {
     const url = definitions.get(r.identifier);
@@ -142,12 +156,13 @@ function placeChunk(
 }
 
 /** The sentences of every chunk, in document order, each with the section its block is in. */
-function placeSentences(
+function* placeSentences(
   chunks: ChunkModel[],
   starts: number[],
   chunkBlocks: TextBlock[][],
   at: Positioning,
-): Sentence[] {
+  pace: Pacer,
+): Generator<void, Sentence[]> {
   const sentences: Sentence[] = [];
   for (let c = 0; c < chunks.length; c++) {
     const m = chunks[c];
@@ -171,6 +186,7 @@ function placeSentences(
     }
     if (placed) placed.sentences = mine;
     for (const s of mine) sentences.push(s);
+    yield* pace.step();
   }
   return sentences;
 }

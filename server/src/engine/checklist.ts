@@ -3,6 +3,7 @@
 import { ITEMS } from './items/index.js';
 import type { Evidence, ItemDef } from './items/item.js';
 import { anyOf, pattern } from './regex.js';
+import { drain, mapSteps } from './steps.js';
 import { CHECKLIST_IDS, type ChecklistEntry, type PolicyDocument, type Section, type Sentence } from './types.js';
 
 /** Sections titled for an item, shallower first: "4. Sharing" is a better home than a bullet that mentions third parties. */
@@ -97,7 +98,12 @@ function evaluateItem(doc: PolicyDocument, item: ItemDef, now?: Date): Checklist
 }
 
 export function evaluateChecklist(doc: PolicyDocument): ChecklistEntry[] {
-  return ITEMS.map((item) => evaluateItem(doc, item));
+  return drain(evaluateChecklistSteps(doc));
+}
+
+/** The same, as steps: each item reads the whole document, long on a long one. */
+export function evaluateChecklistSteps(doc: PolicyDocument): Generator<void, ChecklistEntry[]> {
+  return mapSteps(ITEMS, (item) => evaluateItem(doc, item));
 }
 
 /** The document calls itself a policy: "this privacy policy", "our data protection notice". */
@@ -145,7 +151,16 @@ function topTitles(doc: PolicyDocument): string[] {
  * date requirements are judged against (ccpa-last-updated).
  */
 export function evaluateItems(doc: PolicyDocument, items: readonly ItemDef[], now?: Date): ChecklistEntry[] {
-  return items.map((item) => evaluateItem(doc, item, now));
+  return drain(evaluateItemsSteps(doc, items, now));
+}
+
+/** The same, as steps. */
+export function evaluateItemsSteps(
+  doc: PolicyDocument,
+  items: readonly ItemDef[],
+  now?: Date,
+): Generator<void, ChecklistEntry[]> {
+  return mapSteps(items, (item) => evaluateItem(doc, item, now));
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   isEmailAddress,
 } from './patterns.js';
 import { alt, anyOf, oneOf, pattern, seq } from './regex.js';
+import { drain, mapSteps } from './steps.js';
 import type {
   AgeFact,
   DateFact,
@@ -31,14 +32,23 @@ import type {
 } from './types.js';
 
 export function extractFacts(doc: PolicyDocument): Facts {
+  return drain(extractFactsSteps(doc));
+}
+
+/** The same, as steps: each kind of fact is a pass over the whole text, long on a long document. */
+export function* extractFactsSteps(doc: PolicyDocument): Generator<void, Facts> {
+  const [ages, emails, postal, phones, dates, methods, forms] = yield* mapSteps(
+    [extractAges, extractEmails, extractPostal, extractPhones, extractDates, extractMethods, extractForms],
+    (extract): unknown => extract(doc),
+  );
   return {
-    ages: extractAges(doc),
-    emails: extractEmails(doc),
-    postal: extractPostal(doc),
-    phones: extractPhones(doc),
-    dates: extractDates(doc),
-    methods: extractMethods(doc),
-    forms: extractForms(doc),
+    ages: ages as Facts['ages'],
+    emails: emails as Facts['emails'],
+    postal: postal as Facts['postal'],
+    phones: phones as Facts['phones'],
+    dates: dates as Facts['dates'],
+    methods: methods as Facts['methods'],
+    forms: forms as Facts['forms'],
     links: doc.facts.links,
   };
 }

@@ -2,7 +2,7 @@
 // inline directives. Fixes are data (text edits); fixText applies them the way every
 // front end does.
 import { drain, parseSteps } from './model.js';
-import { evaluateChecklist, evaluateItems, looksLikePolicy } from './checklist.js';
+import { evaluateChecklistSteps, evaluateItemsSteps, looksLikePolicy } from './checklist.js';
 import { LAW_ITEMS } from './laws/index.js';
 import { profilesOfItem } from './profiles.js';
 import { RULES } from './rules/index.js';
@@ -68,11 +68,11 @@ export function* lintSteps(text: string, options: LintOptions = {}): Generator<v
 }
 
 /** The law items the config turns on, evaluated. */
-function lawChecklist(doc: PolicyDocument, config: ResolvedConfig, now: Date): ChecklistEntry[] {
+function* lawChecklist(doc: PolicyDocument, config: ResolvedConfig, now: Date): Generator<void, ChecklistEntry[]> {
   const items = LAW_ITEMS.filter((i) => config.rules.has(i.id));
   if (!items.length) return [];
   const asOf = config.asOf ? new Date(`${config.asOf}T00:00:00Z`) : now;
-  return evaluateItems(doc, items, asOf);
+  return yield* evaluateItemsSteps(doc, items, asOf);
 }
 
 /** Each entry that a law profile in the config asks for carries those profiles (for grouping: "GDPR 9/14"). */
@@ -90,10 +90,10 @@ function* lintParsed(text: string, options: LintOptions): Generator<void, LintRe
   const now = options.now ?? new Date();
   const doc = yield* parseSteps(text, { cache: options.cache });
   yield;
-  const core = evaluateChecklist(doc);
+  const core = yield* evaluateChecklistSteps(doc);
   yield;
   const isPolicy = options.assumePolicy || looksLikePolicy(doc, core);
-  const checklist = withProfiles([...core, ...lawChecklist(doc, config, now)], config);
+  const checklist = withProfiles([...core, ...(yield* lawChecklist(doc, config, now))], config);
   const messages: LintMessage[] = [];
 
   if (!isPolicy) {

@@ -12,14 +12,17 @@
 //                    inline.ts inline Markdown as plain text; bare-urls.ts links without markup
 //   assemble.ts      the chunks placed into one document; sections.ts the section tree
 import { analyzeChunk, type ChunkModel } from './chunk-model.js';
-import { assemble } from './assemble.js';
+import { assembleSteps } from './assemble.js';
 import { chunkStarts } from './chunk-bounds.js';
-import { extractFacts } from './facts.js';
+import { extractFactsSteps } from './facts.js';
 import type { AnalysisCache } from './incremental.js';
 import { START_STATE, type OutlineState } from './outline.js';
 import { MAX_GFM_RUN, runsLongerThan, splitLongRuns } from './parse-limits.js';
 import { positioning } from './positions.js';
+import { drain, STEP_MS } from './steps.js';
 import type { PolicyDocument } from './types.js';
+
+export { drain };
 
 export type { ChunkModel, OutlineState } from './chunk-model.js';
 export { chunkStarts } from './chunk-bounds.js';
@@ -42,18 +45,9 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
 }
 
 /** Runs a step generator to its end. */
-export function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 /** Texts shorter than this are parsed in one piece when there is no cache to reuse chunks from. */
 const WHOLE_LIMIT = 256 * 1024;
-
-/** Parsing work between two yields, in milliseconds, when a step generator is driven cooperatively. */
-const STEP_MS = 8;
 
 /**
  * Parses a policy chunk by chunk, yielding between chunks that took real work so a server
@@ -74,9 +68,9 @@ export function* parseSteps(text: string, options: ParseOptions = {}): Generator
   const read = yield* readChunks(text, candidates, parser);
   yield* resolveDefinitions(text, read, parser);
   if (parser.worked > 0) yield;
-  const doc = assemble(text, read.chunks, read.starts, at, options.cache);
+  const doc = yield* assembleSteps(text, read.chunks, read.starts, at, options.cache);
   yield;
-  doc.facts = extractFacts(doc);
+  doc.facts = yield* extractFactsSteps(doc);
   return doc;
 }
 
