@@ -15,9 +15,32 @@ export function titledSections(doc: PolicyDocument, item: ItemDef): Section[] {
         s !== doc.title &&
         (index >= 0
           ? doc.memo('items:titles', s.name, () => matchingItems(s.name, (i) => i.headings)).has(index)
-          : item.headings.some((re) => re.test(s.name))),
+          : item.headings.some((re) => re.test(s.name))) &&
+        !genericTitleWithoutSubject(s, item),
     )
     .sort((a, b) => a.level - b.level || a.index - b.index);
+}
+
+/**
+ * Titles too generic to name an item by themselves, and the words the body must then use: a
+ * section titled "Access" may be about which staff can reach the data, "Your choices" may offer
+ * only product settings. Such a section counts for the item only if its body speaks of it.
+ */
+const GENERIC_TITLES: Partial<Record<string, { title: RegExp; body: RegExp }>> = {
+  'access-rights': {
+    title: /^(?:data |information )?access(?: control)?$/i,
+    body: /\b(?:correct|rectif|delet|eras|updat|amend|copy|export|download|portab|see what)\w*|\breview(?:ing)? (?:your|and|or)\b/i,
+  },
+  'opt-out': {
+    title: /^(?:your )?(?:privacy )?choices?$/i,
+    body: /\b(?:marketing|promotion\w*|newsletters?|advertis\w*|ads|unsubscrib\w*|opt\w*|cookies?|tracking|sell|sale|shar(?:e|ing)|consent|preferences?|withdraw|object|e-?mails? from us|stop|do not want|remove you|mailings?|unwanted)\b/i,
+  },
+};
+
+function genericTitleWithoutSubject(section: Section, item: ItemDef): boolean {
+  const generic = GENERIC_TITLES[item.id];
+  if (!generic?.title.test(section.name.trim())) return false;
+  return !generic.body.test(section.bodyText) && !item.sentences.some((re) => re.test(section.bodyText));
 }
 
 /** Evidence for one item: sections titled for it, sentences about it. */

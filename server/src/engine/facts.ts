@@ -93,8 +93,12 @@ function sentenceAt(doc: PolicyDocument, offset: number): Sentence | undefined {
 }
 
 function isThirdParty(context: string): boolean {
-  return THIRD_PARTY_CONTACT.test(context) && !OWN_CONTACT.test(context);
+  return (THIRD_PARTY_CONTACT.test(context) || OTHER_PARTY_OWN.test(context)) && !OWN_CONTACT.test(context);
 }
+
+/** A provider's own channel, for its own processing: "its privacy team is reachable at …; its own privacy policy applies". */
+const OTHER_PARTY_OWN =
+  /\b(?:its|their) own (?:privacy policy|privacy notice|policy|processing|practices)\b|\b(?:provider|processor|vendor|platform|partner)(?:'s|’s|s') (?:privacy team|privacy office|data protection officer|DPO)\b/i;
 
 // ---------------------------------------------------------------- ages
 
@@ -150,6 +154,7 @@ const AGE_RANGE = pattern(
     /(?:age[sd]?|years)(?: of (?:digital )?consent)?\s+(?:of\s+)?between/,
     /between the ages of/,
     /(?:kids|children|child|minors|students|pupils)(?:\s+(?:aged|ages))?(?:\s+(?:from|between))?/,
+    /aged|ages/,
   ),
   /\s+(\d{1,2})\s*(?:and|to|through|-|–)\s*(\d{1,2})\b/,
   /(?!\s*(?:business |calendar |working )?(?:days?|hours?|months?|weeks?|minutes?|%|percent))/,
@@ -223,7 +228,48 @@ function extractAges(doc: PolicyDocument): AgeFact[] {
       out.push({ age: a.age, range: sentenceRange(doc, s, a.index, a.length), sentence: s.text, concept: a.concept });
     }
   }
+  out.push(...tableAges(doc));
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** A table's header cell that names an age: "Minimum age", "Age of consent", "Age". */
+const AGE_COLUMN = /\bage\b/i;
+const AGE_CELL = /^(\d{1,2}) ?\+?$/;
+
+/**
+ * Ages in a table column whose header names an age ("Region | Minimum age": "United States | 13"):
+ * a bare number in that column is an age threshold, though its row has no word for it.
+ */
+function tableAges(doc: PolicyDocument): AgeFact[] {
+  const out: AgeFact[] = [];
+  let header: string[] | undefined;
+  let previous: TextBlock | undefined;
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table-cell') {
+      header = undefined;
+      previous = b;
+      continue;
+    }
+    const cells = b.text.split(' | ');
+    if (!header || previous?.kind !== 'table-cell') {
+      header = cells;
+      previous = b;
+      continue;
+    }
+    previous = b;
+    let at = 0;
+    for (const [i, cell] of cells.entries()) {
+      const m = AGE_COLUMN.test(header[i] ?? '') ? AGE_CELL.exec(cell.trim()) : null;
+      const age = m ? Number(m[1]) : 0;
+      if (m && age >= 3 && age <= 25) {
+        const index = at + cell.indexOf(m[1]);
+        const about = `${header[i]} ${b.text} ${b.section?.name ?? ''}`;
+        out.push({ age, range: blockRange(doc, b, index, m[1].length), sentence: b.text, concept: ageConcept(about) });
+      }
+      at += cell.length + 3;
+    }
+  }
+  return out;
 }
 
 /** The ages a sentence states, as positions in it (the section title tells what "over 18" is about). */
@@ -315,8 +361,20 @@ function decodeObfuscated(local: string, domain: string): string | undefined {
  */
 function unglued(address: string): string {
   const m = /^(.*[a-z0-9-]\.[a-z0-9-]+)\.[A-Z][a-z]+$/.exec(address);
-  return m ? m[1] : address;
+  if (m) return m[1];
+  // "privacy@example.comand we will reply": a common TLD with the next word glued on, the space lost
+  const w = GLUED_WORD.exec(address);
+  return w ? address.slice(0, address.length - w[1].length) : address;
 }
+
+const GLUED_WORD = pattern(
+  'i',
+  /\.(?:com|org|net|edu|gov|io|uk|de|fr|eu|nl|ie|ca|au|us|nz|se|ch|be|at|dk|no|fi|es|it|app|dev|info)/,
+  /(and|or|for|to|if|the|with|we|you|return|by|on|in|at|please|so|as|from|then|thanks|call|within|any|anytime)$/,
+);
+
+/** "email us at" with the space after "at" lost: the words before a glued "at". */
+const GLUED_AT_BEFORE = /\b(?:us|me|them|team|office|officer|reached|contacted|e-?mail(?:ed|ing)?|write|contact)\s+$/i;
 
 /** Written as a format example ("username@domain.name", "yourname@yourdomain.com"), not as a channel. */
 function isTemplateAddress(email: string): boolean {
@@ -337,8 +395,14 @@ function isTemplateAddress(email: string): boolean {
 function emailsIn(text: string): { email: string; index: number; length: number; form: EmailFact['form'] }[] {
   const out: { email: string; index: number; length: number; form: EmailFact['form'] }[] = [];
   for (const m of text.matchAll(EMAIL_RE)) {
-    const email = unglued(m[0]);
-    out.push({ email, index: m.index!, length: email.length, form: 'plain' });
+    let email = unglued(m[0]);
+    let index = m.index!;
+    // "email us atprivacy@…": the space after "at" was lost
+    if (/^at[a-z0-9]{3}/i.test(email) && GLUED_AT_BEFORE.test(text.slice(Math.max(0, index - 30), index))) {
+      email = email.slice(2);
+      index += 2;
+    }
+    out.push({ email, index, length: email.length, form: 'plain' });
   }
   for (const re of [OBFUSCATED_RE, SPELLED_RE]) {
     for (const m of text.matchAll(re)) {
@@ -761,8 +825,45 @@ function extractDates(doc: PolicyDocument): DateFact[] {
       out.push({ iso: d.iso, text, range: sentenceRange(doc, s, d.index, d.length), effective: d.effective });
     }
   }
+  if (!out.some((d) => d.effective)) markChangeLog(doc, out);
   return out;
 }
+
+/** A change log's header: a date column beside a column saying what changed. */
+const LOG_DATE_HEADER = /^\s*(?:date|effective(?: date)?|updated|revised|version(?: date)?)\s*$/i;
+const LOG_CHANGE_HEADER = /\b(?:changes?|changed|description|summary|what|notes?|revisions?)\b/i;
+
+/**
+ * A change log table ("Date | Change" and one row per revision) dates the policy by its newest
+ * row, when nothing else labels a date.
+ */
+function markChangeLog(doc: PolicyDocument, dates: DateFact[]): void {
+  let header: string[] | undefined;
+  let previous: TextBlock | undefined;
+  let newest: DateFact | undefined;
+  for (const b of doc.blocks) {
+    const first = b.kind === 'table-cell' && previous?.kind !== 'table-cell';
+    previous = b;
+    if (b.kind !== 'table-cell') continue;
+    const cells = b.text.split(' | ');
+    if (first) {
+      header = cells;
+      continue;
+    }
+    const column = header?.findIndex((c) => LOG_DATE_HEADER.test(c)) ?? -1;
+    if (column < 0 || !header!.some((c, i) => i !== column && LOG_CHANGE_HEADER.test(c))) continue;
+    const start = b.range.start.offset;
+    const end = b.range.end.offset;
+    for (const d of dates) {
+      if (d.range.start.offset >= start && d.range.end.offset <= end && (!newest || d.iso > newest.iso)) newest = d;
+    }
+  }
+  if (newest) newest.effective = true;
+}
+
+const UPDATE_LABEL =
+  /\b(?:lastmod|last[-_ ]?mod(?:ified)?|(?:last[-_ ])?updated?|modified|revised|effective)\s*[:=]\s*["']?$/i;
+const CREATE_LABEL = /\b(?:date|created|published|first published)\s*[:=]\s*["']?$/i;
 
 /** The dates a sentence states, and whether it labels them effective dates. */
 function datesIn(
@@ -774,6 +875,12 @@ function datesIn(
   const labelled = (index: number) =>
     DATE_LABEL_BEFORE.test(text.slice(Math.max(0, index - 40), index).replace(/\s+/g, ' '));
   const out = dates.map((d) => ({ ...d, effective: effective || labelled(d.index) }));
+  // "date: 2023-01-09 updated: 2025-04-22" (front matter): first published and last updated; the policy's date is the update.
+  const labelOf = (index: number) => text.slice(Math.max(0, index - 20), index).replace(/\s+/g, ' ');
+  const updateLabelled = out.filter((d) => UPDATE_LABEL.test(labelOf(d.index)));
+  if (updateLabelled.length && updateLabelled.length < out.length) {
+    for (const d of out) if (CREATE_LABEL.test(labelOf(d.index))) d.effective = false;
+  }
   // "Last updated: 2019" — a bare year counts only right after an effective label.
   const year = pattern(
     'i',
@@ -816,6 +923,9 @@ const METHOD_RES: [NotificationMethod, RegExp][] = [
       /\bconspicuous (?:and [\w-]+ )?notice\b/,
       /\bnotice (?:on|at|in|through|via|within) (?:our|the|this|its|their)(?: [\w'’-]+){0,3}? (?:home ?page|main page|web ?sites?|sites?|services?|app(?:lication)?s?|platform|dashboard|products?|account page)\b/,
       /\b(?:banner|pop-?up|in-?app (?:notice|message|notification))\b/,
+      /\bin-?(?:game|product) (?:notice|message|notification)\b/,
+      // "we will show a message the next time you open the app"
+      /\b(?:show|display|send)\w* (?:you )?(?:a |an )?(?:[\w-]+ ){0,2}(?:message|notice|notification|alert)\b[^.]{0,40}\bnext time you (?:open|use|log|sign|visit|launch|start)/,
       /\bnotif(?:y|ication)\b[^.]{0,30}\b(?:through|via|in|within) (?:the|our) (?:services?|app|site|website|dashboard|product)\b/,
       // "post a notice [that we have made changes] on the website"
       /\b(?:show|display|post|place|put)\w* (?:a |an )?(?:message|notice|banner|notification|alert)\b[^.]{0,60}?\b(?:in|on|within|at the top of) (?:the|our|your)(?: [\w-]+){0,2}? (?:app|site|website|web ?site|services?|product|dashboard|home ?page|portal|account)\b/,
@@ -839,6 +949,8 @@ const METHOD_RES: [NotificationMethod, RegExp][] = [
       ),
       /\b(?:changes?|revis\w*|updat\w*|new version)\b[^.]{0,40}\b(?:will|shall) be (?:posted|published)\b/,
       /\bnotify you here\b/,
+      // "we will put the new version here"
+      /\b(?:put|place|add)\w* (?:the )?(?:new|revised|updated|amended|changed) (?:version|policy|notice|statement|text)\b[^.]{0,30}\b(?:here|on this page)\b/,
       /\bappears? here\b/,
       /\b(?:current|latest|new|updated|revised|recent) version\b[^.]{0,40}\b(?:on|at) (?:this|our) (?:page|web ?site|site)\b/,
       // "the most current version of the policy, found at …", "… will be located here"
@@ -940,6 +1052,8 @@ const FORM_TEXT = anyOf(
   'i',
   /\b(?:contact|web|online|request|privacy request|inquiry|enquiry|support|feedback) form\b/,
   /\bwebform\b/,
+  // a form inside the product: "the in-app form", "the in-game form under Settings"
+  /\bin-?(?:app|game|product) (?:contact |support |help )?form\b/,
   /\bcontact (?:us )?page\b/,
   // "see our Help Center article about …" points to reading matter, not to a way to write in
   /\bhelp ?(?:center|centre|desk)\b(?! (?:articles?|pages?|posts?|entry|entries)\b)/,

@@ -2,7 +2,7 @@
 
 /** A section title about changes to the policy: "Changes to this Policy", "Revisions or Changes", "Notification of Changes". */
 export const CHANGE_HEADING = [
-  /\b(?:changes?|revisions?|updates?|amendments?|modifications?) (?:to|of|in) (?:this|our|the|these) (?:privacy )?(?:policy|policies|statement|notice|terms)\b/i,
+  /\b(?:changes?|revisions?|updates?|amendments?|modifications?) (?:to|of|in) (?:(?:this|our|the|these) )?(?:privacy )?(?:policy|policies|statement|notice|terms)\b/i,
   /^(?:(?:privacy )?(?:policy|statement|notice) )?(?:changes?|revisions?|updates?|amendments?)(?: (?:and|or|&) (?:changes?|revisions?|updates?|amendments?))*$/i,
   /\bnotification of changes\b/i,
   /\b(?:changes|updates) to (?:this|our) /i,
@@ -18,6 +18,7 @@ export const POLICY_CHANGE_SENTENCE = [
   /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:may|will|might|can) (?:be )?(?:chang|modif|updat|revis|amend)\w*/i,
   /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:is|are) subject to (?:change|revision|modification|amendment)s?\b/i,
   /\bmaterial (?:changes?|modifications?|revisions?)\b/i,
+  /\b(?:if|when|whenever|should) (?:this|our|the) (?:privacy )?(?:policy|statement|notice) (?:ever )?(?:changes|is (?:changed|updated|revised|amended|modified))\b/i,
 ];
 
 /** Says when the policy last changed (an effective date), not what happens when it changes. */

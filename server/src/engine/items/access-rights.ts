@@ -33,6 +33,8 @@ const item: ItemDef = {
     /\b(?:give|provide) you (?:with )?access to\b/i,
     /\b(?:ask|request)(?: us)? (?:for )?a copy of\b/i,
     /\bask us to (?:fix|correct|delete|erase|update|change|remove)\b/i,
+    // "ask what we hold about you … to have it corrected"
+    /\b(?:ask|request)\b[^.;]{0,80}\bto have (?:it|them|this|that|(?:your|the) [\w-]+) (?:corrected|deleted|erased|updated|removed|rectified)\b/i,
     /\b(?:deleted|removed|erased|corrected)\b[^.;]{0,80}\b(?:write to|contact|e-?mail|ask)\b/i,
     /\b(?:allow|permit|let|enable) (?:parents|you|users|guardians|members|customers)\b[^.;]{0,20}? (?:to )?(?:review|access|see|correct|delete|update|edit)\b/i,
     /\bmake changes to\b[^.;]{0,40}\b(?:information|data|account|profile)\b/i,

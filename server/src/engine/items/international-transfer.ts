@@ -26,7 +26,7 @@ const item: ItemDef = {
       /\b(?:in|into|to|outside(?: of)?|across) (?:the )?/,
       alt(
         /United States|U\.S\b\.?|USA/,
-        /other countries|another country|countries|jurisdictions?|any (?:other )?country/,
+        /other countries|another country|countries|jurisdictions?|any (?:other )?country|(?:either|both|each) (?:country|countries)/,
         /EEA|European Economic Area|EU|European Union/,
         /Canada|United Kingdom|UK/,
       ),

@@ -40,7 +40,7 @@ const item: ItemDef = {
     // a parent's or user's say over further use or sharing
     /\b(?:refuse|decline) to (?:permit|allow|let)\b[^.;]{0,40}\b(?:collection|use|shar\w*|disclos\w*)\b/i,
     /\bprohibit us from (?:sharing|using|disclosing|selling)\b/i,
-    /\b(?:ask|tell|direct|instruct) us (?:not to|to stop) (?:share|sharing|use|using|sell|selling|disclose|send|sending)\b/i,
+    /\b(?:ask|tell|direct|instruct) (?:us|me)\b(?: at any time| any time)? (?:not to|to stop) (?:share|sharing|use|using|sell|selling|disclose|send|sending)\b/i,
     /\b(?:leave|leaves) the choice (?:up )?to you\b|\bthe choice is yours\b/i,
   ],
   missingMessage: 'The policy does not tell users how to opt out of marketing or sharing.',

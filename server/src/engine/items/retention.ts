@@ -52,6 +52,10 @@ const item: ItemDef = {
     /\bno (?:personal )?(?:data|information) (?:is|are|will be) (?:stored|retained|kept)\b/i,
     /\bnothing (?:is|will be) (?:kept|stored|retained|logged)\b/i,
   ],
+  notSentences: [
+    // how soon an opt-out takes effect ("we will remove you from those lists within 30 days")
+    /\b(?:remov\w*|tak\w*) you (?:from|off)\b/i,
+  ],
   missingMessage: 'The policy does not say how long personal information is kept.',
 };
 export default item;

@@ -18,6 +18,7 @@ const item: ItemDef = {
     /\bpurposes? (?:of|for) (?:processing|use|collection)\b/i,
     /\bcollection and use\b/i,
     /\bhow\b[^?]{0,30}\b(?:is|are) used\b/i,
+    /\bhow (?:is|are|will|do(?:es)?) (?:[\w'’-]+ ){1,3}(?:be )?used\b/i,
   ],
   sentences: [
     /\bwe (?:may |might |will |also |only |can )*(?:use|utili[sz]e|process) (?:[\w-]+ ){0,3}?(?:information|data|details|e-?mail(?: address(?:es)?)?)\b/i,
