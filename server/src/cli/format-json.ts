@@ -1,6 +1,8 @@
 // The machine-readable report. The shape is public interface (issue 2): version, results
 // with file, looksLikePolicy, checklist and diagnostics; more fields may be added.
-import { fixType, isSafeTextFix, provisionsOf, type ChecklistEntry, type LintMessage } from '../engine/index.js';
+import { fixType, isSafeTextFix } from '../engine/fix-kinds.js';
+import { provisionsOf } from '../engine/profiles.js';
+import type { ChecklistEntry, LintMessage } from '../engine/types.js';
 import type { RunReport } from './report.js';
 
 export function checklistJson(e: ChecklistEntry) {

@@ -18,10 +18,9 @@ import {
   configPathOf,
   declaresPolicy,
   formatConfigError,
-  lintFile,
   type FileOutcome,
   type LintSettings,
-} from './lint-file.js';
+} from './lint-setup.js';
 import { cacheFilePath, cacheVariant, LintCache } from './cache.js';
 import { committedTextSync } from '../node/git.js';
 import { createHash } from 'node:crypto';
@@ -32,7 +31,7 @@ import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from '
 import type { RunReport } from './report.js';
 import { countMessages } from './report.js';
 
-export { ConfigCache, formatConfigError } from './lint-file.js';
+export { ConfigCache, formatConfigError } from './lint-setup.js';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT = 1;
@@ -107,16 +106,19 @@ async function lintTargets(
       }
     }
   }
-  const lintRead = (target: Target, read: ReadOutcome) => lintFile(target, read, configOf(target), settings);
+  const tasks: PoolTask[] = targets.flatMap((t, index) =>
+    t.abs && !fromCache.has(index) ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : [],
+  );
+  // The linter (the Markdown parser, the rules' analysis) is loaded only when a file is to be linted here.
+  const { lintFile } =
+    tasks.length || targets.some((t) => !t.abs) ? await import('./lint-file.js') : { lintFile: undefined };
+  const lintRead = (target: Target, read: ReadOutcome) => lintFile!(target, read, configOf(target), settings);
   const lintHere = async (target: Target, i: number): Promise<FileOutcome> =>
     lintRead(
       target,
       reads.get(i) ?? (target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i])),
     );
 
-  const tasks: PoolTask[] = targets.flatMap((t, index) =>
-    t.abs && !fromCache.has(index) ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : [],
-  );
   const workers = workerCount(args.jobs, tasks.length);
   if (!workers) {
     for (const [i, target] of targets.entries()) {
