@@ -144,6 +144,7 @@ async function lintTargets(
     for (const [i, target] of targets.entries()) {
       progress.tick(i + 1, target.display);
       deliver(i, fromCache.get(i) ?? (await lintHere(target, i)));
+      if (io.stdoutDrained) await io.stdoutDrained();
     }
   } else {
     let done = 0;
