@@ -1,10 +1,8 @@
 // The policylint command. Thin on purpose: parse the arguments and hand over to a
 // subcommand. `main` takes its I/O as a parameter so tests run it in-process.
 import { type CliArgs, configOptionProblem, parseArgs, usage, UsageError } from './cli/args.js';
-import { listRules, runDerive, runInit } from './cli/commands.js';
 import { resolveIO, packageVersion, type CliIOInput } from './cli/io.js';
 import { EXIT_OK, EXIT_TROUBLE, runLint } from './cli/lint-command.js';
-import { runReport } from './cli/report-command.js';
 
 export type { CliIO, CliIOInput } from './cli/io.js';
 
@@ -28,15 +26,16 @@ export async function main(argv: readonly string[], ioInput: CliIOInput = {}): P
       io.stdout(`${packageVersion()}\n`);
       return EXIT_OK;
     }
-    if (args.command === 'init') return await runInit(args, io);
+    // The subcommands are loaded when run: linting (and a --cache hit) does not load what they need.
+    if (args.command === 'init') return await (await import('./cli/commands.js')).runInit(args, io);
     const configProblem = configOptionProblem(args, io.cwd);
     if (configProblem) {
       io.stderr(`policylint: error: ${configProblem}\n`);
       return EXIT_TROUBLE;
     }
-    if (args.command === 'derive') return await runDerive(args, io);
-    if (args.command === 'report') return await runReport(args, io);
-    if (args.listRules) return listRules(args, io);
+    if (args.command === 'derive') return await (await import('./cli/commands.js')).runDerive(args, io);
+    if (args.command === 'report') return await (await import('./cli/report-command.js')).runReport(args, io);
+    if (args.listRules) return (await import('./cli/commands.js')).listRules(args, io);
     if (!args.paths.length) {
       io.stderr(usage());
       return EXIT_TROUBLE;

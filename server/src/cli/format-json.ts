@@ -1,7 +1,9 @@
 // The machine-readable report. The shape is public interface (issue 2): version, results
 // with file, looksLikePolicy, checklist and diagnostics; more fields may be added.
-import { fixType, isSafeTextFix, provisionsOf, type ChecklistEntry, type LintMessage } from '../engine/index.js';
-import type { RunReport } from './report.js';
+import { fixType, isSafeTextFix } from '../engine/fix-kinds.js';
+import { provisionsOf } from '../engine/profiles.js';
+import type { ChecklistEntry, LintMessage } from '../engine/types.js';
+import type { FileReport, RunReport } from './report.js';
 
 export function checklistJson(e: ChecklistEntry) {
   return {
@@ -34,19 +36,53 @@ export function diagnosticJson(m: LintMessage) {
   };
 }
 
-export function formatJson(report: RunReport): string {
-  const json = {
-    version: 1,
-    results: report.results.map((r) => ({
-      file: r.file,
-      looksLikePolicy: r.looksLikePolicy,
-      checklist: r.checklist.map(checklistJson),
-      ...(r.groups && { groups: r.groups.map(({ profile, label, met, total }) => ({ profile, label, met, total })) }),
-      diagnostics: r.messages.map(diagnosticJson),
-      ...(report.fix && { fixed: r.fixed.length }),
-    })),
-    errors: report.errors,
-    skipped: report.skipped,
+function resultJson(r: FileReport, fix: boolean) {
+  return {
+    file: r.file,
+    looksLikePolicy: r.looksLikePolicy,
+    checklist: r.checklist.map(checklistJson),
+    ...(r.groups && { groups: r.groups.map(({ profile, label, met, total }) => ({ profile, label, met, total })) }),
+    diagnostics: r.messages.map(diagnosticJson),
+    ...(fix && { fixed: r.fixed.length }),
   };
-  return JSON.stringify(json, null, 2) + '\n';
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep (every line after the first indented). */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * The JSON report written as it is made, one file's result at a time, so a run of thousands
+ * of files never holds them all (nor the whole text). `result` is called in report order,
+ * `end` once; the text is byte for byte what `formatJson` gives for the same report.
+ */
+export class JsonWriter {
+  private count = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly fix: boolean,
+  ) {}
+
+  result(r: FileReport): void {
+    this.write(
+      `${this.count++ ? ',\n' : '{\n  "version": 1,\n  "results": [\n'}    ${nested(resultJson(r, this.fix), 2)}`,
+    );
+  }
+
+  end(errors: RunReport['errors'], skipped: RunReport['skipped']): void {
+    const results = this.count ? '\n  ]' : '{\n  "version": 1,\n  "results": []';
+    this.write(`${results},\n  "errors": ${nested(errors, 1)},\n  "skipped": ${nested(skipped, 1)}\n}\n`);
+  }
+}
+
+export function formatJson(report: RunReport): string {
+  let text = '';
+  const writer = new JsonWriter((t) => {
+    text += t;
+  }, report.fix);
+  for (const r of report.results) writer.result(r);
+  writer.end(report.errors, report.skipped);
+  return text;
 }

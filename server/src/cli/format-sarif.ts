@@ -3,7 +3,11 @@
 // page) with a link to it, results located relative to %SRCROOT% (the working directory).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { RULES, docsUrl, provisionsOf, resolveConfig, type LintMessage, type Severity } from '../engine/index.js';
+import { resolveConfig } from '../engine/config.js';
+import { docsUrl } from '../engine/docs-url.js';
+import { provisionsOf } from '../engine/profiles.js';
+import { RULES } from '../engine/rules/index.js';
+import type { LintMessage, Severity } from '../engine/types.js';
 import { relativePath } from './io.js';
 import { ruleDoc } from './rule-docs.js';
 import type { FileReport, RunReport } from './report.js';

@@ -1,6 +1,7 @@
 // The human report: per file a header, one aligned line per message, the checklist line
 // (and when a law profile is on, the counts per profile), then a summary.
-import { formatProfileCounts, type ChecklistEntry, type LintMessage } from '../engine/index.js';
+import { formatProfileCounts } from '../engine/profiles.js';
+import type { ChecklistEntry, LintMessage } from '../engine/types.js';
 import type { Colors } from './color.js';
 import { countMessages, plural, type RunReport } from './report.js';
 

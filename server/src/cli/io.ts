@@ -5,6 +5,8 @@ import * as readline from 'node:readline';
 
 export interface CliIO {
   stdout(text: string): void;
+  /** Resolves once what was written to stdout has gone out (at once when nothing waits): a streamed report waits for a slow reader instead of piling up in memory. */
+  stdoutDrained?: () => Promise<void>;
   stderr(text: string): void;
   /** Reads standard input to its end, or stops once it has more than `limit` bytes. */
   readStdin(limit?: number): Promise<Buffer>;
@@ -44,6 +46,24 @@ function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
+/** Resolves when the stream has nothing waiting to be written, or is gone. */
+function drained(stream: NodeJS.WriteStream): () => Promise<void> {
+  return () =>
+    !stream.writableNeedDrain || stream.destroyed
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          const done = () => {
+            stream.off('drain', done);
+            stream.off('close', done);
+            stream.off('error', done);
+            resolve();
+          };
+          stream.on('drain', done);
+          stream.on('close', done);
+          stream.on('error', done);
+        });
+}
+
 /** Reads a stream to its end, or until it has given more than `limit` bytes (the rest is left unread). */
 export async function readAll(stream: NodeJS.ReadableStream, limit = Infinity): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -61,6 +81,7 @@ export function resolveIO(input: CliIOInput = {}): CliIO {
   const stdinValue = input.stdin;
   return {
     stdout: input.stdout ?? streamWriter(process.stdout),
+    stdoutDrained: input.stdout ? undefined : drained(process.stdout),
     stderr: input.stderr ?? streamWriter(process.stderr),
     readStdin:
       input.readStdin ??

@@ -8,7 +8,7 @@ import { colors, useColor } from './color.js';
 import type { Target } from './files.js';
 import { formatGithub } from './format-github.js';
 import { formatGitlab } from './format-gitlab.js';
-import { formatJson } from './format-json.js';
+import { formatJson, JsonWriter } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatStylish } from './format-stylish.js';
 import { packageRoot, packageVersion, relativePath, type CliIO } from './io.js';
@@ -18,10 +18,9 @@ import {
   configPathOf,
   declaresPolicy,
   formatConfigError,
-  lintFile,
   type FileOutcome,
   type LintSettings,
-} from './lint-file.js';
+} from './lint-setup.js';
 import { cacheFilePath, cacheVariant, LintCache } from './cache.js';
 import { committedTextSync } from '../node/git.js';
 import { createHash } from 'node:crypto';
@@ -32,7 +31,7 @@ import { decodeBytes, describeFsError, readPolicyFile, type ReadOutcome } from '
 import type { RunReport } from './report.js';
 import { countMessages } from './report.js';
 
-export { ConfigCache, formatConfigError } from './lint-file.js';
+export { ConfigCache, formatConfigError } from './lint-setup.js';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT = 1;
@@ -55,16 +54,18 @@ export function workerCount(jobs: number | undefined, files: number): number {
 }
 
 /**
- * Lints every target and returns their outcomes in target order: in this process, or the
- * files (not standard input) on worker threads.
+ * Lints every target and hands each outcome to `emit` in target order, as soon as it and those
+ * before it are done (and keeps none after that): in this process, or the files (not standard
+ * input) on worker threads.
  */
 async function lintTargets(
   args: CliArgs,
   io: CliIO,
   targets: readonly Target[],
   configs: ConfigCache,
-  cache?: LintCache,
-): Promise<FileOutcome[]> {
+  cache: LintCache | undefined,
+  emit: (outcome: FileOutcome) => void,
+): Promise<void> {
   const settings: LintSettings = {
     cwd: io.cwd,
     configPath: args.config,
@@ -75,7 +76,9 @@ async function lintTargets(
     since: args.since,
   };
   const progress = Progress.for(io.stderr, targets.length, io.stderrIsTTY, io.stderrColumns);
-  const outcomes: FileOutcome[] = new Array(targets.length);
+  // Outcomes that are done but wait for one before them; `next` is the first not yet emitted.
+  const waiting = new Map<number, FileOutcome>();
+  let next = 0;
   // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
   const configOf = (t: Target) => configs.for(configPathOf(t, io.cwd)).config;
   const limits = targets.map((t) => args.maxFileSize ?? maxFileSizeOf(configOf(t)));
@@ -94,7 +97,7 @@ async function lintTargets(
   const variantOf = (t: Target) => cacheVariant(declaresPolicy(t), args.quiet) + baselineKey(t);
   // With --cache, every file is read and hashed here; those with a stored result are not linted again.
   const reads = new Map<number, ReadOutcome>();
-  const fromCache = new Set<number>();
+  const fromCache = new Map<number, FileOutcome>();
   if (cache) {
     for (const [i, t] of targets.entries()) {
       if (!t.abs) continue;
@@ -102,32 +105,52 @@ async function lintTargets(
       reads.set(i, read);
       const hit = read.ok ? cache.get(t.abs, read.text, configOf(t), variantOf(t)) : undefined;
       if (read.ok && hit) {
-        outcomes[i] = cachedOutcome(t, read.text, hit, configOf(t));
-        fromCache.add(i);
+        fromCache.set(i, cachedOutcome(t, read.text, hit, configOf(t)));
+        reads.delete(i);
       }
     }
   }
-  const lintRead = (target: Target, read: ReadOutcome) => lintFile(target, read, configOf(target), settings);
-  const lintHere = async (target: Target, i: number): Promise<FileOutcome> =>
-    lintRead(
-      target,
-      reads.get(i) ?? (target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i])),
-    );
-
   const tasks: PoolTask[] = targets.flatMap((t, index) =>
     t.abs && !fromCache.has(index) ? [{ index, display: t.display, abs: t.abs, limit: limits[index] }] : [],
   );
+  // The linter (the Markdown parser, the rules' analysis) is loaded only when a file is to be linted here.
+  const { lintFile } =
+    tasks.length || targets.some((t) => !t.abs) ? await import('./lint-file.js') : { lintFile: undefined };
+  const lintRead = (target: Target, read: ReadOutcome) => lintFile!(target, read, configOf(target), settings);
+  const lintHere = async (target: Target, i: number): Promise<FileOutcome> => {
+    const read = reads.get(i) ?? (target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i]));
+    reads.delete(i);
+    return lintRead(target, read);
+  };
+  const store = (i: number, outcome: FileOutcome) => {
+    const t = targets[i];
+    if (!cache || !t.abs || fromCache.has(i)) return;
+    const report = outcome.report;
+    if (report) cache.set(t.abs, report.text, configOf(t), variantOf(t), report);
+    else cache.delete(t.abs);
+  };
+  const deliver = (i: number, outcome: FileOutcome) => {
+    waiting.set(i, outcome);
+    for (let o = waiting.get(next); o; o = waiting.get(next)) {
+      waiting.delete(next);
+      store(next, o);
+      emit(o);
+      next++;
+    }
+  };
+
   const workers = workerCount(args.jobs, tasks.length);
   if (!workers) {
     for (const [i, target] of targets.entries()) {
       progress.tick(i + 1, target.display);
-      if (!fromCache.has(i)) outcomes[i] = await lintHere(target, i);
+      deliver(i, fromCache.get(i) ?? (await lintHere(target, i)));
+      if (io.stdoutDrained) await io.stdoutDrained();
     }
   } else {
     let done = 0;
     const finished = (i: number, outcome: FileOutcome) => {
-      outcomes[i] = outcome;
       progress.tick(++done, targets[i].display);
+      deliver(i, outcome);
     };
     const data = { settings, crashOn: io.env.POLICYLINT_TEST_WORKER_CRASH || undefined };
     const pool = runPool(
@@ -137,21 +160,12 @@ async function lintTargets(
       (task, outcome) => finished(task.index, outcome),
       (task) => lintRead(targets[task.index], readPolicyFile(task.abs, task.limit)),
     );
-    for (const i of fromCache) finished(i, outcomes[i]);
+    for (const [i, outcome] of fromCache) finished(i, outcome);
     // Standard input is read and linted here while the workers lint the files.
     for (const [i, target] of targets.entries()) if (!target.abs) finished(i, await lintHere(target, i));
     await pool;
   }
   progress.done();
-  if (cache) {
-    for (const [i, t] of targets.entries()) {
-      if (!t.abs || fromCache.has(i)) continue;
-      const report = outcomes[i].report;
-      if (report) cache.set(t.abs, report.text, configOf(t), variantOf(t), report);
-      else cache.delete(t.abs);
-    }
-  }
-  return outcomes;
 }
 
 export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
@@ -174,16 +188,30 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
   const cacheNote = (problem: string) => `${relativePath(io.cwd, cache!.file)}: warning: ${problem}`;
   if (cache?.problem) notes.push(cacheNote(cache.problem));
   let fixedStdin: string | undefined;
-  const outcomes = await lintTargets(args, io, targets, configs, cache);
-  const saveProblem = cache?.save();
-  if (saveProblem) notes.push(cacheNote(saveProblem));
-  for (const outcome of outcomes) {
-    if (outcome.report) report.results.push(outcome.report);
+  // The JSON report of files (not standard input) going to a file or a pipe is written as the
+  // files are done, so that a run over thousands of files never holds every report (the config
+  // problems and notes go to stderr at the end, as always); the other formats print at the end.
+  const batched = batchedWriter(io.stdout);
+  const streamed =
+    args.format === 'json' && !io.stdoutIsTTY && targets.every((t) => t.abs)
+      ? new JsonWriter(batched.write, args.fix)
+      : undefined;
+  const counts = { error: 0, warning: 0 };
+  await lintTargets(args, io, targets, configs, cache, (outcome) => {
+    if (outcome.report) {
+      const n = countMessages([outcome.report]);
+      counts.error += n.error;
+      counts.warning += n.warning;
+      if (streamed) streamed.result(outcome.report);
+      else report.results.push(outcome.report);
+    }
     notes.push(...outcome.notes);
     report.errors.push(...outcome.errors);
     report.skipped.push(...outcome.skipped);
     fixedStdin ??= outcome.fixedStdin;
-  }
+  });
+  const saveProblem = cache?.save();
+  if (saveProblem) notes.push(cacheNote(saveProblem));
 
   const configLines = configs.errors.map((e) => formatConfigError(e, io.cwd));
   for (const e of configs.errors)
@@ -191,6 +219,11 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
       report.errors.push({ file: e.file ?? 'config', error: `${e.key ? `${e.key}: ` : ''}${e.message}` });
   for (const line of [...configLines, ...notes]) io.stderr(line + '\n');
 
+  if (streamed) {
+    streamed.end(report.errors, report.skipped);
+    batched.flush();
+    return exitCode(args, io, report, counts);
+  }
   const color = colors(useColor(args.color, fixedStdin !== undefined ? io.stderrIsTTY : io.stdoutIsTTY, io.env));
   const text =
     args.format === 'json'
@@ -209,8 +242,29 @@ export async function runLint(args: CliArgs, io: CliIO): Promise<number> {
     io.stdout(text);
   }
 
+  return exitCode(args, io, report, counts);
+}
+
+/** Collects small writes into blocks of about 64 KiB. */
+function batchedWriter(out: (text: string) => void) {
+  let buffer = '';
+  return {
+    write(text: string) {
+      buffer += text;
+      if (buffer.length >= 65_536) {
+        out(buffer);
+        buffer = '';
+      }
+    },
+    flush() {
+      if (buffer) out(buffer);
+      buffer = '';
+    },
+  };
+}
+
+function exitCode(args: CliArgs, io: CliIO, report: RunReport, counts: { error: number; warning: number }): number {
   if (report.errors.length) return EXIT_TROUBLE;
-  const counts = countMessages(report.results);
   const overWarnings = args.maxWarnings !== undefined && args.maxWarnings >= 0 && counts.warning > args.maxWarnings;
   if (overWarnings) {
     io.stderr(`policylint found ${counts.warning} warnings; --max-warnings allows ${args.maxWarnings}.\n`);

@@ -1,115 +1,30 @@
 // One file's lint (or fix and write back), as a plain value that can cross a thread: the
 // main thread runs it for `--jobs 1` and standard input, a worker thread for the rest.
-import * as path from 'node:path';
 import {
   fixText,
   lint,
-  POLICY_FILE_PATTERN,
-  type ConfigError,
-  type FixType,
   type LintMessage,
   type LintOptions,
   type LintResult,
   type ResolvedConfig,
 } from '../engine/index.js';
 import { committedTextSync } from '../node/git.js';
-import { loadConfigFor, type LoadedConfig } from '../node/config-files.js';
 import { STDIN_NAME, type Target } from './files.js';
-import { relativePath } from './io.js';
 import { describeFsError, encodeText, type ReadOutcome } from '../node/read-file.js';
-import { checklistGroups, type FileReport, type RunReport } from './report.js';
+import { declaresPolicy, failedOutcome, type FileOutcome, type LintSettings } from './lint-setup.js';
+import { checklistGroups, type FileReport } from './report.js';
 import { encodeFixed, writeFileAtomic, type WriteBytes } from './write.js';
 
-/** What a lint run needs besides the file: the same in every thread. */
-export interface LintSettings {
-  cwd: string;
-  /** --config */
-  configPath?: string;
-  /** --profile */
-  profile?: string;
-  fix: boolean;
-  /** --fix-type (default: safe text fixes only). */
-  fixTypes?: FixType[];
-  quiet: boolean;
-  /** --since: the git ref stale-effective-date compares with (default HEAD). */
-  since?: string;
-}
-
-/** Everything one file adds to the run's report, in the order it is printed. */
-export interface FileOutcome {
-  report?: FileReport;
-  /** Lines for standard error ("file: error: …"). */
-  notes: string[];
-  errors: RunReport['errors'];
-  skipped: RunReport['skipped'];
-  /** `--fix` on standard input: the fixed text, for standard output. */
-  fixedStdin?: string;
-}
-
-/** One line for a config problem: file:line: key: what was expected. */
-export function formatConfigError(e: ConfigError, cwd: string): string {
-  const where = e.file
-    ? `${relativePath(cwd, path.resolve(cwd, e.file))}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}`
-    : 'config';
-  return `${where}: ${e.severity ?? 'error'}: ${e.key ? `${e.key}: ` : ''}${e.message}`;
-}
-
-/** Loads configs, one per directory (or one for --config), and remembers every distinct problem. */
-export class ConfigCache {
-  private readonly byDir = new Map<string, LoadedConfig>();
-  readonly errors: ConfigError[] = [];
-  private readonly seen = new Set<string>();
-
-  constructor(
-    private readonly cwd: string,
-    private readonly configPath?: string,
-    private readonly profile?: string,
-  ) {}
-
-  for(absFile: string): LoadedConfig {
-    const loaded = this.source(absFile);
-    // A config with `overrides` resolves differently file by file.
-    if (loaded.data?.overrides?.length) return this.load(absFile);
-    return loaded;
-  }
-
-  /** The config file of a file and what it holds (its `ignores`), loaded once per directory. */
-  source(absFile: string): LoadedConfig {
-    const key = this.configPath ? '' : path.dirname(absFile);
-    let loaded = this.byDir.get(key);
-    if (!loaded) {
-      loaded = this.load(absFile);
-      this.byDir.set(key, loaded);
-    }
-    return loaded;
-  }
-
-  private load(absFile: string): LoadedConfig {
-    const configPath = this.configPath ? path.resolve(this.cwd, this.configPath) : undefined;
-    const loaded = loadConfigFor(absFile, { configPath, profile: this.profile });
-    for (const e of loaded.errors) {
-      const id = `${e.file ?? ''}\0${e.key ?? ''}\0${e.message}`;
-      if (this.seen.has(id)) continue;
-      this.seen.add(id);
-      this.errors.push(e);
-    }
-    return loaded;
-  }
-}
-
-/** The path a target's config is looked up from (standard input: the working directory). */
-export function configPathOf(target: Target, cwd: string): string {
-  return target.abs ?? path.join(cwd, STDIN_NAME);
-}
-
-/** An outcome that is one error line about the file. */
-export function failedOutcome(target: Target, message: string): FileOutcome {
-  return {
-    notes: [`${target.display}: error: ${message}`],
-    errors: [{ file: target.display, error: message }],
-    skipped: [],
-  };
-}
+export {
+  cachedOutcome,
+  ConfigCache,
+  configPathOf,
+  declaresPolicy,
+  failedOutcome,
+  formatConfigError,
+  type FileOutcome,
+  type LintSettings,
+} from './lint-setup.js';
 
 /**
  * A message as a report keeps it: its fix and suggestions without their edits. No report
@@ -156,29 +71,6 @@ export function lintOptionsFor(
       ? committedTextSync(target.abs, settings.since ?? 'HEAD')
       : undefined;
   return { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target), baseline };
-}
-
-/** Whether a file is a policy by its name (`*.policy.md`), however short its text. */
-export function declaresPolicy(target: Target): boolean {
-  return POLICY_FILE_PATTERN.test(target.display);
-}
-
-/** The outcome of a file whose result came from the --cache. */
-export function cachedOutcome(
-  target: Target,
-  text: string,
-  cached: Pick<FileReport, 'looksLikePolicy' | 'checklist' | 'messages'>,
-  config: ResolvedConfig,
-): FileOutcome {
-  const report: FileReport = {
-    file: target.display,
-    abs: target.abs,
-    ...cached,
-    groups: checklistGroups(cached.checklist, config),
-    text,
-    fixed: [],
-  };
-  return { report, notes: [], errors: [], skipped: [] };
 }
 
 /**

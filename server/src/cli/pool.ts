@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { failedOutcome, type FileOutcome, type LintSettings } from './lint-file.js';
+import { failedOutcome, type FileOutcome, type LintSettings } from './lint-setup.js';
 
 /** Runs with fewer files than this lint in-process: starting workers costs more than it saves. */
 export const PARALLEL_MIN_FILES = 16;

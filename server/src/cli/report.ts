@@ -1,14 +1,7 @@
 // What a lint run produced, independent of how it is printed.
-import {
-  fixType,
-  lawProfilesOn,
-  profileCounts,
-  type ChecklistEntry,
-  type LintMessage,
-  type ProfileCount,
-  type ResolvedConfig,
-  type Severity,
-} from '../engine/index.js';
+import { fixType } from '../engine/fix-kinds.js';
+import { lawProfilesOn, profileCounts, type ProfileCount } from '../engine/profiles.js';
+import type { ChecklistEntry, LintMessage, ResolvedConfig, Severity } from '../engine/types.js';
 
 export interface FileReport {
   /** The path as given ("<stdin>" for standard input). */

@@ -24,11 +24,9 @@ import type {
   TextEdit,
 } from './types.js';
 
-export const DOCS_BASE = 'https://github.com/policylint/policylint/blob/main/docs/rules/';
+import { docsUrl } from './docs-url.js';
 
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
-}
+export { DOCS_BASE, docsUrl } from './docs-url.js';
 
 let defaultConfig: ResolvedConfig | undefined;
 function recommended(): ResolvedConfig {

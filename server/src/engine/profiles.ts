@@ -4,7 +4,7 @@
 // profiles list their items here, each from the provision that asks for it; `all` turns on
 // every rule, and every item of every profile. Profiles compose: a config that extends
 // several gets each rule at the strongest severity any of them gives it.
-import { SHIPPED_CHECKLIST } from './derive.js';
+import { SHIPPED_CHECKLIST } from './shipped.js';
 import { PLAIN_LANGUAGE_PROFILE, PLAIN_LANGUAGE_RULES } from './plain-language.js';
 import { RULES } from './rules/index.js';
 import {

@@ -3,13 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeBytes, readFileBytes } from './read-file.js';
-import {
-  parseConfigText,
-  resolveConfig,
-  type ConfigData,
-  type ConfigError,
-  type ResolvedConfig,
-} from '../engine/index.js';
+// The config module and the types only: not the engine's index, which would load the Markdown parser.
+import { parseConfigText, resolveConfig } from '../engine/config.js';
+import type { ConfigData, ConfigError, ResolvedConfig } from '../engine/types.js';
 
 /** The config file names, in the order they win when a folder has more than one. */
 export const CONFIG_FILE_NAMES = ['.policylintrc.json', '.policylintrc.jsonc'] as const;

@@ -78,6 +78,9 @@ export function specialFileKind(stat: fs.Stats): string {
  * Decodes bytes as text, or says why it cannot. `complete` is false when the bytes are
  * only the start of the input (reading stopped past the limit).
  */
+/** One decoder for every UTF-8 file: without `stream` it keeps no state from one call to the next. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function decodeBytes(bytes: Uint8Array, limit = DEFAULT_MAX_FILE_SIZE, complete = true): ReadOutcome {
   if (bytes.length > limit) return tooLarge(complete ? bytes.length : undefined, limit);
   if (bytes.length === 0) return { ok: false, kind: 'skip', message: 'empty file, skipped' };
@@ -105,7 +108,7 @@ export function decodeBytes(bytes: Uint8Array, limit = DEFAULT_MAX_FILE_SIZE, co
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     try {
       // The decoder drops a leading BOM by itself.
-      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bom, encoding: 'utf-8' };
+      decoded = { text: UTF8.decode(bytes), bom, encoding: 'utf-8' };
     } catch {
       const at = firstInvalidUtf8(bytes);
       const where = at < bytes.length ? ` (first bad byte at offset ${at})` : '';
@@ -199,7 +202,8 @@ function readAtMost(fd: number, max: number, hint: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < max) {
-    const chunk = Buffer.allocUnsafe(Math.min(max - total, Math.max(hint, 65_536)));
+    // The first chunk is the size fstat gave (plus the byte that shows the end); a file that grew gets 64 KiB more at a time.
+    const chunk = Buffer.allocUnsafe(Math.min(max - total, chunks.length ? 65_536 : hint));
     const n = fs.readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));

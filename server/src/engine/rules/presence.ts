@@ -1,7 +1,7 @@
 // The rule of a checklist item: reports the item missing (with the fix that inserts its
 // section) or incomplete, then runs the item's own further checks. The item's file holds
 // its metadata, detection and template; this factory is the one place they become a rule.
-import { SHIPPED_CHECKLIST } from '../derive.js';
+import { SHIPPED_CHECKLIST } from '../shipped.js';
 import { insertSectionFix, sectionChoiceFixes } from '../insert.js';
 import type { ItemDef } from '../items/item.js';
 import type { Rule, RuleContext } from '../types.js';
