@@ -44,11 +44,19 @@ const item: ItemDef = {
         /\bthereafter\b/,
       ),
     ),
-    /\b(?:is|are|will be|gets?) (?:automatically |permanently )?(?:deleted|removed|erased|purged|destroyed) (?:once|as soon as|after)\b/i,
+    pattern(
+      'i',
+      /\b(?:is|are|will be|gets?) (?:automatically |permanently )?(?:deleted|removed|erased|purged|destroyed) /,
+      /(?:once|as soon as|after)\b/,
+    ),
     /\b(?:once|as soon as) [^.;,]{3,60}, we (?:will |then |automatically )?(?:delete|erase|purge|remove|destroy)\b/i,
     // kept not at all: a denial addresses the topic
     /\b(?:we|I) (?:do not|don't|never|will not|won't)\b[^.;]{0,20}?\b(?:log|store|retain|keep)\b/i,
-    /\b(?:not|never) (?:be )?(?:recorded or )?(?:stored|retained|logged|kept) (?:by us|at all|on our servers?|anywhere)\b/i,
+    pattern(
+      'i',
+      /\b(?:not|never) (?:be )?(?:recorded or )?(?:stored|retained|logged|kept) /,
+      /(?:by us|at all|on our servers?|anywhere)\b/,
+    ),
     /\bno (?:personal )?(?:data|information) (?:is|are|will be) (?:stored|retained|kept)\b/i,
     /\bnothing (?:is|will be) (?:kept|stored|retained|logged)\b/i,
   ],
