@@ -40,7 +40,10 @@ const item: ItemDef = {
         /\b(?:when|once) (?:it is |they are |it's )?no longer\b/,
         /\bafter (?:\d+|one|a|an|two|three|six|twelve)\b/,
         /\b(?:within|no later than) (?:\d+|one|two|three|six|twelve|thirty)\b/,
-        /\b(?:immediately |promptly |automatically )?(?:after|once) (?:responding|we (?:respond|have responded)|the (?:issue|request|purpose))/,
+        seq(
+          /\b(?:immediately |promptly |automatically )?(?:after|once) /,
+          /(?:responding|we (?:respond|have responded)|the (?:issue|request|purpose))/,
+        ),
         /\bthereafter\b/,
       ),
     ),
