@@ -39,7 +39,8 @@ const item: ItemDef = {
     // it is shared with, sold to, disclosed to someone
     pattern(
       'i',
-      /\b(?:shared|disclosed|sold|provided|rented)(?: or (?:sold|rented|shared|disclosed|traded|leased))? (?:only )?(?:with|to) /,
+      /\b(?:shared|disclosed|sold|provided|rented)(?: or (?:sold|rented|shared|disclosed|traded|leased))? /,
+      /(?:only )?(?:with|to) /,
       alt(
         /(?:any )?third[- ]part/,
         /(?:other|outside) (?:companies|organi[sz]ations|kids|users|members|businesses)/,
