@@ -28,7 +28,11 @@ const item: ItemDef = {
       /(?:information|data|account|details|profile|records?)\b[^.;]*/,
       alt(/\b(?:request|contact|logging in|log in|settings|may|can|right)\b/),
     ),
-    /\b(?:you|customers?|users?) (?:may|can|have the right to) (?:\([a-z]+\) )?(?:access|review|correct|update|delete|request|export|download|edit)\b/i,
+    pattern(
+      'i',
+      /\b(?:you|customers?|users?) (?:may|can|have the right to) (?:\([a-z]+\) )?/,
+      /(?:access|review|correct|update|delete|request|export|download|edit)\b/,
+    ),
     /\bright (?:to|of) (?:access|know|delete|deletion|correct|correction|rectification|erasure|portability)\b/i,
     /\b(?:give|provide) you (?:with )?access to\b/i,
     /\b(?:ask|request)(?: us)? (?:for )?a copy of\b/i,
@@ -36,7 +40,11 @@ const item: ItemDef = {
     // "ask what we hold about you … to have it corrected"
     /\b(?:ask|request)\b[^.;]{0,80}\bto have (?:it|them|this|that|(?:your|the) [\w-]+) (?:corrected|deleted|erased|updated|removed|rectified)\b/i,
     /\b(?:deleted|removed|erased|corrected)\b[^.;]{0,80}\b(?:write to|contact|e-?mail|ask)\b/i,
-    /\b(?:allow|permit|let|enable) (?:parents|you|users|guardians|members|customers)\b[^.;]{0,20}? (?:to )?(?:review|access|see|correct|delete|update|edit)\b/i,
+    pattern(
+      'i',
+      /\b(?:allow|permit|let|enable) (?:parents|you|users|guardians|members|customers)\b[^.;]{0,20}? (?:to )?/,
+      /(?:review|access|see|correct|delete|update|edit)\b/,
+    ),
     /\bmake changes to\b[^.;]{0,40}\b(?:information|data|account|profile)\b/i,
     /\bby editing your (?:[\w-]+ )?(?:profile|account|settings|details)\b/i,
     /\b(?:upon|on) request\b[^.;]{0,60}\b(?:provide|give|send)\b[^.;]{0,40}\b(?:description|copy|summary|list) of\b/i,

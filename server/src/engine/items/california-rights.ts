@@ -1,4 +1,5 @@
 import type { ItemDef } from './item.js';
+import { pattern } from '../regex.js';
 
 const item: ItemDef = {
   id: 'california-rights',
@@ -8,7 +9,11 @@ const item: ItemDef = {
   order: 120,
   headings: [/\bcalifornia\b/i, /\bCCPA\b|\bCPRA\b|\bCalOPPA\b/, /\bshine the light\b/i],
   sentences: [
-    /\bCalifornia\b[^.;]{0,100}\b(?:rights?|residents?|Civil Code|law|Consumer Privacy Act|Privacy Rights Act|Shine the Light|consumers?)\b/i,
+    pattern(
+      'i',
+      /\bCalifornia\b[^.;]{0,100}\b/,
+      /(?:rights?|residents?|Civil Code|law|Consumer Privacy Act|Privacy Rights Act|Shine the Light|consumers?)\b/,
+    ),
     /\bCCPA\b|\bCPRA\b|\bCalOPPA\b/,
     /\b1798\.\d+/,
     /\bshine the light\b/i,

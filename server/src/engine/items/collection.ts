@@ -1,4 +1,5 @@
 import type { ItemDef } from './item.js';
+import { pattern } from '../regex.js';
 
 const item: ItemDef = {
   id: 'collection',
@@ -24,7 +25,11 @@ const item: ItemDef = {
     /\byou (?:give|provide|send|tell) us\b/i,
     /\bI (?:keep|collect|store|hold|record)\b/,
     /\bwe (?:hold|store|keep) (?:your|the following|these)\b/i,
-    /\b(?:information|data)\b[^.;]{0,40}\b(?:is|are) (?:received and |automatically )?(?:collected|gathered|logged|recorded) (?:by|from|when|through|via)\b/i,
+    pattern(
+      'i',
+      /\b(?:information|data)\b[^.;]{0,40}\b(?:is|are) (?:received and |automatically )?/,
+      /(?:collected|gathered|logged|recorded) (?:by|from|when|through|via)\b/,
+    ),
     /\blog files?\b[^.;]{0,80}\b(?:IP|internet protocol) address/i,
     /\bcollects? nothing\b|\b(?:collects?|gathers?) no (?:personal )?(?:information|data)\b/i,
   ],

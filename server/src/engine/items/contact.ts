@@ -1,10 +1,27 @@
 import { isEmailAddress } from '../patterns.js';
 import { memoMatches } from '../text.js';
 import type { ItemDef } from './item.js';
+import { alt, pattern } from '../regex.js';
 
 /** Domains reserved for examples (RFC 2606) or commonly left in templates. */
-const PLACEHOLDER_DOMAINS =
-  /^(?:example\.(?:com|org|net)|[\w-]+\.example|[\w-]+\.test|[\w-]+\.invalid|localhost|(?:your|my)[-]?(?:company|domain|business|site|website)\.[a-z]+|company\.com|domain\.com|email\.com|acme\.com|test\.com)$/i;
+const PLACEHOLDER_DOMAINS = pattern(
+  'i',
+  /^/,
+  alt(
+    /example\.(?:com|org|net)/,
+    /[\w-]+\.example/,
+    /[\w-]+\.test/,
+    /[\w-]+\.invalid/,
+    /localhost/,
+    /(?:your|my)[-]?(?:company|domain|business|site|website)\.[a-z]+/,
+    /company\.com/,
+    /domain\.com/,
+    /email\.com/,
+    /acme\.com/,
+    /test\.com/,
+  ),
+  /$/,
+);
 /** Something written like an email address that is not one: "privacy@company", "privacy@@x.com", "privacy@x..com". */
 const EMAIL_LIKE = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@@?[A-Za-z0-9._-]*(?![\w@])/g;
 

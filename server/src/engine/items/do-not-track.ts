@@ -1,4 +1,5 @@
 import type { ItemDef } from './item.js';
+import { pattern } from '../regex.js';
 
 const item: ItemDef = {
   id: 'do-not-track',
@@ -10,7 +11,11 @@ const item: ItemDef = {
     // the signal by its name, not the verb ("these cookies do not track you")
     /\bDo[- ]Not[- ]Track\b|\bDO[- ]NOT[- ]TRACK\b/,
     /["“']do[- ]not[- ]track\b/i,
-    /\bdo[- ]not[- ]track (?:signals?|settings?|requests?|headers?|preferences?|features?|mechanisms?|standard|option)\b/i,
+    pattern(
+      'i',
+      /\bdo[- ]not[- ]track /,
+      /(?:signals?|settings?|requests?|headers?|preferences?|features?|mechanisms?|standard|option)\b/,
+    ),
     /\bDNT\b/,
     /\bglobal privacy control\b/i,
   ],

@@ -1,9 +1,13 @@
 import { EFFECTIVE_CONTEXT, findDates } from '../facts.js';
 import type { DateFact } from '../types.js';
 import type { ItemDef } from './item.js';
+import { pattern } from '../regex.js';
 
-const LABELLED =
-  /\b(?:effective(?: date)?|last[- ](?:updated|revised|modified)|updated|revised|version date)\s*(?:(?:on|as of)\s*)?[:\-–—]\s*(\S[^\n]{0,300})$/i;
+const LABELLED = pattern(
+  'i',
+  /\b(?:effective(?: date)?|last[- ](?:updated|revised|modified)|updated|revised|version date)\s*/,
+  /(?:(?:on|as of)\s*)?[:\-–—]\s*(\S[^\n]{0,300})$/,
+);
 
 const item: ItemDef = {
   id: 'effective-date',

@@ -10,7 +10,11 @@ const item: ItemDef = {
   headings: [
     /\binternational\b(?! laws?\b)/i,
     /\bcross[- ]border\b/i,
-    /\b(?:data )?transfers? (?:of (?:your )?(?:personal )?(?:information|data) )?(?:outside|abroad|overseas|to other countries)\b/i,
+    pattern(
+      'i',
+      /\b(?:data )?transfers? (?:of (?:your )?(?:personal )?(?:information|data) )?/,
+      /(?:outside|abroad|overseas|to other countries)\b/,
+    ),
     /\bdata transfers?\b/i,
     /\bwhere (?:we store|we process|your (?:information|data) is)\b/i,
     /\bwhere (?:is|are) (?:my|your|the) (?:data|information)\b/i,
@@ -58,9 +62,17 @@ const item: ItemDef = {
     ),
     /\bmove (?:[\w-]+ ){0,3}(?:data|information) (?:out of|outside)\b/i,
     // the reader abroad, or the processing in one named country
-    /\b(?:reside|resident|located|live|are) outside (?:of )?(?:the )?(?:United States|U\.S\b|USA|EU|EEA|European Union|UK|Canada)/i,
+    pattern(
+      'i',
+      /\b(?:reside|resident|located|live|are) outside (?:of )?(?:the )?/,
+      /(?:United States|U\.S\b|USA|EU|EEA|European Union|UK|Canada)/,
+    ),
     /\b(?:take place|takes place|occur|be performed|be carried out) in the (?:United States|U\.S\b|USA|EU|EEA|UK)/i,
-    /\b(?:operates?|hosted|stored|located|available) in (?:two|three|several|multiple|\d+) (?:regions|data cent(?:er|re)s|countries)\b/i,
+    pattern(
+      'i',
+      /\b(?:operates?|hosted|stored|located|available) in (?:two|three|several|multiple|\d+) /,
+      /(?:regions|data cent(?:er|re)s|countries)\b/,
+    ),
   ],
   missingMessage: 'The policy does not say whether information is transferred to other countries.',
 };

@@ -15,7 +15,11 @@ const item: ItemDef = {
     /\bdo not sell\b/i,
   ],
   sentences: [
-    /\bopt(?:ing)?[- ]?out\b[^.;]{0,6}\b(?:of|from|at any time|by|via|through|using|here|request|link|option|program|cookie)\b/i,
+    pattern(
+      'i',
+      /\bopt(?:ing)?[- ]?out\b[^.;]{0,6}\b/,
+      /(?:of|from|at any time|by|via|through|using|here|request|link|option|program|cookie)\b/,
+    ),
     /\bunsubscrib/i,
     /\bstop (?:receiving|getting|us from)\b/i,
     /\bwithdraw (?:your )?consent\b/i,
@@ -40,7 +44,11 @@ const item: ItemDef = {
     // a parent's or user's say over further use or sharing
     /\b(?:refuse|decline) to (?:permit|allow|let)\b[^.;]{0,40}\b(?:collection|use|shar\w*|disclos\w*)\b/i,
     /\bprohibit us from (?:sharing|using|disclosing|selling)\b/i,
-    /\b(?:ask|tell|direct|instruct) (?:us|me)\b(?: at any time| any time)? (?:not to|to stop) (?:share|sharing|use|using|sell|selling|disclose|send|sending)\b/i,
+    pattern(
+      'i',
+      /\b(?:ask|tell|direct|instruct) (?:us|me)\b(?: at any time| any time)? (?:not to|to stop) /,
+      /(?:share|sharing|use|using|sell|selling|disclose|send|sending)\b/,
+    ),
     /\b(?:leave|leaves) the choice (?:up )?to you\b|\bthe choice is yours\b/i,
   ],
   missingMessage: 'The policy does not tell users how to opt out of marketing or sharing.',

@@ -1,4 +1,5 @@
 import type { ItemDef } from './item.js';
+import { pattern } from '../regex.js';
 
 const item: ItemDef = {
   id: 'security',
@@ -25,8 +26,16 @@ const item: ItemDef = {
     /\b100% secure\b/i,
     /\b(?:data|security) breach\b|\bbreach (?:of|in) security\b/i,
     // who inside may see the data: access kept to few people
-    /\b(?:restrict|limit)\w*\b[^.;]{0,40}\baccess to (?:your |user |users' |personal |customer |the )?(?:data|information)\b/i,
-    /\bonly (?:a (?:limited|small) number of |authori[sz]ed |designated )?(?:employees|staff|personnel)\b[^.;]{0,60}\b(?:have|has|get|are given) access\b/i,
+    pattern(
+      'i',
+      /\b(?:restrict|limit)\w*\b[^.;]{0,40}\baccess to (?:your |user |users' |personal |customer |the )?/,
+      /(?:data|information)\b/,
+    ),
+    pattern(
+      'i',
+      /\bonly (?:a (?:limited|small) number of |authori[sz]ed |designated )?(?:employees|staff|personnel)/,
+      /\b[^.;]{0,60}\b(?:have|has|get|are given) access\b/,
+    ),
   ],
   missingMessage: 'The policy does not say how personal information is protected.',
 };

@@ -31,11 +31,16 @@ const item: ItemDef = {
       ),
     ),
     /\b(?:not|never) (?:be )?(?:shared|sold|rented|disclosed|traded)\b/i,
-    /\b(?:don't|do not|never|will not|won't) (?:(?:use|sell|rent|share|trade) (?:or|and) )?(?:sell|rent|share|trade)\b/i,
+    pattern(
+      'i',
+      /\b(?:don't|do not|never|will not|won't) (?:(?:use|sell|rent|share|trade) (?:or|and) )?/,
+      /(?:sell|rent|share|trade)\b/,
+    ),
     // it is shared with, sold to, disclosed to someone
     pattern(
       'i',
-      /\b(?:shared|disclosed|sold|provided|rented)(?: or (?:sold|rented|shared|disclosed|traded|leased))? (?:only )?(?:with|to) /,
+      /\b(?:shared|disclosed|sold|provided|rented)(?: or (?:sold|rented|shared|disclosed|traded|leased))? /,
+      /(?:only )?(?:with|to) /,
       alt(
         /(?:any )?third[- ]part/,
         /(?:other|outside) (?:companies|organi[sz]ations|kids|users|members|businesses)/,
@@ -43,13 +48,29 @@ const item: ItemDef = {
         /the (?:service|platform|provider|company) [A-Z]/,
       ),
     ),
-    /\bwe (?:may|will|might|can) (?:also )?disclose (?:your |the |such |this |that |any )?(?:personal )?(?:information|data)\b/i,
-    /\b(?:information|data|details|records?|address(?:es)?)\b[^.;]{0,40}\b(?:may|will|can) be (?:disclosed|shared|made available)\b/i,
+    pattern(
+      'i',
+      /\bwe (?:may|will|might|can) (?:also )?disclose (?:your |the |such |this |that |any )?(?:personal )?/,
+      /(?:information|data)\b/,
+    ),
+    pattern(
+      'i',
+      /\b(?:information|data|details|records?|address(?:es)?)\b[^.;]{0,40}\b(?:may|will|can) be /,
+      /(?:disclosed|shared|made available)\b/,
+    ),
     /\bprovid\w* (?:other companies|third parties|partners|advertisers|others) with\b/i,
-    /\b(?:third[- ]part\w*|ad servers?|ad networks?|advertis\w*|partners?|they)\b[^.;]{0,30}? (?:may |will |also )?(?:automatically )?receive your\b/i,
+    pattern(
+      'i',
+      /\b(?:third[- ]part\w*|ad servers?|ad networks?|advertis\w*|partners?|they)\b[^.;]{0,30}? /,
+      /(?:may |will |also )?(?:automatically )?receive your\b/,
+    ),
     // a denial of passing anything on: "does not collect, store, or transmit"
     /\bnot (?:collect|store|use)(?:,? (?:collect|store|use))*,? (?:or|and) (?:transmit|share|disclose|sell)\b/i,
-    /\b(?:website|site|pages?|service|app|application|blog|documentation)\b[^.;]{0,30}\b(?:is|are) hosted (?:by|with|on)\b/i,
+    pattern(
+      'i',
+      /\b(?:website|site|pages?|service|app|application|blog|documentation)\b[^.;]{0,30}\b(?:is|are) hosted /,
+      /(?:by|with|on)\b/,
+    ),
   ],
   missingMessage: 'The policy does not say whether personal information is shared with or sold to others.',
 };

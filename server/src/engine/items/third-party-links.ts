@@ -1,4 +1,5 @@
 import type { ItemDef } from './item.js';
+import { alt, pattern } from '../regex.js';
 
 const item: ItemDef = {
   id: 'third-party-links',
@@ -16,12 +17,31 @@ const item: ItemDef = {
   ],
   sentences: [
     /\blinks? to (?:other|third[- ]party|external|outside)\b/i,
-    /\b(?:other|third[- ]party|external|linked|outside) (?:web ?)?(?:sites?|websites?)\b[^.;]{0,120}\b(?:privacy (?:policies|practices|statements?)|not responsible|differ|governed|own risk|do not (?:own|control))/i,
+    pattern(
+      'i',
+      /\b(?:other|third[- ]party|external|linked|outside) (?:web ?)?(?:sites?|websites?)\b[^.;]{0,120}\b/,
+      alt(
+        /privacy (?:policies|practices|statements?)/,
+        /not responsible/,
+        /differ/,
+        /governed/,
+        /own risk/,
+        /do not (?:own|control)/,
+      ),
+    ),
     /\bnot responsible for the (?:privacy )?(?:practices|content|policies)\b/i,
     /\b(?:those|these|such) (?:web ?)?sites\b[^.;]{0,60}\b(?:outside|not covered|not governed|own (?:privacy )?polic)/i,
     /\b(?:web ?sites?|sites|pages|services)\b (?:to which we link|(?:that )?we link to)\b/i,
-    /\bnot responsible for\b[^.;]{0,60}\b(?:external|third[- ]party|other|outside|linked) (?:links|sites|websites|web sites)\b/i,
-    /\b(?:published|has|have) (?:a |its |their )?(?:own |separate )privacy polic(?:y|ies)\b[^.;]{0,40}\b(?:covering|for|that (?:covers|applies))\b/i,
+    pattern(
+      'i',
+      /\bnot responsible for\b[^.;]{0,60}\b(?:external|third[- ]party|other|outside|linked) /,
+      /(?:links|sites|websites|web sites)\b/,
+    ),
+    pattern(
+      'i',
+      /\b(?:published|has|have) (?:a |its |their )?(?:own |separate )privacy polic(?:y|ies)\b[^.;]{0,40}\b/,
+      /(?:covering|for|that (?:covers|applies))\b/,
+    ),
   ],
   missingMessage: 'The policy does not say that linked third-party sites are not covered.',
 };

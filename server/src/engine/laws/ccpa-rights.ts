@@ -2,11 +2,24 @@
 // delete, correct, opt out of sale or sharing, and not to be discriminated against.
 import { evidenceText, listing } from './shared.js';
 import type { ItemDef } from '../items/item.js';
+import { alt, oneOf, seq } from '../regex.js';
 
 const CCPA_RIGHTS = [
   [
     'know',
-    /\b(?:right to know|know (?:what|about|the categories)|request (?:access|disclosure)|access (?:to )?(?:the|your) (?:specific )?(?:pieces|personal information|categories))|\bright (?:to|of) access\b/i,
+    oneOf(
+      'i',
+      seq(
+        /\b/,
+        alt(
+          /right to know/,
+          /know (?:what|about|the categories)/,
+          /request (?:access|disclosure)/,
+          /access (?:to )?(?:the|your) (?:specific )?(?:pieces|personal information|categories)/,
+        ),
+      ),
+      /\bright (?:to|of) access\b/,
+    ),
   ],
   ['delete', /\bdelet(?:e|ion)\b/i],
   ['correct', /\bcorrect(?:ion)?\b|\brectif/i],

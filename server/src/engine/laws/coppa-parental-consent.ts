@@ -2,6 +2,7 @@
 // information from a child under 13, or that the service does not collect it.
 import { covered } from './shared.js';
 import type { ItemDef } from '../items/item.js';
+import { pattern } from '../regex.js';
 
 const item: ItemDef = {
   id: 'coppa-parental-consent',
@@ -14,7 +15,11 @@ const item: ItemDef = {
   sentences: [
     /\bCOPPA\b/,
     /\bChildren(?:'|’)?s Online Privacy Protection\b/i,
-    /\bverifi\w*\b[^.;]{0,40}\b(?:parental|parents?(?:'|’)?s?|guardians?(?:'|’)?s?) (?:consent|permission|authori[sz]ation)\b/i,
+    pattern(
+      'i',
+      /\bverifi\w*\b[^.;]{0,40}\b(?:parental|parents?(?:'|’)?s?|guardians?(?:'|’)?s?) /,
+      /(?:consent|permission|authori[sz]ation)\b/,
+    ),
     /\b(?:parental|parents?(?:'|’)?s?) consent\b[^.;]{0,60}\b(?:verif|as required by (?:law|the law))/i,
     // Consent obtained before collection ("prior parental / guardian consent"), or a parent who authorises a child's use.
     /\bprior (?:parental|parents?(?:'|’)?s?)(?: ?\/ ?guardian)? consent\b/i,

@@ -1,10 +1,20 @@
 // GDPR Art. 13(2)(d) / 14(2)(e): the right to lodge a complaint with a supervisory authority (Art. 77).
 import { covered } from './shared.js';
 import type { ItemDef } from '../items/item.js';
+import { oneOf } from '../regex.js';
 
 /** A data protection authority, however a policy names it. */
-export const AUTHORITY =
-  /\b(?:supervisory|data protection|privacy|regulatory) authorit(?:y|ies)\b|\bdata protection (?:regulator|commission(?:er)?|agency|board)\b|\bInformation Commissioner\b|\bICO\b|\bCNIL\b|\b(?:competent|control|supervisory) (?:control )?authorit(?:y|ies)\b|\bregulator\b|\bcommissioner\b/i;
+export const AUTHORITY = oneOf(
+  'i',
+  /\b(?:supervisory|data protection|privacy|regulatory) authorit(?:y|ies)\b/,
+  /\bdata protection (?:regulator|commission(?:er)?|agency|board)\b/,
+  /\bInformation Commissioner\b/,
+  /\bICO\b/,
+  /\bCNIL\b/,
+  /\b(?:competent|control|supervisory) (?:control )?authorit(?:y|ies)\b/,
+  /\bregulator\b/,
+  /\bcommissioner\b/,
+);
 const COMPLAINT = /\b(?:complain(?:t|ts)?|lodge|grievance|(?:make|file|submit|bring) a claim)\b/i;
 
 const item: ItemDef = {

@@ -1,11 +1,16 @@
 // GDPR Art. 13(1)(c) / 14(1)(c): the purposes and the legal basis of the processing.
 import { covered } from './shared.js';
 import type { ItemDef } from '../items/item.js';
+import { oneOf } from '../regex.js';
 
 const BASES = [
   /\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b/i,
   /\blegitimate interests?\b/i,
-  /\b(?:performance|perform) (?:of )?(?:a |the |our )?contract\b|\bnecessary (?:for|to) (?:perform|enter into|the performance of)\b[^.]{0,40}\bcontract/i,
+  oneOf(
+    'i',
+    /\b(?:performance|perform) (?:of )?(?:a |the |our )?contract\b/,
+    /\bnecessary (?:for|to) (?:perform|enter into|the performance of)\b[^.]{0,40}\bcontract/,
+  ),
   /\b(?:necessary|required) for (?:the )?compliance with (?:a |our |the )?legal obligations?\b/i,
   /\bArt(?:icle|\.)? ?6(?:\s?\(1\))?\b/i,
   /\bvital interests?\b|\bpublic (?:task|interest)\b[^.]{0,40}\bprocess/i,

@@ -4,13 +4,28 @@
 import retention from '../items/retention.js';
 import { evidenceText } from './shared.js';
 import type { ItemDef } from '../items/item.js';
+import { oneOf, pattern } from '../regex.js';
 
 /** A stated period: "30 days", "two years", "12 months". */
-const PERIOD =
-  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty|sixty|ninety)[- ](?:calendar |business )?(?:days?|weeks?|months?|years?)\b/i;
+const PERIOD = pattern(
+  'i',
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty|sixty|ninety)[- ]/,
+  /(?:calendar |business )?(?:days?|weeks?|months?|years?)\b/,
+);
 /** Criteria that set the period: while an account is open, as long as a purpose needs, a legal period. */
-const CRITERIA =
-  /\bas long as\b|\bso long as\b|\bfor (?:the|a) (?:period|time|duration)\b[^.]{0,60}\b(?:necessary|needed|required)\b|\bno longer than\b|\buntil\b[^.]{0,60}\b(?:close|delete|cancel|terminat|withdraw|no longer|request)|\bcriteria\b|\b(?:statute|statutory|legal|limitation) (?:periods?|retention|of limitations)\b|\bretention (?:periods?|schedule)\b|\bwhile (?:your|you|the) (?:account|subscription|contract)\b|\bwhen (?:it is )?no longer (?:needed|necessary|required)\b/i;
+const CRITERIA = oneOf(
+  'i',
+  /\bas long as\b/,
+  /\bso long as\b/,
+  /\bfor (?:the|a) (?:period|time|duration)\b[^.]{0,60}\b(?:necessary|needed|required)\b/,
+  /\bno longer than\b/,
+  /\buntil\b[^.]{0,60}\b(?:close|delete|cancel|terminat|withdraw|no longer|request)/,
+  /\bcriteria\b/,
+  /\b(?:statute|statutory|legal|limitation) (?:periods?|retention|of limitations)\b/,
+  /\bretention (?:periods?|schedule)\b/,
+  /\bwhile (?:your|you|the) (?:account|subscription|contract)\b/,
+  /\bwhen (?:it is )?no longer (?:needed|necessary|required)\b/,
+);
 
 const item: ItemDef = {
   id: 'gdpr-retention',

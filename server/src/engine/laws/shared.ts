@@ -3,6 +3,7 @@
 // element and differ in what they require: the items call these and decide.
 import type { Evidence } from '../items/item.js';
 import type { PolicyDocument } from '../types.js';
+import { oneOf } from '../regex.js';
 
 /** The text of an item's evidence: its titled sections' bodies and its sentences. */
 export function evidenceText(evidence: Evidence): string {
@@ -44,7 +45,13 @@ export const GDPR_RIGHTS = [
   ['objection', /\bobject(?:ion|ing)?\b(?! (?:code|file|tag|identifier))/i],
   [
     'portability',
-    /\bportab|\bportable\b|\b(?:machine-readable|structured,? commonly used)\b|\btransmit (?:it|them|your data) to another\b/i,
+    oneOf(
+      'i',
+      /\bportab/,
+      /\bportable\b/,
+      /\b(?:machine-readable|structured,? commonly used)\b/,
+      /\btransmit (?:it|them|your data) to another\b/,
+    ),
   ],
 ] as const;
 
@@ -59,7 +66,13 @@ export const TRANSFER_SAFEGUARDS = [
   ['binding corporate rules', /\bbinding corporate rules\b|\bBCRs?\b/],
   [
     'an Art. 49 derogation',
-    /\bexplicit(?:ly)? consent\b[^.]{0,80}\btransfer|\btransfer\w*\b[^.]{0,80}\bexplicit(?:ly)? consent\b|\bArticle 49\b|\bderogations?\b/i,
+    oneOf(
+      'i',
+      /\bexplicit(?:ly)? consent\b[^.]{0,80}\btransfer/,
+      /\btransfer\w*\b[^.]{0,80}\bexplicit(?:ly)? consent\b/,
+      /\bArticle 49\b/,
+      /\bderogations?\b/,
+    ),
   ],
   [
     'appropriate safeguards',

@@ -3,6 +3,7 @@
 // "as defined in II.D."), an #anchor link, or "the links below" with no links after it.
 import { blockSpan, headingSlug, leadingNumber, normalizeNumber, sentenceIndex, titleKey } from '../text.js';
 import type { Fix, PolicyDocument, Rule, RuleContext, Section, Sentence } from '../types.js';
+import { alt, oneOf, pattern, seq } from '../regex.js';
 
 // ---------------------------------------------------------------- what the document offers
 
@@ -247,25 +248,57 @@ const BEFORE_IS_PART = new RegExp(
 /** "see “X”", "refer to the “X”". */
 const SEE = /\b(?:see|refer to)\s+(?:also\s+)?(?:the\s+)?$/i;
 /** A quoted name that reads as another document: "see the “Terms of Service”." */
-const DOCUMENT_NAME =
-  /\b(?:terms(?: of (?:service|use))?|polic(?:y|ies)|agreements?|notices?|statements?|conditions|eula|guidelines|faqs?)$/i;
+const DOCUMENT_NAME = pattern(
+  'i',
+  /\b/,
+  alt(
+    /terms(?: of (?:service|use))?|polic(?:y|ies)|agreements?|notices?|statements?|conditions|eula/,
+    /guidelines|faqs?/,
+  ),
+  /$/,
+);
 /** "described in “X” below", "under “X” above". */
-const DESCRIBED =
-  /\b(?:(?:described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated|defined|specified|noted|covered)\s+)?(?:in|under|at)\s+(?:the\s+)?$/i;
+const DESCRIBED = pattern(
+  'i',
+  /\b/,
+  seq(
+    '(?:',
+    alt(
+      /described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated/,
+      /defined|specified|noted|covered/,
+    ),
+    /\s+/,
+    ')?',
+  ),
+  /(?:in|under|at)\s+(?:the\s+)?$/,
+);
 const BELOW = /^\s*(?:,\s*)?(?:below|above|later|earlier)\b/i;
 const SENTENCE_END = /^\s*(?:[.,;:)]|$)/;
 /** "the “X” section of our Terms of Service": a section of another document. */
-const OTHER_DOCUMENT = new RegExp(
-  `^[\\s,]*(?:${PART}\\s+)?(?:of|in|on)\\s+(?:our|the|its|their|your)\\s+(?!privacy\\b|policy\\b|statement\\b|notice\\b)\\S`,
+const OTHER_DOCUMENT = pattern(
   'i',
+  `^[\\s,]*(?:${PART}\\s+)?(?:of|in|on)\\s+(?:our|the|its|their|your)\\s+`,
+  /(?!privacy\b|policy\b|statement\b|notice\b)\S/,
 );
 
-const NUMBER_VALUE =
-  /^\s*(?:(?:section|part|article|§)\s*)?(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*|[A-Z](?:\.\d{1,3})*)\.?\s*$/;
+const NUMBER_VALUE = pattern(
+  '',
+  /^\s*(?:(?:section|part|article|§)\s*)?/,
+  /(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*|[A-Z](?:\.\d{1,3})*)\.?\s*$/,
+);
 
 /** Words that make "the X section" deictic, not a title: "the next section", "this section". */
-const DEICTIC =
-  /^(?:this|that|these|those|next|previous|preceding|following|above|below|prior|last|first|second|third|same|relevant|applicable|corresponding|appropriate|specific|particular|entire|whole|each|any|every|other|subsequent|foregoing|respective|said|such|present|current|final|new|separate|dedicated|additional|main|related|comments?|faq|help|support)$/i;
+const DEICTIC = pattern(
+  'i',
+  /^/,
+  alt(
+    /this|that|these|those|next|previous|preceding|following|above|below|prior|last|first|second/,
+    /third|same|relevant|applicable|corresponding|appropriate|specific|particular|entire|whole|each/,
+    /any|every|other|subsequent|foregoing|respective|said|such|present|current|final|new|separate/,
+    /dedicated|additional|main|related|comments?|faq|help|support/,
+  ),
+  /$/,
+);
 
 function quotedRefs(text: string): Ref[] {
   const out: Ref[] = [];
@@ -295,12 +328,36 @@ function quotedRefs(text: string): Ref[] {
 const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{N}’'&/-]*";
 const SMALL = '(?:and|or|of|to|the|for|a|an|in|on|with|your|our|&)';
 /** "see Your Choices below", "as described in Data Retention above". */
-const NAMED_BELOW = new RegExp(
-  `\\b(?:[Ss]ee|[Rr]efer to|(?:described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided|stated|defined|specified|noted|covered) (?:in|under))\\s+(?:the\\s+)?(${CAP_WORD}(?:\\s+(?:${CAP_WORD}|${SMALL})){0,9}?)\\s+(?:section\\s+)?(?:below|above)\\b`,
+const NAMED_BELOW = pattern(
   'gu',
+  /\b/u,
+  alt(
+    /[Ss]ee/u,
+    /[Rr]efer to/u,
+    seq(
+      alt(
+        /described|discussed|explained|outlined|detailed|set (?:forth|out)|found|listed|provided/u,
+        /stated|defined|specified|noted|covered/u,
+      ),
+      / (?:in|under)/u,
+    ),
+  ),
+  `\\s+(?:the\\s+)?(${CAP_WORD}(?:\\s+(?:${CAP_WORD}|${SMALL})){0,9}?)\\s+(?:section\\s+)?(?:below|above)\\b`,
 );
 /** "the choice/opt-out section below", "see the sharing section". */
 const THE_X_SECTION = /\bthe\s+([\p{L}\p{N}][\p{L}\p{N}’'&/ -]{0,60}?)\s+section\b(?!s)/giu;
+
+/** Before "the X section", what makes it a reference: "see the sharing section", "described in the … section". */
+const SECTION_ANCHOR = pattern(
+  'i',
+  /\b/,
+  alt(
+    /see|refer to|consult|read|described in|set (?:forth|out) in|explained in|outlined in/,
+    /detailed in|found in|listed in|provided in|stated in|defined in|specified in|noted in/,
+    /covered in|under|in/,
+  ),
+  /\s+$/,
+);
 
 function namedRefs(text: string): Ref[] {
   const out: Ref[] = [];
@@ -316,10 +373,7 @@ function namedRefs(text: string): Ref[] {
     const end = start + m[0].length;
     const before = text.slice(Math.max(0, start - CONTEXT), start);
     const after = text.slice(end, end + CONTEXT);
-    const anchored =
-      /\b(?:see|refer to|consult|read|described in|set (?:forth|out) in|explained in|outlined in|detailed in|found in|listed in|provided in|stated in|defined in|specified in|noted in|covered in|under|in)\s+$/i.test(
-        before,
-      );
+    const anchored = SECTION_ANCHOR.test(before);
     const directed = /^\s*(?:below|above|of this\b)/i.test(after);
     if ((!anchored && !directed) || OTHER_DOCUMENT.test(after)) continue;
     const valueStart = start + m[0].indexOf(m[1]);
@@ -329,15 +383,45 @@ function namedRefs(text: string): Ref[] {
 }
 
 /** Statutes have sections too: "Civil Code Section 1798.83", "Section 5 of the FTC Act". */
-const STATUTE_BEFORE =
-  /\b(?:code|act|law|regulations?|rules?|u\.?\s?s\.?\s?c\.?|c\.?\s?f\.?\s?r\.?|title\s+\d+|statutes?|gdpr|ccpa|cpra|coppa|hipaa|ferpa|glba|pipeda|lgpd|directive)\W*$/i;
+const STATUTE_BEFORE = pattern(
+  'i',
+  /\b/,
+  alt(
+    /code|act|law|regulations?|rules?|u\.?\s?s\.?\s?c\.?|c\.?\s?f\.?\s?r\.?|title\s+\d+|statutes?/,
+    /gdpr|ccpa|cpra|coppa|hipaa|ferpa|glba|pipeda|lgpd|directive/,
+  ),
+  /\W*$/,
+);
 const STATUTE_AFTER =
   /^\s*(?:\([\w.]+\)\s*)*(?:of|under|in)\s+(?!this\b|these\b|our privacy\b|the privacy\b|the policy\b)/i;
-const SECTION_NUMBER =
-  /\b(Sections?|sections?|Paragraphs?|paragraphs?|Clauses?|clauses?)\s+((?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w)(?:\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w))*)/g;
+const SECTION_NUMBER = pattern(
+  'g',
+  /\b(Sections?|sections?|Paragraphs?|paragraphs?|Clauses?|clauses?)\s+/,
+  seq(
+    '(',
+    /(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)(?!\w|\.\w)/,
+    seq(
+      '(?:',
+      /\s*(?:,|and|or|&|to|through|-|–)\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}(?:\.(?:[A-Z]|\d{1,3}))*)/,
+      /(?!\w|\.\w)/,
+      ')*',
+    ),
+    ')',
+  ),
+);
 /** "as defined in II.D.", "see 2.1". */
-const OUTLINE =
-  /\b(?:in|see|under|at|per)\s+([IVXLC]{1,6}\.(?:[A-Z]|\d{1,3})(?:\.(?:[A-Z]|\d{1,3}))*)\.?(?![\p{L}\p{N}])|\b(?:see|(?:defined|described|set (?:forth|out)|outlined|explained|detailed|specified|referred to) (?:in|under))\s+(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?(?![\p{L}\p{N}.])/gu;
+const OUTLINE = oneOf(
+  'gu',
+  /\b(?:in|see|under|at|per)\s+([IVXLC]{1,6}\.(?:[A-Z]|\d{1,3})(?:\.(?:[A-Z]|\d{1,3}))*)\.?(?![\p{L}\p{N}])/u,
+  seq(
+    /\b/u,
+    alt(
+      /see/u,
+      /(?:defined|described|set (?:forth|out)|outlined|explained|detailed|specified|referred to) (?:in|under)/u,
+    ),
+    /\s+(\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)\.?(?![\p{L}\p{N}.])/u,
+  ),
+);
 
 function numberRefs(text: string): Ref[] {
   const out: Ref[] = [];
@@ -364,8 +448,16 @@ function numberRefs(text: string): Ref[] {
   return out;
 }
 
-const LINKS_BELOW =
-  /\b(?:(?:the|these)\s+(?:following\s+)?links?\s+(?:below|that follow)|(?:the|these)\s+following\s+links?|links?\s+below)\b/i;
+const LINKS_BELOW = pattern(
+  'i',
+  /\b/,
+  alt(
+    /(?:the|these)\s+(?:following\s+)?links?\s+(?:below|that follow)/,
+    /(?:the|these)\s+following\s+links?/,
+    /links?\s+below/,
+  ),
+  /\b/,
+);
 
 // ---------------------------------------------------------------- the rule
 

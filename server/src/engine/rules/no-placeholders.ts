@@ -3,16 +3,47 @@
 // bracketed optional clauses ("… button [and widgets, such as …].").
 import { blockSpan, memoMatches } from '../text.js';
 import type { Fix, Rule, RuleContext, TextBlock } from '../types.js';
+import { alt, bar, pattern, seq } from '../regex.js';
 
 /** Words a fill-in prompt opens with: [insert date], [your domain], <enter company name>. */
-const PROMPT_START =
-  /^(?:(?:insert|enter|add|fill(?:\s+in)?|specify|describe|list|choose|select|provide|replace|type|put|state|name\s+of|tbd|todo|xx+|optional|if applicable|as applicable|as appropriate|delete (?:if|as)|remove (?:if|as)|choose one|select one)\b|your|\.\.\.|…)/i;
+const PROMPT_START = pattern(
+  'i',
+  /^/,
+  alt(
+    seq(
+      alt(
+        /insert|enter|add|fill(?:\s+in)?|specify|describe|list|choose|select|provide|replace|type|put/,
+        /state|name\s+of|tbd|todo|xx+|optional|if applicable|as applicable|as appropriate/,
+        /delete (?:if|as)|remove (?:if|as)|choose one|select one/,
+      ),
+      /\b/,
+    ),
+    /your/,
+    /\.\.\./,
+    /…/,
+  ),
+);
 /** Nouns a short lower-case prompt asks for: [date], [company name], [your-domain]. */
-const PROMPT_NOUN =
-  /\b(?:name|date|company|business|organi[sz]ation|entity|address|e-?mail|phone|telephone|number|domain|url|website|web ?site|site|app|product|service|city|state|country|jurisdiction|officer|contact|year|month|day|amount|price|fee|period|days|months|policy|brand|team|department)s?\b/i;
+const PROMPT_NOUN = pattern(
+  'i',
+  /\b/,
+  alt(
+    /name|date|company|business|organi[sz]ation|entity|address|e-?mail|phone|telephone|number/,
+    /domain|url|website|web ?site|site|app|product|service|city|state|country|jurisdiction|officer/,
+    /contact|year|month|day|amount|price|fee|period|days|months|policy|brand|team|department/,
+  ),
+  /s?\b/,
+);
 /** Bracketed text that is not a placeholder: footnotes, task boxes, numbering, editorial marks, obfuscated emails. */
-const NOT_PLACEHOLDER =
-  /^(?:\^.*|\s*|[ xX]|\d+|[ivxlcdm]+|[IVXLCDM]+|[a-zA-Z]|\d+[a-z]?|sic|emphasis (?:added|mine|original)|citation needed|at|dot|@|\.|dot com|…|\.\.\.)$/;
+const NOT_PLACEHOLDER = pattern(
+  '',
+  /^/,
+  alt(
+    /\^.*|\s*|[ xX]|\d+|[ivxlcdm]+|[IVXLCDM]+|[a-zA-Z]|\d+[a-z]?|sic/,
+    /emphasis (?:added|mine|original)|citation needed|at|dot|@|\.|dot com|…|\.\.\./,
+  ),
+  /$/,
+);
 /** Words a Title Case phrase may have in lower case. */
 const SMALL_WORD = /^(?:a|an|and|or|of|the|to|for|in|on|at|by|with|from|per|your|our|if|any|e\.g\.|i\.e\.)$/;
 
@@ -36,14 +67,30 @@ export const GRAMMAR_PLACEHOLDERS: readonly { what: string; pattern: RegExp | st
   { what: 'template variables: {{company}}, ${company}, {company_name}', pattern: MUSTACHE },
   {
     what: 'bracketed prompts that open with a prompt word or name what to fill in: [insert date], [your domain]',
-    pattern:
-      '\\[(?![!^xX ]\\])[^\\[\\]\\n]*?\\b(?i:insert|enter|add|fill|specify|describe|provide|replace|company|business|organi[sz]ation|name|date|address|e-?mail|phone|telephone|website|web\\s+site|site|url|domain|city|state|country|jurisdiction|your|todo|tbd|officer|contact|number|product|app|brand|entity|year|month|day)\\b[^\\[\\]\\n]*\\](?![(\\[:])',
+    pattern: seq(
+      '\\[(?![!^xX ]\\])[^\\[\\]\\n]*?\\b',
+      '(?i:',
+      bar(
+        /insert|enter|add|fill|specify|describe|provide|replace|company|business|organi[sz]ation|name/,
+        /date|address|e-?mail|phone|telephone|website|web\s+site|site|url|domain|city|state|country/,
+        /jurisdiction|your|todo|tbd|officer|contact|number|product|app|brand|entity|year|month|day/,
+      ),
+      ')',
+      '\\b[^\\[\\]\\n]*\\](?![(\\[:])',
+    ),
   },
   { what: 'bracketed capitals: [COMPANY NAME]', pattern: "\\[[A-Z][A-Z0-9 _.,&'-]*[A-Z0-9]\\](?![(\\[:])" },
   {
     what: 'angle-bracketed capitals that are no HTML tag: <COMPANY>',
-    pattern:
-      '<(?!(?:A|B|I|U|P|S|EM|BR|HR|DIV|SPAN|TABLE|TR|TD|TH|UL|OL|LI|DL|DT|DD|H[1-6]|IMG|STRONG|SUP|SUB|CENTER|FONT|CODE|PRE|SMALL|BIG|TT)>)[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*>',
+    pattern: seq(
+      '<(?!',
+      alt(
+        /A|B|I|U|P|S|EM|BR|HR|DIV|SPAN|TABLE|TR|TD|TH|UL|OL|LI|DL|DT|DD|H[1-6]|IMG|STRONG|SUP|SUB/,
+        /CENTER|FONT|CODE|PRE|SMALL|BIG|TT/,
+      ),
+      '>)',
+      /[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*>/,
+    ),
   },
   { what: 'drafting notes: TODO, TBD, TBA, TBC, FIXME, XXX', pattern: NOTE_WORD },
   { what: 'lorem ipsum', pattern: LOREM },

@@ -4,27 +4,68 @@
 // sentence is plainly about encrypting data in transit.
 import { blockSpan, sentenceIndex } from '../text.js';
 import type { Fix, Rule, RuleContext } from '../types.js';
+import { alt, oneOf, pattern } from '../regex.js';
 
 export const FRAMEWORK_IDS = ['safe-harbor', 'privacy-shield', 'directive-95-46', 'ssl', 'truste'] as const;
 type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
 /** A sentence that tells the history (it was invalidated, we no longer rely on it) is not relying on the framework. */
-const HISTORICAL =
-  /\b(?:invalidat\w*|no longer|struck down|ruled invalid|declared invalid|replaced|superseded|successor|formerly|previously|used to|repealed)\b/i;
+const HISTORICAL = pattern(
+  'i',
+  /\b/,
+  alt(
+    /invalidat\w*|no longer|struck down|ruled invalid|declared invalid|replaced|superseded/,
+    /successor|formerly|previously|used to|repealed/,
+  ),
+  /\b/,
+);
 /** "Safe harbor" also names COPPA programs, the DMCA and securities-law statements, which are current. */
-const OTHER_SAFE_HARBOR =
-  /\b(?:COPPA|child(?:ren)?|DMCA|Digital Millennium|copyright|forward-looking|securities|FTC-approved|CCPA|cure period)\b/i;
+const OTHER_SAFE_HARBOR = pattern(
+  'i',
+  /\b/,
+  alt(
+    /COPPA|child(?:ren)?|DMCA|Digital Millennium|copyright|forward-looking|securities|FTC-approved/,
+    /CCPA|cure period/,
+  ),
+  /\b/,
+);
 /** Words that tie a "safe harbor" to EU/Swiss data transfers. */
-const TRANSFER_CONTEXT =
-  /\b(?:E\.?U\.?|EEA|European|Europe|Swiss|Switzerland|CH|U\.\s?S\.|US|United States|Department of Commerce|export\.gov|Privacy Principles|framework|certif\w*|self-certif\w*|adequa\w*|transfers?)\b/;
+const TRANSFER_CONTEXT = pattern(
+  '',
+  /\b/,
+  alt(
+    /E\.?U\.?|EEA|European|Europe|Swiss|Switzerland|CH|U\.\s?S\.|US|United States/,
+    /Department of Commerce|export\.gov|Privacy Principles|framework|certif\w*|self-certif\w*/,
+    /adequa\w*|transfers?/,
+  ),
+  /\b/,
+);
 const SWISS = /\b(?:Swiss|Switzerland|CH)\b/;
 
 /** One mention of SSL: the spelled-out name with or without the acronym, the acronym, or a version. */
-const SSL_RE =
-  /\bSSL\s*(?:v\s*)?[23](?:\.0)?\b|\bsecure\s+sockets?\s+layers?(?:\s+(?:technology|protocol|encryption))?(?:\s*\(\s*SSL\s*\))?|\bSSL\s*\(\s*secure\s+sockets?\s+layers?\s*\)|\bSSL\s*\/\s*TLS\b|\bTLS\s*\/\s*SSL\b|\bSSL\b/gi;
+const SSL_RE = oneOf(
+  'gi',
+  /\bSSL\s*(?:v\s*)?[23](?:\.0)?\b/,
+  /\bsecure\s+sockets?\s+layers?(?:\s+(?:technology|protocol|encryption))?(?:\s*\(\s*SSL\s*\))?/,
+  /\bSSL\s*\(\s*secure\s+sockets?\s+layers?\s*\)/,
+  /\bSSL\s*\/\s*TLS\b/,
+  /\bTLS\s*\/\s*SSL\b/,
+  /\bSSL\b/,
+);
 /** "Older SSL connections are refused": the sentence rules SSL out. */
-const REFUSED =
-  /\b(?:refus\w*|reject\w*|disabled?|block\w*|(?:do|does|will) not (?:support|accept|allow|use)|never (?:use|accept|support))\b/i;
+const REFUSED = pattern(
+  'i',
+  /\b/,
+  alt(
+    /refus\w*/,
+    /reject\w*/,
+    /disabled?/,
+    /block\w*/,
+    /(?:do|does|will) not (?:support|accept|allow|use)/,
+    /never (?:use|accept|support)/,
+  ),
+  /\b/,
+);
 /** A sentence about protecting data in transit, where "SSL" can only mean the transport protocol. */
 const TRANSIT_CONTEXT =
   /\b(?:encrypt\w*|transmi\w*|transfer\w*|secur\w*|protocols?|technolog\w*|connections?|https|channels?|in transit)\b/i;
@@ -85,8 +126,11 @@ const FRAMEWORKS: Framework[] = [
   },
   {
     id: 'directive-95-46',
-    pattern:
-      /\b(?:(?:EU\s+|European\s+)?Directive\s+)?95\/46(?:\/EC)?\b|\b(?:EU\s+|European\s+)?Data\s+Protection\s+Directive\b/gi,
+    pattern: oneOf(
+      'gi',
+      /\b(?:(?:EU\s+|European\s+)?Directive\s+)?95\/46(?:\/EC)?\b/,
+      /\b(?:EU\s+|European\s+)?Data\s+Protection\s+Directive\b/,
+    ),
     mention(_m, sentence) {
       if (HISTORICAL.test(sentence)) return undefined;
       return {
