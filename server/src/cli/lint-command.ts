@@ -22,8 +22,8 @@ import {
   type LintSettings,
 } from './lint-setup.js';
 import { cacheFilePath, cacheVariant, LintCache } from './cache.js';
-import { committedTextSync } from '../node/git.js';
-import { createHash } from 'node:crypto';
+import { CommittedTexts } from '../node/git.js';
+import type { KnownBaseline } from './lint-file.js';
 import { PARALLEL_MIN_FILES, runPool, workerAvailable, type PoolTask } from './pool.js';
 import { Progress } from './progress.js';
 import { discoverTargets } from './discover.js';
@@ -82,17 +82,18 @@ async function lintTargets(
   // Configs are loaded here, in target order, for every run: their problems are reported in the same order however the files are linted.
   const configOf = (t: Target) => configs.for(configPathOf(t, io.cwd)).config;
   const limits = targets.map((t) => args.maxFileSize ?? maxFileSizeOf(configOf(t)));
-  // A result of stale-effective-date also depends on the committed text: it is part of the key.
-  const baselineKeys = new Map<string, string>();
+  // stale-effective-date's baseline, the committed text: one `git ls-tree` per repository gives
+  // the blob ids, and the texts of the files linted are read in batches (git.ts).
+  const wantsBaseline = (t: Target): t is Target & { abs: string } =>
+    !!t.abs && configOf(t).rules.has('stale-effective-date');
+  const committed = targets.some(wantsBaseline) ? new CommittedTexts(args.since ?? 'HEAD') : undefined;
+  const knownOf = (t: Target): KnownBaseline | undefined =>
+    committed && wantsBaseline(t) ? { baseline: committed.take(t.abs) } : undefined;
+  // A result of stale-effective-date also depends on the committed text: its blob id is part of the key.
   const baselineKey = (t: Target): string => {
-    if (!cache || !t.abs || !configOf(t).rules.has('stale-effective-date')) return '';
-    let key = baselineKeys.get(t.abs);
-    if (key === undefined) {
-      const b = committedTextSync(t.abs, args.since ?? 'HEAD');
-      key = b ? ` baseline ${b.ref} ${createHash('sha256').update(b.text).digest('hex')}` : '';
-      baselineKeys.set(t.abs, key);
-    }
-    return key;
+    if (!cache || !committed || !wantsBaseline(t)) return '';
+    const oid = committed.blobOf(t.abs);
+    return oid ? ` baseline ${committed.ref} ${oid}` : '';
   };
   const variantOf = (t: Target) => cacheVariant(declaresPolicy(t), args.quiet) + baselineKey(t);
   // With --cache, every file is read and hashed here; those with a stored result are not linted again.
@@ -116,7 +117,9 @@ async function lintTargets(
   // The linter (the Markdown parser, the rules' analysis) is loaded only when a file is to be linted here.
   const { lintFile } =
     tasks.length || targets.some((t) => !t.abs) ? await import('./lint-file.js') : { lintFile: undefined };
-  const lintRead = (target: Target, read: ReadOutcome) => lintFile!(target, read, configOf(target), settings);
+  committed?.plan(tasks.flatMap((task) => (wantsBaseline(targets[task.index]) ? [task.abs] : [])));
+  const lintRead = (target: Target, read: ReadOutcome, known = knownOf(target)) =>
+    lintFile!(target, read, configOf(target), settings, undefined, known);
   const lintHere = async (target: Target, i: number): Promise<FileOutcome> => {
     const read = reads.get(i) ?? (target.abs ? readPolicyFile(target.abs, limits[i]) : await readStdin(io, limits[i]));
     reads.delete(i);
@@ -158,7 +161,8 @@ async function lintTargets(
       workers,
       data,
       (task, outcome) => finished(task.index, outcome),
-      (task) => lintRead(targets[task.index], readPolicyFile(task.abs, task.limit)),
+      (task) => lintRead(targets[task.index], readPolicyFile(task.abs, task.limit), task.known),
+      (task) => (task.known ? task : { ...task, known: knownOf(targets[task.index]) }),
     );
     for (const [i, outcome] of fromCache) finished(i, outcome);
     // Standard input is read and linted here while the workers lint the files.

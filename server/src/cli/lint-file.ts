@@ -1,6 +1,7 @@
 // One file's lint (or fix and write back), as a plain value that can cross a thread: the
 // main thread runs it for `--jobs 1` and standard input, a worker thread for the rest.
 import {
+  type Baseline,
   fixText,
   lint,
   type LintMessage,
@@ -57,18 +58,26 @@ function toReport(
   };
 }
 
+/** A file's committed text when the caller has read it already (CommittedTexts): `baseline` undefined is none. */
+export interface KnownBaseline {
+  baseline?: Baseline;
+}
+
 /**
  * The engine's options for one file: a `*.policy.md` is a policy by declaration, and when
- * stale-effective-date is on, the file's committed text (from git) is the baseline.
+ * stale-effective-date is on, the file's committed text (from git, or `known`) is the baseline.
  */
 export function lintOptionsFor(
   target: Target,
   config: ResolvedConfig,
   settings: Pick<LintSettings, 'since'>,
+  known?: KnownBaseline,
 ): LintOptions {
   const baseline =
     target.abs && config.rules.has('stale-effective-date')
-      ? committedTextSync(target.abs, settings.since ?? 'HEAD')
+      ? known
+        ? known.baseline
+        : committedTextSync(target.abs, settings.since ?? 'HEAD')
       : undefined;
   return { config, filePath: target.abs ?? STDIN_NAME, assumePolicy: declaresPolicy(target), baseline };
 }
@@ -83,6 +92,7 @@ export function lintFile(
   config: ResolvedConfig,
   settings: LintSettings,
   write?: WriteBytes,
+  known?: KnownBaseline,
 ): FileOutcome {
   if (!read.ok) {
     if (read.kind === 'error') return failedOutcome(target, read.message);
@@ -92,7 +102,7 @@ export function lintFile(
       skipped: [{ file: target.display, reason: read.message }],
     };
   }
-  const options = lintOptionsFor(target, config, settings);
+  const options = lintOptionsFor(target, config, settings, known);
   const done = (report: FileReport): FileOutcome => ({ report, notes: [], errors: [], skipped: [] });
   try {
     if (!settings.fix) return done(toReport(target, lint(read.text, options), read.text, [], settings.quiet, config));

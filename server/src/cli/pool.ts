@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { KnownBaseline } from './lint-file.js';
 import { failedOutcome, type FileOutcome, type LintSettings } from './lint-setup.js';
 
 /** Runs with fewer files than this lint in-process: starting workers costs more than it saves. */
@@ -19,6 +20,8 @@ export interface PoolTask {
   abs: string;
   /** Size limit in bytes. */
   limit: number;
+  /** The committed text, when the main thread read it (added as the task is sent). */
+  known?: KnownBaseline;
 }
 
 export interface WorkerData {
@@ -53,6 +56,7 @@ export function runPool(
   data: WorkerData,
   onOutcome: (task: PoolTask, outcome: FileOutcome) => void,
   lintHere: (task: PoolTask) => FileOutcome,
+  prepare: (task: PoolTask) => PoolTask = (task) => task,
 ): Promise<void> {
   return new Promise<void>((resolve) => {
     const queue = [...tasks];
@@ -80,7 +84,7 @@ export function runPool(
       let failure: string | undefined;
       const feed = () => {
         while (held.length < HOLD && queue.length) {
-          const task = queue.shift()!;
+          const task = prepare(queue.shift()!);
           held.push(task);
           worker.postMessage({ task } satisfies WorkerRequest);
         }

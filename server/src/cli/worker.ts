@@ -19,7 +19,14 @@ port.on('message', (request: WorkerRequest) => {
     return;
   }
   const target = { display: task.display, abs: task.abs };
-  const outcome = lintFile(target, readPolicyFile(task.abs, task.limit), configs.for(task.abs).config, data.settings);
+  const outcome = lintFile(
+    target,
+    readPolicyFile(task.abs, task.limit),
+    configs.for(task.abs).config,
+    data.settings,
+    undefined,
+    task.known,
+  );
   port.postMessage({ index: task.index, outcome } satisfies WorkerReply);
 });
 port.postMessage({ ready: true } satisfies WorkerReply);
