@@ -65,7 +65,7 @@ for (const name of run) {
 
 const reached = targets(sections);
 if (reached.length) {
-  heading('Targets (issue 5)');
+  heading('Targets');
   table(
     ['figure', 'target', 'reached', 'met'],
     reached.map((t) => [t.figure, t.target, t.reached, t.met === undefined ? '—' : t.met ? 'yes' : '**no**']),
