@@ -46,6 +46,8 @@ export async function startServer(): Promise<Server> {
     process.execPath,
     [
       ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      // Node options for the server process only (e.g. V8 heap flags, --heapsnapshot-signal).
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       resolve('dist/server.cjs'),
       '--stdio',
     ],
