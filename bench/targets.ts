@@ -40,7 +40,6 @@ export function targets(sections: Record<string, any>): TargetRow[] {
   }
   const floor = sections.floor;
   if (floor && !floor.error) {
-    const corpus = (floor.documents as any[]).filter((d) => d.document.startsWith('corpus/'));
     const large = (floor.documents as any[]).find((d) => d.document.startsWith('synthetic 100,000'));
     add('engine / bare parse, seeds (median file)', '≤ 2.0×', floor.corpusMedianRatio, 2, ratio);
     add('engine / bare parse, 100,000-word document', '≤ 1.5×', large?.ratio, 1.5, ratio);
