@@ -2,11 +2,10 @@
 // `git ls-tree` per repository and one `git cat-file --batch` for the files linted, whatever
 // the number of files; the report is the one the per-file `git cat-file blob` gives.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { committedTextSync, CommittedTexts, gitSpawn } from '../../server/src/node/git.js';
-import { runJson, tempDir } from './helpers.js';
+import { git, runJson, tempDir } from './helpers.js';
 
 const POLICY = (n: number) =>
   [
@@ -19,20 +18,6 @@ const POLICY = (n: number) =>
     'We keep your order history for two years.',
     '',
   ].join('\n');
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  });
-}
 
 /** A repository with `n` policies (half in a folder), committed, then every third one changed and one untracked. */
 function repo(n: number): { dir: string; files: string[] } {

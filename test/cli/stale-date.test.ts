@@ -1,11 +1,10 @@
 // stale-effective-date on a temporary git repository, through the command line: the
 // committed text comes from git, the engine compares.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { committedText, committedTextSync, validRef } from '../../server/src/node/git.js';
-import { run, runJson, tempDir } from './helpers.js';
+import { git, run, runJson, tempDir } from './helpers.js';
 
 const POLICY = [
   '# Privacy Policy',
@@ -17,20 +16,6 @@ const POLICY = [
   'We keep your order history for two years.',
   '',
 ].join('\n');
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  });
-}
 
 function repo(): { dir: string; file: string } {
   const dir = tempDir();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ChecklistEntry, LintResult } from '../../server/src/engine/index.js';
+import { MONTHS } from '../../server/src/engine/patterns.js';
 
 // The label schema (test/fixtures/labels/SCHEMA.md) and helpers shared by label-driven tests.
 
@@ -28,21 +29,6 @@ export interface Label {
     placeholders: string[];
   };
 }
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /** "April 4, 2013" → "2013-04-04"; "October 2010" → "2010-10"; "2024-03-01" stays; "2019" stays. */
 export function isoOfLabel(value: string): string {

@@ -3,23 +3,11 @@
 // The front end reads the earlier version (git, in a trusted workspace) and passes it in as
 // LintOptions.baseline; without one the rule says nothing. The fix sets today's date in the
 // format the document already uses.
+import { MONTHS } from '../patterns.js';
 import { EFFECTIVE_CONTEXT } from '../facts.js';
 import type { DateFact, Fix, Rule, RuleContext } from '../types.js';
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTH_NAMES = MONTHS.map((m) => m[0].toUpperCase() + m.slice(1));
 
 /** Texts equal but for whitespace (re-wrapping, trailing spaces, line endings). */
 export function sameButWhitespace(a: string, b: string): boolean {
