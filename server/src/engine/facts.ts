@@ -15,7 +15,7 @@ import {
   isEmailAddress,
 } from './patterns.js';
 import { alt, anyOf, oneOf, pattern, seq } from './regex.js';
-import { drain, mapSteps } from './steps.js';
+import { drain, Pacer } from './steps.js';
 import type {
   AgeFact,
   DateFact,
@@ -37,20 +37,21 @@ export function extractFacts(doc: PolicyDocument): Facts {
 
 /** The same, as steps: each kind of fact is a pass over the whole text, long on a long document. */
 export function* extractFactsSteps(doc: PolicyDocument): Generator<void, Facts> {
-  const [ages, emails, postal, phones, dates, methods, forms] = yield* mapSteps(
-    [extractAges, extractEmails, extractPostal, extractPhones, extractDates, extractMethods, extractForms],
-    (extract): unknown => extract(doc),
-  );
-  return {
-    ages: ages as Facts['ages'],
-    emails: emails as Facts['emails'],
-    postal: postal as Facts['postal'],
-    phones: phones as Facts['phones'],
-    dates: dates as Facts['dates'],
-    methods: methods as Facts['methods'],
-    forms: forms as Facts['forms'],
-    links: doc.facts.links,
-  };
+  const pace = new Pacer();
+  const ages = extractAges(doc);
+  yield* pace.step();
+  const emails = extractEmails(doc);
+  yield* pace.step();
+  const postal = extractPostal(doc);
+  yield* pace.step();
+  const phones = extractPhones(doc);
+  yield* pace.step();
+  const dates = extractDates(doc);
+  yield* pace.step();
+  const methods = extractMethods(doc);
+  yield* pace.step();
+  const forms = extractForms(doc);
+  return { ages, emails, postal, phones, dates, methods, forms, links: doc.facts.links };
 }
 
 /** The code blocks (fenced or indented, of more than one line) with their text, as [start offset, text]. */
